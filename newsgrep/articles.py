@@ -1,0 +1,521 @@
+"""Files -> Article records.
+
+Three input shapes are read:
+
+* the digest layout of ``seeds/`` (``## **TITLE**``, ``DD.MM.YYYY``, an agency
+  line, body paragraphs, ``<url>``, ``Kaynak/Source:``), one or many articles
+  per file;
+* JSON Lines, or a JSON array/object, of records with ``title``, ``date``,
+  ``body`` and optionally ``source``/``agency``, ``url``, ``speakers``;
+* plain ``.txt``/``.md`` articles whose first line is the title.
+
+Nothing here raises on bad input: problems become ``ParseWarning``s
+(``path:line: reason``) and the article they concern is skipped, so one broken
+article never costs the rest of its file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .dates import DateParseError, parse_date
+from .models import Article, ParseWarning
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".jsonl", ".ndjson"}
+
+# A date more than this far ahead of today is a typo, not news.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+# --- text hygiene -----------------------------------------------------------
+
+# Terminal escape sequences: CSI, OSC (hyperlinks, titles), DCS/PM/APC strings,
+# two-byte escapes, and their 8-bit C1 forms. Article text is data: these are
+# removed at ingest so that no output mode can ever replay them.
+_ESCAPES = re.compile(
+    r"\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
+    r"|[\x90\x98\x9e\x9f][^\x9c]*\x9c?"
+)
+# Remaining C0/C1 controls (tab and newline excepted) and the Unicode
+# bidirectional overrides that can make a terminal line lie about its content.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean_text(text: str) -> str:
+    """Strip escape sequences and control characters; keep newlines."""
+    if text.isascii() and text.isprintable():
+        return text
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+def clean_line(text: str) -> str:
+    """``clean_text`` for one-line fields (title, source, url): whitespace collapsed."""
+    return _SPACES.sub(" ", clean_text(text).replace("\n", " ")).strip()
+
+
+# --- decoding ---------------------------------------------------------------
+
+
+class BinaryFileError(ValueError):
+    pass
+
+
+def decode(data: bytes) -> tuple[str, str | None, int]:
+    """Bytes -> (text, note, line of the note).
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM decode silently. Anything
+    else is decoded as Windows-1252, or Latin-1 where 1252 has holes, and the
+    note says so: silent mojibake is worse than a warning.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None, 0
+        except UnicodeDecodeError:
+            raise BinaryFileError("binary data, not text") from None
+    if b"\x00" in data[:65536]:
+        raise BinaryFileError("binary data, not text")
+    try:
+        text, note, line = data.decode("utf-8-sig"), None, 0
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        try:
+            text, note = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, note = data.decode("latin-1"), "Latin-1"
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    if sample and controls / len(sample) > 0.05:
+        raise BinaryFileError("binary data, not text")
+    return text, note, line
+
+
+# --- ids ----------------------------------------------------------------------
+
+
+def article_id(url: str | None, title: str, date: dt.date | None, source: str | None) -> str:
+    """A stable id: the same article gives the same id on every rebuild and path.
+
+    News articles are identified by their URL when they have one; otherwise by
+    title, date and agency together.
+    """
+    if url:
+        key = "url:" + url.strip().rstrip("/").lower()
+    else:
+        key = "|".join(["t", title.casefold(), date.isoformat() if date else "", (source or "").casefold()])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+# --- shared assembly ----------------------------------------------------------
+
+
+@dataclass
+class FileResult:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+_CLOSERS = ".!?:;\"'”’)]…»"
+
+
+def repair_paragraphs(paragraphs: Iterable[tuple[str, bool]]) -> list[str]:
+    """Rejoin sentences that a page break split into two paragraphs.
+
+    A paragraph that ends without closing punctuation, followed by one that
+    starts in lower case, is one sentence: join them with a single space.
+    Each item is ``(text, is_heading)``; headings are never joined.
+    """
+    out: list[str] = []
+    prev_heading = True
+    for text, heading in paragraphs:
+        if (
+            out
+            and not heading
+            and not prev_heading
+            and text[:1].islower()
+            and not out[-1].endswith(tuple(_CLOSERS))
+        ):
+            out[-1] = out[-1].rstrip() + " " + text.lstrip()
+        else:
+            out.append(text)
+        prev_heading = heading
+    return out
+
+
+def _check_date(
+    raw: str | None, path: str, line: int, result: FileResult
+) -> tuple[bool, dt.date | None]:
+    """(ok, date). ``ok`` False means the article must be skipped (and was reported)."""
+    if raw is None or not str(raw).strip():
+        result.warnings.append(
+            ParseWarning(path, line, "no date; indexed without one, so --from/--to will skip it")
+        )
+        return True, None
+    try:
+        date = parse_date(str(raw))
+    except DateParseError as err:
+        result.warnings.append(ParseWarning(path, line, f"{err}; fix the date to index this article; skipped"))
+        return False, None
+    if date > dt.date.today() + FUTURE_SLACK:
+        result.warnings.append(
+            ParseWarning(path, line, f"date {date.isoformat()} is in the future; fix the date; skipped")
+        )
+        return False, None
+    return True, date
+
+
+def _make(
+    result: FileResult,
+    *,
+    path: str,
+    line: int,
+    title: str,
+    date_raw: str | None,
+    date_line: int,
+    source: str | None,
+    url: str | None,
+    body: str,
+    kaynak: str | None = None,
+    speakers: tuple[str, ...] = (),
+) -> None:
+    title = clean_line(title)
+    if not title:
+        result.warnings.append(ParseWarning(path, line, "article has no title; add one to index it; skipped"))
+        return
+    body = clean_text(body).strip()
+    if not body:
+        result.warnings.append(ParseWarning(path, line, f"article {title[:60]!r} has no body text; skipped"))
+        return
+    ok, date = _check_date(date_raw, path, date_line, result)
+    if not ok:
+        return
+    source = clean_line(source) if source else None
+    url = clean_line(url) if url else None
+    result.articles.append(
+        Article(
+            id=article_id(url, title, date, source),
+            title=title,
+            date=date,
+            source=source or None,
+            url=url or None,
+            body=body,
+            path=path,
+            line=line,
+            kaynak=clean_line(kaynak) if kaynak else None,
+            speakers=speakers,
+            speakers_from="metadata" if speakers else "extractor",
+        )
+    )
+
+
+# --- the digest layout --------------------------------------------------------
+
+_H2 = re.compile(r"^\s{0,3}##(?!#)\s*(.*?)\s*$")
+_H3 = re.compile(r"^\s{0,3}###+\s*(.*?)\s*$")
+_SEP = re.compile(r"^\s*-+\s*$")
+_DATE_LINE = re.compile(r"^\s*(\d{1,2}[./]\d{1,2}[./]\d{4})\s*$")
+_AGENCY = re.compile(r"^\s*([^()]{1,120}?)\s*\(([^()]*\d{4}[^()]*)\)\s*$")
+_URL = re.compile(r"^\s*<\s*((?:https?|ftp)://[^>\s]*)\s*>\s*$|^\s*((?:https?|ftp)://\S+)\s*$")
+_KAYNAK = re.compile(r"^\s*Kaynak/Source:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def _strip_bold(text: str) -> str:
+    text = text.strip()
+    while len(text) >= 4 and text.startswith("**") and text.endswith("**"):
+        text = text[2:-2].strip()
+    return text
+
+
+def looks_like_digest(text: str) -> bool:
+    return any(_H2.match(ln) or _KAYNAK.match(ln) for ln in text.split("\n", 2000)[:2000])
+
+
+def parse_digest(text: str, path: str) -> FileResult:
+    """Parse a digest export: ``## **TITLE**`` starts each article."""
+    result = FileResult()
+    lines = text.split("\n")
+    n = len(lines)
+    starts = [i for i, ln in enumerate(lines) if _H2.match(ln)]
+    # Content before the first title, or after an article's Kaynak/Source line,
+    # is an article whose title line is missing.
+    _orphan(lines, 0, starts[0] if starts else n, path, result)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else n
+        _parse_block(lines, start, end, path, result)
+    return result
+
+
+def _orphan(lines: list[str], lo: int, hi: int, path: str, result: FileResult) -> None:
+    for i in range(lo, hi):
+        ln = lines[i]
+        if ln.strip() and not _SEP.match(ln) and not _KAYNAK.match(ln):
+            result.warnings.append(
+                ParseWarning(path, i + 1, "text outside any article (no '## **TITLE**' line above it); skipped")
+            )
+            return
+
+
+def _parse_block(lines: list[str], start: int, end: int, path: str, result: FileResult) -> None:
+    title = _strip_bold(_H2.match(lines[start]).group(1))
+    date_raw: str | None = None
+    date_line = start + 1
+    source: str | None = None
+    url: str | None = None
+    kaynak: str | None = None
+    paragraphs: list[tuple[str, bool]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append((" ".join(s.strip() for s in current), False))
+            current.clear()
+
+    i = start + 1
+    # Header: separators, the DD.MM.YYYY line, then the agency line.
+    while i < end:
+        ln = lines[i]
+        if not ln.strip() or _SEP.match(ln):
+            i += 1
+            continue
+        m = _DATE_LINE.match(ln)
+        if m and date_raw is None:
+            date_raw, date_line = m.group(1), i + 1
+            i += 1
+            continue
+        m = _AGENCY.match(ln)
+        if m and not _URL.match(ln):
+            source = m.group(1)
+            if date_raw is None:
+                date_raw, date_line = m.group(2), i + 1
+            i += 1
+        break
+    # Body, up to the URL and the Kaynak/Source line.
+    while i < end:
+        ln = lines[i]
+        m = _KAYNAK.match(ln)
+        if m:
+            flush()
+            kaynak = m.group(1) or None
+            i += 1
+            break
+        m = _URL.match(ln)
+        if m and url is None:
+            flush()
+            url = m.group(1) or m.group(2)
+        elif not ln.strip() or _SEP.match(ln):
+            flush()
+        elif _H3.match(ln) and not _H2.match(ln):
+            flush()
+            heading = _strip_bold(_H3.match(ln).group(1))
+            if heading:
+                paragraphs.append((heading, True))
+        else:
+            current.append(ln)
+        i += 1
+    flush()
+    # After Kaynak/Source: its value may sit alone on the next line; anything
+    # more is an article that lost its title line.
+    rest = [j for j in range(i, end) if lines[j].strip() and not _SEP.match(lines[j])]
+    if kaynak is None and len(rest) == 1 and len(lines[rest[0]].strip()) <= 120:
+        kaynak = lines[rest[0]].strip()
+    elif rest:
+        _orphan(lines, rest[0], end, path, result)
+    _make(
+        result,
+        path=path,
+        line=start + 1,
+        title=title,
+        date_raw=date_raw,
+        date_line=date_line,
+        source=source,
+        url=url,
+        body="\n\n".join(repair_paragraphs(paragraphs)),
+        kaynak=kaynak,
+    )
+
+
+def render_digest(article: Article) -> str:
+    """Write an article back in the digest layout (the inverse of ``parse_digest``)."""
+    parts = ["", "", "---", "", f"## **{article.title}**", "", "-", ""]
+    if article.date:
+        parts += [article.date.strftime("%d.%m.%Y"), ""]
+    parts += ["---", ""]
+    if article.source:
+        date = f"{article.date.day} {article.date.strftime('%B %Y')}" if article.date else "n.d. 0000"
+        parts += [f"{article.source} ({date})", ""]
+    for para in article.body.split("\n\n"):
+        parts += [para, ""]
+    if article.url:
+        parts += [f"<{article.url}>", ""]
+    parts += ["---", "", f"Kaynak/Source:{' ' + article.kaynak if article.kaynak else ''}"]
+    return "\n".join(parts)
+
+
+# --- plain text -----------------------------------------------------------------
+
+
+def parse_plain(text: str, path: str) -> FileResult:
+    """A plain article: first line the title, an optional date and agency line, then body."""
+    result = FileResult()
+    lines = text.split("\n")
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    if not idx:
+        return result
+    first = idx[0]
+    title = _strip_bold(lines[first].strip().lstrip("#").strip())
+    date_raw, date_line, source = None, first + 1, None
+    j = 1
+    for _ in range(2):  # a date line and/or an agency line may follow the title
+        if j >= len(idx):
+            break
+        ln = lines[idx[j]]
+        m_date, m_agency = _DATE_LINE.match(ln), _AGENCY.match(ln)
+        if m_date and date_raw is None:
+            date_raw, date_line = m_date.group(1), idx[j] + 1
+        elif m_agency and source is None:
+            source = m_agency.group(1)
+            if date_raw is None:
+                date_raw, date_line = m_agency.group(2), idx[j] + 1
+        else:
+            break
+        j += 1
+    body_start = idx[j] if j < len(idx) else len(lines)
+    paragraphs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    url = None
+    for ln in lines[body_start:] + [""]:
+        m = _URL.match(ln)
+        if m and url is None and not current:
+            url = m.group(1) or m.group(2)
+        elif not ln.strip():
+            if current:
+                paragraphs.append((" ".join(s.strip() for s in current), False))
+                current = []
+        elif _H3.match(ln):
+            heading = _strip_bold(_H3.match(ln).group(1))
+            if heading:
+                paragraphs.append((heading, True))
+        else:
+            current.append(ln)
+    _make(
+        result,
+        path=path,
+        line=first + 1,
+        title=title,
+        date_raw=date_raw,
+        date_line=date_line,
+        source=source,
+        url=url,
+        body="\n\n".join(repair_paragraphs(paragraphs)),
+    )
+    return result
+
+
+# --- JSON -------------------------------------------------------------------------
+
+
+def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[int, object]]:
+    """Yield (line, value) for each record of a JSON array, object or JSON Lines file."""
+    decoder = json.JSONDecoder()
+    pos, n = 0, len(text)
+
+    def skip(p: int, chars: str = " \t\r\n") -> int:
+        while p < n and text[p] in chars:
+            p += 1
+        return p
+
+    pos = skip(pos)
+    in_array = pos < n and text[pos] == "["
+    if in_array:
+        pos = skip(pos + 1)
+    while pos < n:
+        if in_array and text[pos] == "]":
+            return
+        line = text.count("\n", 0, pos) + 1
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as err:
+            result.warnings.append(
+                ParseWarning(path, text.count("\n", 0, err.pos) + 1, f"invalid JSON ({err.msg}); skipped")
+            )
+            if in_array:
+                return  # cannot resynchronise inside an array
+            nl = text.find("\n", err.pos)  # JSON Lines: carry on with the next line
+            if nl < 0:
+                return
+            pos = skip(nl)
+            continue
+        yield line, value
+        pos = skip(pos, " \t\r\n," if in_array else " \t\r\n")
+
+
+def parse_json(text: str, path: str) -> FileResult:
+    result = FileResult()
+    for line, record in _json_records(text, path, result):
+        if not isinstance(record, dict):
+            result.warnings.append(ParseWarning(path, line, "JSON record is not an object; skipped"))
+            continue
+        body = record.get("body", record.get("content"))
+        if isinstance(body, list):
+            body = "\n\n".join(str(p) for p in body if p is not None)
+        speakers = record.get("speakers") or ()
+        if isinstance(speakers, str):
+            speakers = [speakers]
+        date = record.get("date")
+        _make(
+            result,
+            path=path,
+            line=line,
+            title=str(record.get("title") or ""),
+            date_raw=None if date is None else str(date),
+            date_line=line,
+            source=_str_or_none(record.get("source", record.get("agency"))),
+            url=_str_or_none(record.get("url", record.get("link"))),
+            body=str(body or ""),
+            speakers=tuple(clean_line(str(s)) for s in speakers if str(s).strip()),
+        )
+    return result
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- files ------------------------------------------------------------------------
+
+
+def parse_text(text: str, path: str, suffix: str) -> FileResult:
+    """Dispatch on the file's shape: JSON by suffix, digest by its markup, else plain."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if suffix in {".json", ".jsonl", ".ndjson"}:
+        return parse_json(text, path)
+    if looks_like_digest(text):
+        return parse_digest(text, path)
+    return parse_plain(text, path)
+
+
+def parse_bytes(data: bytes, path: str, suffix: str) -> FileResult:
+    try:
+        text, note, note_line = decode(data)
+    except BinaryFileError as err:
+        return FileResult(warnings=[ParseWarning(path, 1, f"{err}; skipped (is it really an article?)")])
+    result = parse_text(text, path, suffix)
+    if note:
+        result.warnings.insert(
+            0,
+            ParseWarning(
+                path, note_line, f"not valid UTF-8; decoded as {note} (save the file as UTF-8 to silence this)"
+            ),
+        )
+    return result

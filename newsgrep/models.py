@@ -1,0 +1,95 @@
+"""The records that flow through newsgrep: files -> Article -> Quote -> Hit.
+
+They are frozen dataclasses so that a record read from one layer cannot be
+mutated behind the back of another, and so that JSON output is simply
+``dataclasses.asdict`` of what the library returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation found in an article body.
+
+    ``start``/``end`` are character offsets into ``Article.body``, so the
+    quotation can be shown in context and need not be stored twice.
+    """
+
+    text: str
+    kind: str  # "direct" | "partial" | "indirect"
+    speaker: str  # canonical name: the fullest form the article gives
+    role: str | None = None  # "Russian Foreign Minister", when the article says
+    cue: str | None = None  # the cue verb as written ("said", "stressed"); None if follow-on
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, as parsed from a digest, JSON or plain-text file."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    source: str | None  # the news agency, e.g. "Russian News Agency"
+    url: str | None
+    body: str  # paragraphs separated by one blank line, page breaks repaired
+    path: str  # the file it came from, as given to the indexer
+    line: int = 1  # 1-based line of the article's first line in that file
+    kaynak: str | None = None  # the digest's "Kaynak/Source:" value, when present
+    speakers: tuple[str, ...] = ()  # canonical names of the people quoted
+    speakers_from: str = "extractor"  # "extractor" | "metadata" (given by a JSON record)
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """A problem found while reading input: reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A short passage of an article; ``matches`` are [start, end) offsets into ``text``."""
+
+    text: str
+    matches: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    date: str | None  # YYYY-MM-DD
+    source: str | None
+    url: str | None
+    path: str
+    speakers: list[str]
+    score: float
+    snippets: list[Snippet]
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    speaker: str
+    role: str | None
+    kind: str
+    cue: str | None
+    text: str
+    article_id: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    path: str
+    matches: list[tuple[int, int]] = field(default_factory=list)
