@@ -139,13 +139,7 @@ def repair_paragraphs(paragraphs: Iterable[tuple[str, bool]]) -> list[str]:
     out: list[str] = []
     prev_heading = True
     for text, heading in paragraphs:
-        if (
-            out
-            and not heading
-            and not prev_heading
-            and text[:1].islower()
-            and not out[-1].endswith(tuple(_CLOSERS))
-        ):
+        if out and not heading and not prev_heading and text[:1].islower() and not out[-1].endswith(tuple(_CLOSERS)):
             out[-1] = out[-1].rstrip() + " " + text.lstrip()
         else:
             out.append(text)
@@ -153,14 +147,10 @@ def repair_paragraphs(paragraphs: Iterable[tuple[str, bool]]) -> list[str]:
     return out
 
 
-def _check_date(
-    raw: str | None, path: str, line: int, result: FileResult
-) -> tuple[bool, dt.date | None]:
+def _check_date(raw: str | None, path: str, line: int, result: FileResult) -> tuple[bool, dt.date | None]:
     """(ok, date). ``ok`` False means the article must be skipped (and was reported)."""
     if raw is None or not str(raw).strip():
-        result.warnings.append(
-            ParseWarning(path, line, "no date; indexed without one, so --from/--to will skip it")
-        )
+        result.warnings.append(ParseWarning(path, line, "no date; indexed without one, so --from/--to will skip it"))
         return True, None
     try:
         date = parse_date(str(raw))

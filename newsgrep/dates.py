@@ -34,10 +34,7 @@ _TURKISH_MONTHS = [
 
 
 class _ParserInfo(_parser.parserinfo):
-    MONTHS = [
-        (*english, *turkish)
-        for english, turkish in zip(_parser.parserinfo.MONTHS, _TURKISH_MONTHS, strict=True)
-    ]
+    MONTHS = [(*english, *turkish) for english, turkish in zip(_parser.parserinfo.MONTHS, _TURKISH_MONTHS, strict=True)]
 
 
 _INFO = _ParserInfo()
@@ -110,9 +107,7 @@ def span(text: str) -> tuple[dt.datetime, dt.datetime]:
     )
 
 
-def date_bounds(
-    date_from: str | None, date_to: str | None
-) -> tuple[dt.datetime | None, dt.datetime | None]:
+def date_bounds(date_from: str | None, date_to: str | None) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Turn ``--from``/``--to`` into an inclusive datetime range, or raise UsageError."""
     start = end = None
     try:
@@ -122,13 +117,9 @@ def date_bounds(
             end = span(date_to)[1]
     except DateParseError as err:
         option = "--from" if start is None and date_from else "--to"
-        raise UsageError(
-            f"{option}: {err}; use a date such as 2019-01-17, 17.01.2019, 2019-01 or 2019"
-        ) from None
+        raise UsageError(f"{option}: {err}; use a date such as 2019-01-17, 17.01.2019, 2019-01 or 2019") from None
     if start and end and start > end:
-        raise UsageError(
-            f"--from {date_from} is later than --to {date_to}; swap them or widen the range"
-        )
+        raise UsageError(f"--from {date_from} is later than --to {date_to}; swap them or widen the range")
     return start, end
 
 

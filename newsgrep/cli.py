@@ -1,0 +1,334 @@
+"""The command line: parse options, call the library, render, map errors to exit codes.
+
+Kept thin and cheap to import: the library, Whoosh and Rich are imported inside
+the commands, so `newsgrep --version` and `--help` cost little more than Typer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ExitStatus, NewsgrepError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Full-text search over diplomatic news: keywords, phrases, dates, agencies and who said what.",
+)
+
+# --- shared options -------------------------------------------------------------------
+
+IndexOpt = Annotated[
+    Optional[str],
+    typer.Option("--index", metavar="DIR", help="Index directory [default: $NEWSGREP_INDEX or ./index]."),
+]
+FromOpt = Annotated[
+    Optional[str],
+    typer.Option("--from", metavar="DATE", help="From this date; 2019, 2019-01, 17.01.2019 (day first) all work."),
+]
+ToOpt = Annotated[
+    Optional[str],
+    typer.Option("--to", metavar="DATE", help="Up to the end of this date, month or year."),
+]
+SourceOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--source", metavar="NAME", help="Only this news agency (repeatable, any case)."),
+]
+SpeakerOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--speaker", metavar="NAME", help="Only where NAME is quoted (repeatable: any of them)."),
+]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many results; 0 means all.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line on stdout.")]
+ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, always or never.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    from .render import error
+
+    error(message)
+    return typer.Exit(ExitStatus.ERROR)
+
+
+def _guard(fn):
+    """Run ``fn``; report a NewsgrepError as one line and exit 2."""
+    try:
+        return fn()
+    except NewsgrepError as err:
+        raise _fail(str(err)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; the index is as it was before this run") from None
+
+
+def _filters(date_from, date_to, source, speaker):
+    from .search import Filters
+
+    return Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ()))
+
+
+def _check_color(color: str) -> None:
+    if color not in {"auto", "always", "never"}:
+        raise _fail(f"--color {color!r} is not valid; use auto, always or never")
+
+
+def _check_output(json_: bool, jsonl: bool) -> None:
+    if json_ and jsonl:
+        raise _fail("--json and --jsonl cannot be used together; pick one")
+
+
+def _open(index: str | None, *, build: bool = True):
+    """Open the index; on first use, build it from the seeds and say so on stderr."""
+    from . import index as ix_mod
+    from .render import notice
+
+    root = ix_mod.index_location(index)
+    if not ix_mod.exists(root):
+        seeds = ix_mod.seed_locations()
+        if not build or not any(os.path.exists(s) for s in seeds):
+            raise NewsgrepError(
+                f"no index at {root} and no articles at {', '.join(seeds)}; "
+                "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
+            )
+        notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
+        summary = ix_mod.update_index(root, seeds)
+        notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
+    return root, ix_mod.open_index(root)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsgrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Full-text search over diplomatic news."""
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Whoosh query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, field:term.')
+    ],
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    speaker: SpeakerOpt = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
+    limit: LimitOpt = 10,
+    facet: Annotated[
+        Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
+    ] = None,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Search the articles; exit 0 with hits, 1 with none, 2 on error.
+
+    Example: newsgrep search Kuril --from 2019-01 --to 2019-03 --speaker Lavrov
+    """
+    _check_color(color)
+    _check_output(json_, jsonl)
+
+    def run():
+        from .search import SearchRequest
+        from .search import search as do_search
+
+        root, ix = _open(index)
+        req = SearchRequest(query, _filters(date_from, date_to, source, speaker), sort, limit, tuple(facet or ()))
+        return do_search(ix, root, req)
+
+    result = _guard(run)
+    from . import render
+
+    if json_:
+        doc = {"query": result.query, "total": result.total, "hits": result.hits}
+        if result.facets is not None:
+            doc["facets"] = result.facets
+        doc["suggestion"] = result.suggestion
+        render.write_json(doc)
+    elif jsonl:
+        render.write_jsonl(result.hits)
+    else:
+        render.print_hits(render.console(color), result)
+    if result.suggestion:
+        render.notice(f"did you mean: {result.suggestion}?")
+    raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)
+
+
+@app.command("index")
+def index_cmd(
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or directories [default: $NEWSGREP_SEEDS or ./seeds].")
+    ] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in atomically.")] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", metavar="SECONDS", help="How long to wait for another run's lock.")
+    ] = 30.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print warnings and errors only.")] = False,
+    index: IndexOpt = None,
+) -> None:
+    """Build or update the index: only new, changed and deleted files are touched.
+
+    Example: newsgrep index seeds/ --wait 60
+    """
+    from . import index as ix_mod
+    from . import render
+
+    root = ix_mod.index_location(index)
+    seeds = ix_mod.seed_locations(paths)
+    with render.ProgressBar("indexing") as bar:
+        summary = _guard(lambda: ix_mod.update_index(root, seeds, rebuild=rebuild, wait=wait, progress=bar))
+    con = render.console(stderr=True)
+    if quiet:
+        for warning in summary.warnings:
+            render.notice(f"warning: {warning}")
+    else:
+        render.print_index_summary(con, summary)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id, as search prints it.")],
+    json_: JsonOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Print one whole article, with its repaired body.
+
+    Example: newsgrep show 0060954e59a0 --json
+    """
+    _check_color(color)
+
+    def run():
+        from .browse import show as do_show
+
+        root, ix = _open(index)
+        return do_show(ix, root, article_id)
+
+    article = _guard(run)
+    from . import render
+
+    if json_:
+        render.write_json(article)
+    else:
+        render.print_article(render.console(color), article)
+
+
+@app.command()
+def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = None) -> None:
+    """Article count, date span, agencies, index size and last update.
+
+    Example: newsgrep stats --json
+    """
+    _check_color(color)
+
+    def run():
+        from .browse import stats as do_stats
+
+        root, ix = _open(index)
+        return do_stats(ix, root)
+
+    st = _guard(run)
+    from . import render
+
+    if json_:
+        render.write_json(st)
+    else:
+        render.print_stats(render.console(color), st)
+
+
+@app.command()
+def quotes(
+    query: Annotated[Optional[str], typer.Argument(help="Words the quotation itself must contain.")] = None,
+    speaker: SpeakerOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = 10,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Quotations whose own words match QUERY (all of them without one).
+
+    Example: newsgrep quotes "true partnership" --speaker lavrov --json
+    """
+    _check_color(color)
+    _check_output(json_, jsonl)
+
+    def run():
+        from .browse import search_quotes
+
+        root, ix = _open(index)
+        return search_quotes(ix, root, query, _filters(date_from, date_to, None, speaker), limit)
+
+    total, found = _guard(run)
+    from . import render
+
+    if json_:
+        render.write_json({"query": query, "total": total, "quotes": found})
+    elif jsonl:
+        render.write_jsonl(found)
+    else:
+        render.print_quotes(render.console(color), found)
+    raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
+
+
+@app.command()
+def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = None) -> None:
+    """Everyone quoted in the index, with quotation and article counts.
+
+    Example: newsgrep speakers --json | jq '.[0]'
+    """
+    _check_color(color)
+
+    def run():
+        from .browse import speakers as do_speakers
+
+        root, ix = _open(index)
+        return do_speakers(ix, root)
+
+    found = _guard(run)
+    from . import render
+
+    if json_:
+        render.write_json(found)
+    else:
+        render.print_speakers(render.console(color), found)
+    raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
+
+
+def main() -> None:
+    """Console-script entry point: Click's own usage errors become one line too."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.TyperException as err:
+        from .render import error
+
+        hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
+        if getattr(err, "ctx", None) and err.ctx.parent is None:
+            hint = " (see `newsgrep --help`)"
+        error(err.format_message().replace("\n", " ") + hint)
+        sys.exit(ExitStatus.ERROR)
+    except typer.Abort:
+        sys.stderr.write("newsgrep: interrupted\n")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,120 @@
+"""Finding article files under the paths an analyst gives.
+
+Walks directories (following symlinks, but never round a loop), skips hidden
+files and anything that is not an article by its suffix without a word, and
+reports what it cannot read as ``path:line: reason`` instead of failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+
+from .articles import ARTICLE_SUFFIXES
+from .models import ParseWarning
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # as shown to the user and stored in the index
+    size: int
+    mtime_ns: int
+
+    @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.path)[1].lower()
+
+
+def display_path(path: str) -> str:
+    """Relative to the working directory when inside it, else absolute."""
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute)
+    return absolute if rel.startswith("..") else rel
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or err.__class__.__name__
+
+
+def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
+    """All article files under ``roots``, sorted by path, and what could not be read."""
+    found: dict[str, SourceFile] = {}
+    warnings: list[ParseWarning] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add(path: str, explicit: bool) -> None:
+        name = os.path.basename(path)
+        suffix = os.path.splitext(name)[1].lower()
+        if suffix not in ARTICLE_SUFFIXES or name.startswith("."):
+            if explicit:
+                warnings.append(
+                    ParseWarning(
+                        path, 1, f"not an article file (use one of {', '.join(sorted(ARTICLE_SUFFIXES))}); skipped"
+                    )
+                )
+            return
+        try:
+            st = os.stat(path)
+        except OSError as err:
+            warnings.append(ParseWarning(path, 1, f"cannot read: {_reason(err)}; skipped"))
+            return
+        if not os.path.isfile(path):
+            return
+        shown = display_path(path)
+        found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
+
+    def walk(directory: str) -> None:
+        try:
+            st = os.stat(directory)
+        except OSError as err:
+            warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return  # a symlink loop, or the same directory reached twice
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as err:
+            warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+            except OSError:
+                is_dir = False
+            if is_dir:
+                walk(entry.path)
+            else:
+                add(entry.path, explicit=False)
+
+    for root in roots:
+        if os.path.isdir(root):
+            walk(root)
+        elif os.path.lexists(root):
+            add(root, explicit=True)
+        else:
+            warnings.append(ParseWarning(root, 1, "no such file or directory; check the path"))
+    return [found[k] for k in sorted(found)], warnings
+
+
+def read_file(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def under(path: str, roots: list[str]) -> bool:
+    """Whether ``path`` (a display path) lies under one of the scanned ``roots``."""
+    target = os.path.abspath(path)
+    for root in roots:
+        base = os.path.abspath(root)
+        if target == base or target.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False

@@ -1,0 +1,436 @@
+"""Building and updating the index without ever losing it.
+
+Layout of the index directory (``--index``, ``NEWSGREP_INDEX``, ``./index``)::
+
+    CURRENT            the name of the live generation directory
+    gen-<id>/          a Whoosh index, plus newsgrep.json (schema version)
+                       and manifest-<N>.json (the files behind Whoosh generation N)
+    .lock              held by the one `newsgrep index` run allowed at a time
+
+Why it cannot be lost:
+
+* An update is one Whoosh commit. Whoosh writes new segment files, then
+  renames a new table of contents into place; readers only ever open a table
+  of contents. A run killed at any moment leaves the previous one in force.
+* The manifest that says which file produced which articles is written,
+  atomically, under the name of the generation the commit is about to create,
+  so it is in force exactly when that commit is.
+* ``--rebuild`` (and a schema change) builds a whole new generation directory
+  beside the live one and then replaces ``CURRENT`` with an atomic rename.
+  Old generations are deleted by the next run, not while a search may be
+  reading them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .articles import parse_bytes
+from .errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, NoIndexError
+from .files import SourceFile, content_hash, discover, read_file, under
+from .models import Article, ParseWarning
+from .schema import SCHEMA, SCHEMA_VERSION, article_documents
+
+DEFAULT_WAIT = 30.0
+# Above this many documents to add, the build uses Whoosh's multiprocessing
+# writer; below it, starting processes costs more than it saves.
+PARALLEL_THRESHOLD = 2000
+
+Progress = Callable[[int, int], None]
+
+
+def index_location(option: str | None = None) -> str:
+    return option or os.environ.get("NEWSGREP_INDEX") or "index"
+
+
+def seed_locations(paths: list[str] | None = None) -> list[str]:
+    if paths:
+        return list(paths)
+    return [os.environ.get("NEWSGREP_SEEDS") or "seeds"]
+
+
+# --- the generation pointer -------------------------------------------------------
+
+
+def _current_dir(root: str) -> str | None:
+    try:
+        with open(os.path.join(root, "CURRENT"), encoding="utf-8") as fh:
+            name = fh.read().strip()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise IndexDamagedError(
+            f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
+        ) from None
+    if not name.startswith("gen-") or os.sep in name:
+        raise IndexDamagedError(f"the index at {root} is damaged (bad CURRENT); run `newsgrep index --rebuild`")
+    return os.path.join(root, name)
+
+
+def _fsync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: str, text: str) -> None:
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(os.path.dirname(path) or ".")
+
+
+def exists(root: str) -> bool:
+    return os.path.exists(os.path.join(root, "CURRENT"))
+
+
+# --- opening for reading -----------------------------------------------------------
+
+
+def open_index(root: str):
+    """Open the live generation for reading, or say exactly what is wrong."""
+    from whoosh import index as whoosh_index
+
+    gen = _current_dir(root)
+    if gen is None:
+        raise NoIndexError(f"no index at {root}; run `newsgrep index` to build it from ./seeds")
+    _check_version(gen, root)
+    try:
+        return whoosh_index.open_dir(gen)
+    except Exception as err:  # noqa: BLE001 - any failure here means damage
+        raise damaged(root, err) from None
+
+
+def damaged(root: str, err: BaseException) -> IndexDamagedError:
+    return IndexDamagedError(
+        f"the index at {root} is damaged ({err.__class__.__name__}); run `newsgrep index --rebuild`"
+    )
+
+
+def _check_version(gen: str, root: str) -> dict:
+    try:
+        with open(os.path.join(gen, "newsgrep.json"), encoding="utf-8") as fh:
+            meta = json.load(fh)
+    except (OSError, ValueError) as err:
+        raise damaged(root, err) from None
+    if meta.get("schema") != SCHEMA_VERSION:
+        raise IndexVersionError(
+            f"the index at {root} was built by another newsgrep version (schema {meta.get('schema')},"
+            f" this one reads {SCHEMA_VERSION}); run `newsgrep index --rebuild`"
+        )
+    return meta
+
+
+def load_manifest(gen: str, generation: int) -> dict:
+    with open(os.path.join(gen, f"manifest-{generation}.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# --- the write lock ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def write_lock(root: str, wait: float) -> Iterator[None]:
+    os.makedirs(root, exist_ok=True)
+    fd = os.open(os.path.join(root, ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(wait, 0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockedError(
+                        f"another `newsgrep index` run holds the index at {root}; "
+                        f"waited {wait:g}s: try again when it finishes, or raise --wait"
+                    ) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock, as does the death of the process
+
+
+# --- processing files -------------------------------------------------------------------
+
+
+@dataclass
+class ProcessedFile:
+    source: SourceFile
+    hash: str
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def process_file(source: SourceFile) -> ProcessedFile:
+    """Read, parse and extract quotations from one file. Runs in worker processes."""
+    from .quotes import attach_quotes
+
+    try:
+        data = read_file(source.path)
+    except OSError as err:
+        reason = err.strerror or err.__class__.__name__
+        return ProcessedFile(source, "", warnings=[ParseWarning(source.path, 1, f"cannot read: {reason}; skipped")])
+    result = parse_bytes(data, source.path, source.suffix)
+    articles = [attach_quotes(a) for a in result.articles]
+    return ProcessedFile(source, content_hash(data), articles, result.warnings)
+
+
+def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None) -> Iterator[ProcessedFile]:
+    total = len(sources)
+    if jobs <= 1 or total < 8:
+        for n, source in enumerate(sources, 1):
+            yield process_file(source)
+            if progress:
+                progress(n, total)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        for n, processed in enumerate(pool.imap(process_file, sources, chunksize=4), 1):
+            yield processed
+            if progress:
+                progress(n, total)
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    files: int
+    articles: int
+    added: int
+    updated: int
+    removed: int
+    moved: int
+    unchanged: int
+    warnings: list[ParseWarning]
+    seconds: float
+    rebuilt: bool
+    notices: list[str]
+
+
+def update_index(
+    root: str,
+    paths: list[str],
+    *,
+    rebuild: bool = False,
+    wait: float = DEFAULT_WAIT,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> IndexSummary:
+    """Bring the index at ``root`` in line with the article files under ``paths``."""
+    started = time.monotonic()
+    jobs = jobs or os.cpu_count() or 1
+    notices: list[str] = []
+    with write_lock(root, wait):
+        _collect_garbage(root)
+        gen = _current_dir(root)
+        if gen is not None and not rebuild:
+            try:
+                _check_version(gen, root)
+            except IndexVersionError:
+                notices.append(f"the index at {root} was built by another newsgrep version; rebuilding it")
+                rebuild = True
+        sources, warnings = discover(paths)
+        if gen is None or rebuild:
+            run = _full_build(root, sources, jobs, progress)
+        else:
+            run = _incremental(root, gen, paths, sources, jobs, progress)
+    counts, articles, file_warnings = run
+    return IndexSummary(
+        files=len(sources),
+        articles=articles,
+        warnings=warnings + file_warnings,
+        seconds=time.monotonic() - started,
+        rebuilt=gen is None or rebuild,
+        notices=notices,
+        **counts,
+    )
+
+
+def _collect_garbage(root: str) -> None:
+    """Delete generation directories that CURRENT does not name (old or half-built)."""
+    try:
+        live = _current_dir(root)
+    except IndexDamagedError:
+        live = None
+    for name in os.listdir(root):
+        path = os.path.join(root, name)
+        if name.startswith("gen-") and path != live:
+            shutil.rmtree(path, ignore_errors=True)
+        elif name.endswith(".tmp") and name.startswith("CURRENT"):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
+def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progress | None):
+    from whoosh import index as whoosh_index
+
+    gen = os.path.join(root, f"gen-{dt.datetime.now(dt.timezone.utc):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}")
+    os.makedirs(gen)
+    _write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION}))
+    ix = whoosh_index.create_in(gen, SCHEMA)
+    counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
+    manifest: dict = {"files": {}}
+    warnings = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, parallel_hint=True)
+    _write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
+    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
+
+
+def _incremental(root, gen, paths, sources, jobs, progress):
+    from whoosh import index as whoosh_index
+
+    try:
+        ix = whoosh_index.open_dir(gen)
+        manifest = load_manifest(gen, ix.latest_generation())
+    except Exception as err:  # noqa: BLE001 - unreadable index or manifest
+        raise damaged(root, err) from None
+    old = manifest["files"]
+    counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
+    present = {s.path: s for s in sources}
+    todo: list[SourceFile] = []
+    for source in sources:
+        entry = old.get(source.path)
+        if entry and entry["size"] == source.size and entry["mtime_ns"] == source.mtime_ns:
+            continue
+        if entry:
+            with contextlib.suppress(OSError):
+                if content_hash(read_file(source.path)) == entry["hash"]:
+                    continue  # touched, not changed
+        todo.append(source)
+    gone = [p for p in old if p not in present and under(p, paths)]
+    # Files whose duplicate articles were skipped because another file held
+    # them get another look when that file changes or goes.
+    released = {i for p in gone + [s.path for s in todo if s.path in old] for i in old[p]["ids"]}
+    for path, entry in old.items():
+        if path in present and present[path] not in todo and released & set(entry.get("dups", ())):
+            todo.append(present[path])
+    if not todo and not gone:
+        counts["unchanged"] = len(sources)
+        return counts, sum(len(f["ids"]) for f in old.values()), []
+    gone_hashes = {old[p]["hash"]: p for p in gone}
+    warnings = _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint=False)
+    counts["unchanged"] = len(sources) - len(todo)
+    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
+
+
+def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint):
+    """Delete ``gone`` and (re)index ``todo`` in one Whoosh commit, manifest alongside."""
+    from .quotes import speaker_keys
+
+    files = manifest["files"]
+    owner = {i: p for p, e in files.items() if p not in gone for i in e["ids"]}
+    for source in todo:  # their old articles are about to be replaced
+        for i in files.get(source.path, {}).get("ids", ()):
+            owner.pop(i, None)
+    writer = _writer(ix, len(todo), jobs, parallel_hint)
+    warnings: list[ParseWarning] = []
+    try:
+        for path in gone:
+            writer.delete_by_term("path", path)
+            counts["removed"] += 1
+            del files[path]
+        moved_from = set()
+        for processed in _process_all(todo, jobs, progress):
+            path = processed.source.path
+            existed = path in files
+            if existed:
+                writer.delete_by_term("path", path)
+            warnings.extend(processed.warnings)
+            ids, dups = [], []
+            for article in processed.articles:
+                holder = owner.get(article.id)
+                if holder is not None:
+                    dups.append(article.id)
+                    warnings.append(
+                        ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped")
+                    )
+                    continue
+                owner[article.id] = path
+                ids.append(article.id)
+                for doc in article_documents(article, speaker_keys):
+                    writer.add_document(**doc)
+            files[path] = {
+                "size": processed.source.size,
+                "mtime_ns": processed.source.mtime_ns,
+                "hash": processed.hash,
+                "ids": ids,
+                "dups": dups,
+            }
+            if existed:
+                counts["updated"] += 1
+            elif processed.hash and processed.hash in gone_hashes:
+                moved_from.add(gone_hashes[processed.hash])
+                counts["moved"] += 1
+            else:
+                counts["added"] += 1
+        counts["removed"] -= len(moved_from)
+        manifest["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        _write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
+        writer.commit()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    for name in os.listdir(gen):  # manifests of generations no longer in force
+        if name.startswith("manifest-") and name != f"manifest-{writer.generation}.json":
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(gen, name))
+    return warnings
+
+
+def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
+    if parallel_hint and jobs > 1 and nfiles * 10 > PARALLEL_THRESHOLD:
+        return ix.writer(procs=jobs, multisegment=True, limitmb=128)
+    return ix.writer(limitmb=128)
+
+
+# --- stats --------------------------------------------------------------------------------
+
+
+def index_size(root: str) -> int:
+    gen = _current_dir(root)
+    if gen is None:
+        return 0
+    total = 0
+    for dirpath, _dirs, names in os.walk(gen):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(os.path.join(dirpath, name))
+    return total
+
+
+def manifest_for(root: str, ix) -> dict:
+    gen = _current_dir(root)
+    try:
+        return load_manifest(gen, ix.latest_generation())
+    except (OSError, ValueError, TypeError) as err:
+        raise damaged(root, err) from None
+
+
+__all__ = [
+    "IndexSummary",
+    "NewsgrepError",
+    "exists",
+    "index_location",
+    "open_index",
+    "seed_locations",
+    "update_index",
+]

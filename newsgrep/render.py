@@ -1,0 +1,255 @@
+"""Output: Rich for people, JSON for scripts. The only module that imports Rich.
+
+Article text is data: it is always wrapped in ``rich.text.Text`` (never parsed
+as markup) after the escape sequences and control characters that ingest
+already removed are removed once more, so an index built by an older version
+cannot smuggle them to the terminal either. JSON goes straight to stdout with
+``json.dumps``, which escapes every control character.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .articles import clean_line, clean_text
+
+MATCH = "bold reverse"
+TITLE = "bold"
+META = "cyan"
+DIM = "dim"
+
+
+def console(color: str = "auto", stderr: bool = False) -> Console:
+    """A console honouring ``--color``; ``auto`` leaves NO_COLOR/FORCE_COLOR/TTY to Rich."""
+    kwargs: dict[str, Any] = {"stderr": stderr, "highlight": False, "markup": False, "emoji": False}
+    if color == "never":
+        kwargs["color_system"] = None
+    elif color == "always":
+        kwargs["force_terminal"] = True
+    return Console(**kwargs)
+
+
+# --- JSON ------------------------------------------------------------------------
+
+
+def _default(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def to_json(value: object) -> str:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    return json.dumps(value, ensure_ascii=False, default=_default)
+
+
+def write_json(value: object, out: IO[str] | None = None) -> None:
+    (out or sys.stdout).write(to_json(value) + "\n")
+
+
+def write_jsonl(values: Iterable[object], out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    for value in values:
+        out.write(to_json(value) + "\n")
+
+
+# --- text pieces --------------------------------------------------------------------
+
+
+def highlighted(text: str, matches: Iterable[Iterable[int]], style: str = MATCH) -> Text:
+    """``text`` with the [start, end) ``matches`` styled; never interpreted as markup."""
+    plain = clean_text(text)
+    out = Text(plain)
+    if len(plain) == len(text):  # offsets still valid after cleaning
+        for start, end in matches:
+            out.stylize(style, start, end)
+    return out
+
+
+def _meta(*parts: str | None) -> Text:
+    text = Text()
+    for n, part in enumerate(p for p in parts if p):
+        if n:
+            text.append(" · ", style=DIM)
+        text.append(clean_line(part), style=META if n == 0 else DIM)
+    return text
+
+
+def hit_header(title: str, date: str | None, source: str | None, ident: str | None) -> Text:
+    header = Text(clean_line(title), style=TITLE)
+    header.append("  ")
+    header.append_text(_meta(date or "undated", source, ident))
+    return header
+
+
+# --- commands ------------------------------------------------------------------------
+
+
+def print_hits(con: Console, result) -> None:
+    for n, hit in enumerate(result.hits):
+        if n:
+            con.print()
+        con.print(hit_header(hit.title, hit.date, hit.source, hit.id))
+        if hit.speakers:
+            con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
+        for snip in hit.snippets:
+            line = Text("  ")
+            line.append_text(highlighted(snip.text, snip.matches))
+            con.print(line)
+    if getattr(result, "facets", None):
+        con.print()
+        print_facets(con, result.facets)
+
+
+def print_facets(con: Console, facets: dict[str, dict[str, int]]) -> None:
+    for name, counts in facets.items():
+        table = Table(title=f"by {name}", show_header=False, box=None, title_justify="left", pad_edge=False)
+        table.add_column()
+        table.add_column(justify="right")
+        for label, count in counts.items():
+            table.add_row(Text(clean_line(label)), str(count))
+        con.print(table)
+
+
+def print_summary_line(con: Console, result, shown: int) -> None:
+    """``N of M articles`` on stderr, so stdout stays results only."""
+    con.print(Text(f"{shown} of {result.total} article{'s' if result.total != 1 else ''}", style=DIM))
+
+
+def print_article(con: Console, article) -> None:
+    con.print(hit_header(article.title, article.date.isoformat() if article.date else None, article.source, article.id))
+    if article.url:
+        con.print(Text(clean_line(article.url), style=DIM))
+    con.print(Text(f"{article.path}:{article.line}", style=DIM))
+    if article.speakers:
+        con.print(Text("quoted: " + ", ".join(article.speakers), style=DIM))
+    con.print()
+    spans = [(q.start, q.end) for q in article.quotes]
+    con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
+
+
+def print_stats(con: Console, st) -> None:
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style=DIM)
+    table.add_column()
+    table.add_row("articles", str(st.articles))
+    table.add_row("quotations", str(st.quotes))
+    table.add_row("files", str(st.files))
+    table.add_row("dates", f"{st.first or '-'} to {st.last or '-'}")
+    table.add_row("index", f"{st.index} ({st.index_bytes / 1024:.0f} KiB)")
+    table.add_row("updated", st.updated or "-")
+    for source, count in st.sources.items():
+        table.add_row("source", Text(f"{clean_line(source)}: {count}"))
+    con.print(table)
+
+
+def print_quotes(con: Console, quotes) -> None:
+    for n, q in enumerate(quotes):
+        if n:
+            con.print()
+        head = Text(clean_line(q.speaker), style=TITLE)
+        if q.role:
+            head.append(f" ({clean_line(q.role)})", style=DIM)
+        head.append(f"  {q.kind}", style=DIM)
+        con.print(head)
+        body = Text("  “")
+        body.append_text(highlighted(q.text, q.matches))
+        body.append("”")
+        con.print(body)
+        con.print(Text("  ").append_text(hit_header(q.title, q.date, q.source, q.article_id)))
+
+
+def print_speakers(con: Console, speakers) -> None:
+    table = Table(box=None, pad_edge=False)
+    for col, justify in (
+        ("speaker", "left"),
+        ("role", "left"),
+        ("quotes", "right"),
+        ("articles", "right"),
+        ("first", "left"),
+        ("last", "left"),
+    ):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for s in speakers:
+        table.add_row(
+            Text(clean_line(s.name)),
+            Text(clean_line(s.role or "")),
+            str(s.quotes),
+            str(s.articles),
+            s.first or "",
+            s.last or "",
+        )
+    con.print(table)
+
+
+def print_index_summary(con: Console, summary) -> None:
+    for notice in summary.notices:
+        con.print(Text(f"newsgrep: {notice}"))
+    for warning in summary.warnings:
+        con.print(Text(clean_line(f"newsgrep: warning: {warning}")))
+    con.print(
+        Text(
+            f"indexed {summary.files} files, {summary.articles} articles: "
+            f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
+            f"{summary.moved} moved, {summary.unchanged} unchanged; "
+            f"{len(summary.warnings)} warning{'s' if len(summary.warnings) != 1 else ''}; "
+            f"{summary.seconds:.2f}s"
+        )
+    )
+
+
+def error(message: str) -> None:
+    """One line on stderr; the message is data too (it may quote a file name)."""
+    sys.stderr.write(f"newsgrep: error: {clean_line(message)}\n")
+
+
+def notice(message: str) -> None:
+    sys.stderr.write(f"newsgrep: {clean_line(message)}\n")
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self._con = Console(stderr=True)
+        self._progress = None
+        self._task = None
+        self._label = label
+
+    def __enter__(self) -> ProgressBar:
+        if self._con.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self._progress = Progress(
+                Text(self._label).plain + " {task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self._con,
+                transient=True,
+            )
+            self._progress.start()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None:
+            return
+        if self._task is None:
+            self._task = self._progress.add_task("files", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

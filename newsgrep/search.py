@@ -1,0 +1,279 @@
+"""A search request -> a Whoosh query -> hits with snippets.
+
+Everything the ``search``, ``similar`` and ``timeline`` commands do is here, as
+plain functions over an open index; the CLI only parses options and renders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .dates import date_bounds, iso
+from .errors import NewsgrepError, NotFoundError, QueryError, UsageError
+from .index import damaged
+from .models import Hit
+from .schema import FIELD_ALIASES, QUERYABLE
+from .snippets import make_snippets, term_spans
+
+SORTS = ("relevance", "date", "-date")
+FACETS = ("source", "speaker", "month")
+MAX_QUERY_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    sources: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str
+    filters: Filters = field(default_factory=Filters)
+    sort: str = "relevance"
+    limit: int = 10  # 0 = all
+    facets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] | None = None
+    suggestion: str | None = None
+
+
+@contextlib.contextmanager
+def reading(ix, root: str) -> Iterator[object]:
+    """A searcher whose unexpected failures are reported as a damaged index."""
+    try:
+        searcher = ix.searcher()
+    except Exception as err:  # noqa: BLE001
+        raise damaged(root, err) from None
+    try:
+        yield searcher
+    except NewsgrepError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a segment that cannot be read
+        raise damaged(root, err) from None
+    finally:
+        searcher.close()
+
+
+# --- queries ---------------------------------------------------------------------------
+
+_FIELD_REF = re.compile(r'"[^"]*"|(?<![\w:])([A-Za-z_]\w*):(?=\S)')
+
+
+def _check_fields(text: str) -> None:
+    for m in _FIELD_REF.finditer(text):
+        name = m.group(1)
+        if name and name.lower() not in QUERYABLE and name.lower() not in FIELD_ALIASES:
+            known = ", ".join(sorted((QUERYABLE | set(FIELD_ALIASES)) - {"qtext", "month", "id"}))
+            raise QueryError(f"unknown field {name!r} in the query; use one of: {known}")
+
+
+def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
+    """Whoosh's query language over ``fields``: AND/OR/NOT, "phrases", prefix*, fuzzy~, field:term."""
+    from whoosh import qparser, query
+
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}: shorten it")
+    stripped = text.strip()
+    if not stripped or stripped == "*":
+        return query.Every()
+    _check_fields(text)
+    parser = qparser.MultifieldParser(list(fields), schema)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    aliases: dict[str, list[str]] = {}
+    for alias, target in FIELD_ALIASES.items():
+        aliases.setdefault(target, []).append(alias)
+    aliases.setdefault("speaker_key", []).append("speaker")
+    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
+    try:
+        q = parser.parse(text)
+    except Exception as err:  # noqa: BLE001 - whoosh raises many kinds
+        raise QueryError(f"cannot parse the query {text[:60]!r} ({err}); check quotes and parentheses") from None
+    return q.accept(_normalise_speaker_terms)
+
+
+def _normalise_speaker_terms(q):
+    from whoosh import query
+
+    from .quotes import query_key
+
+    if isinstance(q, query.Term) and q.fieldname == "speaker_key":
+        return query.Term("speaker_key", query_key(str(q.text)), boost=q.boost)
+    return q
+
+
+def filter_query(filters: Filters, kind: str = "article"):
+    """The filters as one query that adds nothing to the score."""
+    from whoosh import query
+
+    from .quotes import query_key
+
+    start, end = date_bounds(filters.date_from, filters.date_to)
+    parts = [query.Term("kind", kind)]
+    if start or end:
+        parts.append(query.DateRange("date", start, end))
+    if filters.sources:
+        parts.append(query.Or([query.Term("agency", s.strip().lower()) for s in filters.sources]))
+    if filters.speakers:
+        parts.append(query.Or([query.Term("speaker_key", query_key(s)) for s in filters.speakers]))
+    return query.ConstantScoreQuery(query.And(parts) if len(parts) > 1 else parts[0], score=0.0)
+
+
+def _check_request(req: SearchRequest) -> None:
+    if req.sort not in SORTS:
+        raise UsageError(f"--sort {req.sort!r} is not a sort order; use one of: {', '.join(SORTS)}")
+    if req.limit < 0:
+        raise UsageError("--limit must be 0 (all) or a positive number")
+    for facet in req.facets:
+        if facet not in FACETS:
+            raise UsageError(f"--facet {facet!r} is not a facet; use one of: {', '.join(FACETS)}")
+
+
+def _sort_args(sort: str) -> dict:
+    if sort == "relevance":
+        return {}
+    return {"sortedby": "date", "reverse": sort == "-date"}
+
+
+# --- hits ----------------------------------------------------------------------------------
+
+
+def make_hit(searcher, hit, score: float, body_terms: list[bytes], phrases=()) -> Hit:
+    stored = hit.fields()
+    spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
+    return Hit(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        date=iso(stored.get("date")),
+        source=stored.get("agency"),
+        url=stored.get("url"),
+        path=stored.get("path", ""),
+        speakers=[s for s in stored.get("speaker", "").split(",") if s],
+        score=round(float(score), 4),
+        snippets=make_snippets(stored.get("body", ""), spans),
+    )
+
+
+def _matched(hit, fieldname: str) -> list[bytes]:
+    return sorted({t for f, t in (hit.matched_terms() or []) if f == fieldname})
+
+
+def _phrases(q, fieldname: str) -> list[list[bytes]]:
+    """The phrases of ``q`` on ``fieldname``, as lists of indexed terms."""
+    from whoosh import query
+
+    return [
+        [w.encode("utf-8") if isinstance(w, str) else w for w in leaf.words]
+        for leaf in q.leaves()
+        if isinstance(leaf, query.Phrase) and leaf.fieldname == fieldname
+    ]
+
+
+def search(ix, root: str, req: SearchRequest) -> SearchResult:
+    """Run ``req`` against the open index ``ix``."""
+    from whoosh import query, sorting
+
+    _check_request(req)
+    q = parse_query(req.query, ix.schema)
+    full = query.And([q, filter_query(req.filters)])
+    facet_map = {
+        "source": sorting.FieldFacet("agency"),
+        "speaker": sorting.FieldFacet("speaker", allow_overlap=True),
+        "month": sorting.FieldFacet("month"),
+    }
+    groupedby = {name: facet_map[name] for name in req.facets} or None
+    with reading(ix, root) as searcher:
+        results = searcher.search(
+            full,
+            limit=None if req.limit == 0 else req.limit,
+            terms=True,
+            groupedby=groupedby,
+            **_sort_args(req.sort),
+        )
+        phrases = _phrases(q, "body")
+        hits = [make_hit(searcher, hit, hit.score or 0.0, _matched(hit, "body"), phrases) for hit in results]
+        total = len(results)
+        facets = _facets(searcher, results, req.facets) if req.facets else None
+        suggestion = suggest(searcher, req.query) if total == 0 else None
+    return SearchResult(req.query, total, hits, facets, suggestion)
+
+
+def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for name in names:
+        groups = results.groups(name)
+        counts: dict[str, int] = {}
+        for key, docnums in groups.items():
+            if key is None or not docnums:
+                continue
+            label = key.decode("utf-8") if isinstance(key, bytes) else str(key)
+            if name == "source":  # the index keeps agencies in lower case; show them as written
+                label = searcher.stored_fields(docnums[0]).get("agency", label)
+            counts[label] = counts.get(label, 0) + len(docnums)
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+# --- did you mean ------------------------------------------------------------------------
+
+_BARE_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]\w*:\S+|\b(AND|OR|NOT|TO)\b|([^\W\d_]{3,})(?![*~:])')
+
+
+def suggest(searcher, text: str) -> str | None:
+    """The query with unknown words replaced by the closest real words of the index."""
+    from .schema import fold
+
+    corrector = searcher.corrector("words")
+    changed = False
+    out: list[str] = []
+    last = 0
+    for m in _BARE_WORD.finditer(text):
+        word = m.group(2)
+        if not word:
+            continue
+        key = fold(word)
+        if searcher.doc_frequency("words", key):
+            continue
+        found = corrector.suggest(key, limit=1, maxdist=2)
+        if found:
+            out.append(text[last : m.start(2)] + found[0])
+            last = m.end(2)
+            changed = True
+    out.append(text[last:])
+    return "".join(out) if changed else None
+
+
+# --- similar -------------------------------------------------------------------------------
+
+
+def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit: int = 10) -> SearchResult:
+    """Articles most like ``article_id``: "more like this" on the body."""
+    from whoosh import query
+
+    if limit < 0:
+        raise UsageError("--limit must be 0 (all) or a positive number")
+    fq = filter_query(filters)
+    with reading(ix, root) as searcher:
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None or searcher.stored_fields(docnum).get("title") is None:
+            raise NotFoundError(f"no article with id {article_id!r}; find ids with `newsgrep search --json`")
+        body = searcher.stored_fields(docnum).get("body", "")
+        keywords = list(searcher.key_terms_from_text("body", body, numterms=25))
+        if not keywords:
+            return SearchResult(article_id, 0, [])
+        q = query.Or([query.Term("body", word, boost=weight) for word, weight in keywords])
+        full = query.And([q, fq, query.Not(query.Term("id", article_id))])
+        results = searcher.search(full, limit=None if limit == 0 else limit, terms=True)
+        hits = [make_hit(searcher, hit, hit.score or 0.0, _matched(hit, "body")) for hit in results]
+        return SearchResult(article_id, len(results), hits)

@@ -1,0 +1,139 @@
+"""Cutting highlighted snippets out of an article body.
+
+Whoosh stores the character offsets of every body token (``chars=True``), so
+the words a query matched are located from the index itself, as they appear
+in the text ("sanctions" for the stem "sanction"), without analysing the body
+again. This module only chooses the passages and re-bases the offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Snippet
+
+SNIPPET_CHARS = 220  # about two lines of a terminal
+CONTEXT_CHARS = 70  # text kept before the first match of a snippet
+MAX_SNIPPETS = 3
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Collapse runs of whitespace to one space, moving ``spans`` with the text."""
+    out: list[str] = []
+    mapping = [0] * (len(text) + 1)
+    pos = 0
+    last = 0
+    for m in _WS.finditer(text):
+        for i in range(last, m.start()):
+            mapping[i] = pos
+            pos += 1
+        out.append(text[last : m.start()])
+        for i in range(m.start(), m.end()):
+            mapping[i] = pos
+        out.append(" ")
+        pos += 1
+        last = m.end()
+    for i in range(last, len(text)):
+        mapping[i] = pos
+        pos += 1
+    mapping[len(text)] = pos
+    out.append(text[last:])
+    new = [(mapping[s], mapping[e - 1] + 1) for s, e in spans if e > s]
+    return "".join(out), new
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Move ``pos`` back to the start of a word (or of a sentence nearby)."""
+    if pos <= 0:
+        return 0
+    window = text[max(0, pos - 40) : pos]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    if cut >= 0:
+        return max(0, pos - 40) + cut + 1
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def make_snippets(
+    body: str,
+    spans: list[tuple[int, int]],
+    *,
+    max_snippets: int = MAX_SNIPPETS,
+    size: int = SNIPPET_CHARS,
+) -> list[Snippet]:
+    """Up to ``max_snippets`` passages of ``body`` around ``spans``, best first by match count.
+
+    With no spans (a title-only or filter-only match) the opening of the body is returned.
+    """
+    spans = sorted(set(spans))
+    if not spans:
+        end = _word_end(body, min(len(body), size))
+        text, _ = collapse(body[:end].strip(), [])
+        return [Snippet(text, [])]
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+    i = 0
+    while i < len(spans):
+        # A snippet stays inside the paragraph of its first match.
+        para_start = body.rfind("\n\n", 0, spans[i][0])
+        para_start = 0 if para_start < 0 else para_start + 2
+        para_end = body.find("\n\n", spans[i][1])
+        para_end = len(body) if para_end < 0 else para_end
+        start = max(para_start, _word_start(body, max(0, spans[i][0] - CONTEXT_CHARS)))
+        limit = min(para_end, start + size)
+        group = [spans[i]]
+        i += 1
+        while i < len(spans) and spans[i][1] <= limit:
+            group.append(spans[i])
+            i += 1
+        end = para_end if limit >= para_end else min(para_end, _word_end(body, max(limit, group[-1][1])))
+        windows.append((start, end, group))
+    best = sorted(windows, key=lambda w: (-len({body[s:e].lower() for s, e in w[2]}), -len(w[2]), w[0]))
+    chosen = sorted(best[:max_snippets], key=lambda w: w[0])
+    snippets = []
+    for start, end, group in chosen:
+        raw = body[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        raw = raw.strip()
+        local = [(s - start - lead, e - start - lead) for s, e in group]
+        text, local = collapse(raw, local)
+        snippets.append(Snippet(text, [list(span) for span in local]))
+    return snippets
+
+
+def term_spans(
+    searcher, docnum: int, field: str, terms: list[bytes], phrases: list[list[bytes]] = ()
+) -> list[tuple[int, int]]:
+    """Character spans of what matched in one document, read from the postings.
+
+    A word that matched only as part of a phrase is marked only where the
+    whole phrase occurs, not wherever the word does.
+    """
+    occurrences: dict[bytes, list[tuple[int, int, int]]] = {}
+    wanted = set(terms) | {w for phrase in phrases for w in phrase}
+    for term in wanted:
+        try:
+            matcher = searcher.postings(field, term)
+        except Exception:  # noqa: BLE001 - term absent from this field
+            continue
+        matcher.skip_to(docnum)
+        if matcher.is_active() and matcher.id() == docnum:
+            occurrences[term] = matcher.value_as("characters")
+    phrase_words = {w for phrase in phrases for w in phrase}
+    spans = [(s, e) for t in terms if t not in phrase_words for _p, s, e in occurrences.get(t, ())]
+    for phrase in phrases:
+        at = [{p: (s, e) for p, s, e in occurrences.get(w, ())} for w in phrase]
+        for pos, (start, _end) in at[0].items() if at else ():
+            if all(pos + k in at[k] for k in range(1, len(phrase))):
+                spans.append((start, at[-1][pos + len(phrase) - 1][1]))
+    return spans
