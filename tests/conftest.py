@@ -1,0 +1,68 @@
+"""Shared fixtures: the two seed digests, indexed once per session into a temp dir.
+
+Every CLI test runs with a fixed terminal width and no colour, so expected
+output can be written out exactly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgrep.cli import app
+from newsgrep.index import update_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FEB = "9f8ab3a926fb"  # 22.02.2019 seed article
+JAN = "0060954e59a0"  # 17.01.2019 seed article
+
+ENV = {"COLUMNS": "100", "NO_COLOR": None, "FORCE_COLOR": None, "TERM": "xterm-256color"}
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """An index of the seeds, built once; tests must not modify it."""
+    work = tmp_path_factory.mktemp("seeded")
+    shutil.copytree(SEEDS, work / "seeds")
+    cwd = os.getcwd()
+    os.chdir(work)
+    try:
+        update_index("index", ["seeds"], jobs=1)
+    finally:
+        os.chdir(cwd)
+    return work
+
+
+@pytest.fixture
+def in_seeds(seed_index, monkeypatch) -> Path:
+    """Run in the seeded work dir, with the index found by its default name."""
+    monkeypatch.chdir(seed_index)
+    monkeypatch.delenv("NEWSGREP_INDEX", raising=False)
+    monkeypatch.delenv("NEWSGREP_SEEDS", raising=False)
+    return seed_index
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """An empty work dir with seeds/ copied in and no index yet."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSGREP_INDEX", raising=False)
+    monkeypatch.delenv("NEWSGREP_SEEDS", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict | None = None):
+        return runner.invoke(app, list(args), env={**ENV, **(env or {})}, catch_exceptions=False)
+
+    return invoke

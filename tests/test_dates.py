@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+
+from newsgrep.dates import DateParseError, date_bounds, parse_date, span
+from newsgrep.errors import UsageError
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22.02.2019", dt.date(2019, 2, 22)),
+        ("01.02.2019", dt.date(2019, 2, 1)),  # day first, never US order
+        ("22 February 2019", dt.date(2019, 2, 22)),
+        ("2019-02-22", dt.date(2019, 2, 22)),
+        ("2019-02-22 10:15:00", dt.date(2019, 2, 22)),
+        ("4 Nisan 2018", dt.date(2018, 4, 4)),
+        ("1 Şubat 2019", dt.date(2019, 2, 1)),
+        ("1 Subat 2019", dt.date(2019, 2, 1)),
+        ("17 Aralık 2020", dt.date(2020, 12, 17)),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31.02.2019", "notadate", "", "2019-13-01", "February 2019"])
+def test_parse_date_rejects(text):
+    with pytest.raises(DateParseError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2019", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        ("2019-01", dt.date(2019, 1, 1), dt.date(2019, 1, 31)),
+        ("2020-02", dt.date(2020, 2, 1), dt.date(2020, 2, 29)),
+        ("Feb 2019", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),
+        ("01.02.2019", dt.date(2019, 2, 1), dt.date(2019, 2, 1)),
+        ("0001-01-01", dt.date(1, 1, 1), dt.date(1, 1, 1)),
+        ("9999-12-31", dt.date(9999, 12, 31), dt.date(9999, 12, 31)),
+    ],
+)
+def test_span_covers_whole_period(text, first, last):
+    start, end = span(text)
+    assert start == dt.datetime.combine(first, dt.time.min)
+    assert end == dt.datetime.combine(last, dt.time.max)
+
+
+def test_bounds_from_later_than_to():
+    with pytest.raises(UsageError, match=r"^--from 2019-03 is later than --to 2019-01; swap them or widen the range$"):
+        date_bounds("2019-03", "2019-01")
+
+
+def test_bounds_name_the_option_and_value():
+    with pytest.raises(UsageError, match=r"^--to: not a date: 'soon'; use a date such as"):
+        date_bounds("2019", "soon")
+    with pytest.raises(UsageError, match=r"^--from: date 'March' has no year|^--from: not a date: 'March'"):
+        date_bounds("March", None)
