@@ -196,12 +196,7 @@ def index_cmd(
     seeds = ix_mod.seed_locations(paths)
     with render.ProgressBar("indexing") as bar:
         summary = _guard(lambda: ix_mod.update_index(root, seeds, rebuild=rebuild, wait=wait, progress=bar))
-    con = render.console(stderr=True)
-    if quiet:
-        for warning in summary.warnings:
-            render.notice(f"warning: {warning}")
-    else:
-        render.print_index_summary(con, summary)
+    render.print_index_summary(summary, quiet)
 
 
 @app.command()

@@ -30,6 +30,7 @@ import json
 import os
 import shutil
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -116,6 +117,9 @@ def open_index(root: str):
 
 
 def damaged(root: str, err: BaseException) -> IndexDamagedError:
+    # Whoosh can leave files open in the frames of a failed read; free them now
+    # rather than whenever the exception chain happens to be collected.
+    traceback.clear_frames(err.__traceback__)
     return IndexDamagedError(
         f"the index at {root} is damaged ({err.__class__.__name__}); run `newsgrep index --rebuild`"
     )
@@ -322,13 +326,26 @@ def _incremental(root, gen, paths, sources, jobs, progress):
     for path, entry in old.items():
         if path in present and present[path] not in todo and released & set(entry.get("dups", ())):
             todo.append(present[path])
+    again = [s.path for s in sources if s not in todo]
     if not todo and not gone:
         counts["unchanged"] = len(sources)
-        return counts, sum(len(f["ids"]) for f in old.values()), []
+        return counts, sum(len(f["ids"]) for f in old.values()), _recorded_warnings(old, again)
     gone_hashes = {old[p]["hash"]: p for p in gone}
-    warnings = _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint=False)
+    recorded = _recorded_warnings(old, again)
+    try:
+        warnings = _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint=False)
+    except (NewsgrepError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as err:  # noqa: BLE001 - the old segments cannot be read
+        raise damaged(root, err) from None
     counts["unchanged"] = len(sources) - len(todo)
+    warnings = recorded + warnings
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
+
+
+def _recorded_warnings(files: dict, paths: list[str]) -> list[ParseWarning]:
+    """Warnings of files left as they were: still true, so still reported."""
+    return [ParseWarning(p, line, msg) for p in paths for line, msg in files.get(p, {}).get("warnings", ())]
 
 
 def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint):
@@ -353,6 +370,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
             existed = path in files
             if existed:
                 writer.delete_by_term("path", path)
+            before = len(warnings)
             warnings.extend(processed.warnings)
             ids, dups = [], []
             for article in processed.articles:
@@ -367,12 +385,14 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                 ids.append(article.id)
                 for doc in article_documents(article, speaker_keys):
                     writer.add_document(**doc)
+            file_warnings = warnings[before:]
             files[path] = {
                 "size": processed.source.size,
                 "mtime_ns": processed.source.mtime_ns,
                 "hash": processed.hash,
                 "ids": ids,
                 "dups": dups,
+                "warnings": [[w.line, w.message] for w in file_warnings],
             }
             if existed:
                 counts["updated"] += 1

@@ -194,19 +194,20 @@ def print_speakers(con: Console, speakers) -> None:
     con.print(table)
 
 
-def print_index_summary(con: Console, summary) -> None:
-    for notice in summary.notices:
-        con.print(Text(f"newsgrep: {notice}"))
+def print_index_summary(summary, quiet: bool = False) -> None:
+    """Warnings, then one summary line, on stderr: plain lines that never wrap."""
+    for note in summary.notices:
+        notice(note)
     for warning in summary.warnings:
-        con.print(Text(clean_line(f"newsgrep: warning: {warning}")))
-    con.print(
-        Text(
-            f"indexed {summary.files} files, {summary.articles} articles: "
-            f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
-            f"{summary.moved} moved, {summary.unchanged} unchanged; "
-            f"{len(summary.warnings)} warning{'s' if len(summary.warnings) != 1 else ''}; "
-            f"{summary.seconds:.2f}s"
-        )
+        notice(f"warning: {warning}")
+    if quiet:
+        return
+    n = len(summary.warnings)
+    sys.stderr.write(
+        f"indexed {summary.files} files, {summary.articles} articles: "
+        f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
+        f"{summary.moved} moved, {summary.unchanged} unchanged; "
+        f"{n} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
     )
 
 

@@ -25,7 +25,7 @@ def test_seed_february_fields():
     assert a.kaynak is None
     assert a.line == 5
     assert a.body.startswith("Japans pro-American stance stands in the way")
-    assert a.body.endswith("resolve problems of any difficulty level.\"")
+    assert a.body.endswith('resolve problems of any difficulty level."')
     assert len(a.body.split("\n\n")) == 6
 
 
@@ -82,7 +82,12 @@ def test_several_articles_per_file_turkish_month_missing_url_and_bad_date():
 
 def test_plain_markdown_article():
     (a,) = load(FIX / "plain.md").articles
-    assert (a.title, a.date, a.source, a.url) == ("Moscow comments on Arctic shipping", dt.date(2020, 3, 12), None, None)
+    assert (a.title, a.date, a.source, a.url) == (
+        "Moscow comments on Arctic shipping",
+        dt.date(2020, 3, 12),
+        None,
+        None,
+    )
     assert a.body == (
         "The Northern Sea Route will stay open to foreign vessels, officials said on Thursday. "
         "The statement came after talks in Murmansk.\n\nShipping volumes grew by a third last year."
