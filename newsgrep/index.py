@@ -29,6 +29,7 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import time
 import traceback
 import uuid
@@ -194,6 +195,32 @@ def process_file(source: SourceFile) -> ProcessedFile:
     return ProcessedFile(source, content_hash(data), articles, result.warnings)
 
 
+_FORK_HOOKED = False
+
+
+def _die_with_parent() -> None:
+    """In a forked worker: ask Linux to kill us when the indexer dies.
+
+    A killed `newsgrep index` must not leave workers behind, blocked on a
+    queue forever. Best effort: elsewhere, workers end when their pipes close.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _hook_forks() -> None:
+    global _FORK_HOOKED
+    if not _FORK_HOOKED and hasattr(os, "register_at_fork") and sys.platform.startswith("linux"):
+        os.register_at_fork(after_in_child=_die_with_parent)
+        _FORK_HOOKED = True
+
+
 def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None) -> Iterator[ProcessedFile]:
     total = len(sources)
     if jobs <= 1 or total < 8:
@@ -204,6 +231,7 @@ def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None
         return
     import multiprocessing
 
+    _hook_forks()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) as pool:
         for n, processed in enumerate(pool.imap(process_file, sources, chunksize=4), 1):
@@ -418,6 +446,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
 
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
     if parallel_hint and jobs > 1 and nfiles * 10 > PARALLEL_THRESHOLD:
+        _hook_forks()
         return ix.writer(procs=jobs, multisegment=True, limitmb=128)
     return ix.writer(limitmb=128)
 
