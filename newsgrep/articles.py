@@ -460,6 +460,8 @@ def parse_json(text: str, path: str) -> FileResult:
         if isinstance(body, list):
             body = "\n\n".join(str(p) for p in body if p is not None)
         speakers = record.get("speakers") or ()
+        if record.get("speakers_from") == "extractor":
+            speakers = ()  # a newsgrep export: let the extractor find them again
         if isinstance(speakers, str):
             speakers = [speakers]
         date = record.get("date")

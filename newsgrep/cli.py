@@ -155,22 +155,7 @@ def search(
         req = SearchRequest(query, _filters(date_from, date_to, source, speaker), sort, limit, tuple(facet or ()))
         return do_search(ix, root, req)
 
-    result = _guard(run)
-    from . import render
-
-    if json_:
-        doc = {"query": result.query, "total": result.total, "hits": result.hits}
-        if result.facets is not None:
-            doc["facets"] = result.facets
-        doc["suggestion"] = result.suggestion
-        render.write_json(doc)
-    elif jsonl:
-        render.write_jsonl(result.hits)
-    else:
-        render.print_hits(render.console(color), result)
-    if result.suggestion:
-        render.notice(f"did you mean: {result.suggestion}?")
-    raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)
+    _print_result(_guard(run), json_, jsonl, color)
 
 
 @app.command("index")
@@ -309,6 +294,126 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
     else:
         render.print_speakers(render.console(color), found)
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
+
+
+@app.command()
+def timeline(
+    query: Annotated[str, typer.Argument(help="The same query language as search; '*' for everything.")],
+    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    speaker: SpeakerOpt = None,
+    json_: JsonOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Matching articles per period, as a bar chart or JSON.
+
+    Example: newsgrep timeline Lavrov --by month --json
+    """
+    _check_color(color)
+
+    def run():
+        from .search import timeline as do_timeline
+
+        root, ix = _open(index)
+        return do_timeline(ix, root, query, _filters(date_from, date_to, source, speaker), by)
+
+    rows = _guard(run)
+    from . import render
+
+    if json_:
+        render.write_json(rows)
+    else:
+        render.print_timeline(render.console(color), rows)
+    raise typer.Exit(ExitStatus.OK if any(r["count"] for r in rows) else ExitStatus.NO_HITS)
+
+
+@app.command()
+def similar(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id, as search prints it.")],
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = 10,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Articles most like the given one ("more like this" on the body).
+
+    Example: newsgrep similar 0060954e59a0 --limit 5
+    """
+    _check_color(color)
+    _check_output(json_, jsonl)
+
+    def run():
+        from .search import similar as do_similar
+
+        root, ix = _open(index)
+        return do_similar(ix, root, article_id, _filters(date_from, date_to, source, speaker), limit)
+
+    _print_result(_guard(run), json_, jsonl, color)
+
+
+def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
+    from . import render
+
+    if json_:
+        doc = {"query": result.query, "total": result.total, "hits": result.hits}
+        if result.facets is not None:
+            doc["facets"] = result.facets
+        doc["suggestion"] = result.suggestion
+        render.write_json(doc)
+    elif jsonl:
+        render.write_jsonl(result.hits)
+    else:
+        render.print_hits(render.console(color), result)
+    if result.suggestion:
+        render.notice(f"did you mean: {result.suggestion}?")
+    raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)
+
+
+@app.command()
+def export(
+    query: Annotated[str, typer.Argument(help="Only articles matching this query.")] = "*",
+    format_: Annotated[str, typer.Option("--format", help="jsonl or opensearch (_bulk NDJSON).")] = "jsonl",
+    mapping: Annotated[bool, typer.Option("--mapping", help="Print the OpenSearch index mapping and exit.")] = False,
+    name: Annotated[str, typer.Option("--name", help="The _index for opensearch actions.")] = "newsgrep",
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    speaker: SpeakerOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Write every matching article, with speakers and quotations, to stdout.
+
+    Example: newsgrep export --format opensearch > bulk.ndjson
+    """
+    from . import render
+    from .export import FORMATS, MAPPING, opensearch_lines, record
+
+    if mapping:
+        render.write_json(MAPPING)
+        raise typer.Exit(ExitStatus.OK)
+    if format_ not in FORMATS:
+        raise _fail(f"--format {format_!r} is not a format; use one of: {', '.join(FORMATS)}")
+
+    def run():
+        from .browse import iter_articles
+
+        root, ix = _open(index)
+        articles = list(iter_articles(ix, root, query, _filters(date_from, date_to, source, speaker)))
+        if format_ == "jsonl":
+            return [record(a) for a in articles]
+        return list(opensearch_lines(articles, name))
+
+    lines = _guard(run)
+    render.write_jsonl(lines)
+    raise typer.Exit(ExitStatus.OK if lines else ExitStatus.NO_HITS)
 
 
 def main() -> None:

@@ -140,6 +140,20 @@ def print_article(con: Console, article) -> None:
     con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
 
 
+def print_timeline(con: Console, rows: list[dict]) -> None:
+    """One row per period: label, a bar scaled to the widest count, the count."""
+    if not rows:
+        return
+    top = max(r["count"] for r in rows) or 1
+    label_width = max(len(r["period"]) for r in rows)
+    room = max(10, con.width - label_width - len(str(top)) - 3)
+    for r in rows:
+        line = Text(r["period"].ljust(label_width) + " ", style=META)
+        line.append("█" * round(r["count"] / top * room) if r["count"] else "", style="green")
+        line.append(f" {r['count']}")
+        con.print(line)
+
+
 def print_stats(con: Console, st) -> None:
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style=DIM)
