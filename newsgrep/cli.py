@@ -255,7 +255,7 @@ def quotes(
     _check_output(json_, jsonl)
 
     def run():
-        from .browse import search_quotes
+        from .quotesearch import search_quotes
 
         root, ix = _open(index)
         return search_quotes(ix, root, query, _filters(date_from, date_to, None, speaker), limit)
@@ -281,7 +281,7 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
     _check_color(color)
 
     def run():
-        from .browse import speakers as do_speakers
+        from .quotesearch import speakers as do_speakers
 
         root, ix = _open(index)
         return do_speakers(ix, root)

@@ -40,7 +40,7 @@ from .articles import parse_bytes
 from .errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, NoIndexError
 from .files import SourceFile, content_hash, discover, read_file, under
 from .models import Article, ParseWarning
-from .schema import SCHEMA, SCHEMA_VERSION, article_documents
+from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
 
 DEFAULT_WAIT = 30.0
 # Above this many documents to add, the build uses Whoosh's multiprocessing
@@ -400,7 +400,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                 writer.delete_by_term("path", path)
             before = len(warnings)
             warnings.extend(processed.warnings)
-            ids, dups = [], []
+            ids, dups, kept = [], [], []
             for article in processed.articles:
                 holder = owner.get(article.id)
                 if holder is not None:
@@ -411,14 +411,20 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                     continue
                 owner[article.id] = path
                 ids.append(article.id)
-                for doc in article_documents(article, speaker_keys):
-                    writer.add_document(**doc)
+                kept.append(article)
+            words = file_words(kept)
+            for n, article in enumerate(kept):
+                doc = article_document(article, speaker_keys)
+                if n == 0 and words:
+                    doc["words"] = words
+                writer.add_document(**doc)
             file_warnings = warnings[before:]
             files[path] = {
                 "size": processed.source.size,
                 "mtime_ns": processed.source.mtime_ns,
                 "hash": processed.hash,
                 "ids": ids,
+                "quotes": sum(len(a.quotes) for a in kept),
                 "dups": dups,
                 "warnings": [[w.line, w.message] for w in file_warnings],
             }

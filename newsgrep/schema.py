@@ -1,10 +1,11 @@
-"""The Whoosh schema and how an Article becomes index documents.
+"""The Whoosh schema and how an Article becomes its index document.
 
-One index holds two kinds of document, told apart by ``kind``: articles, and
-their quotations (so a quotation can be searched by its own words). Quote
-documents carry no ``title``/``body``/``agency``, so article queries never
-match them; their text is sliced from the article body when shown, so it is
-stored once.
+One document per article. Its quotations are indexed in the ``qtext`` field
+(so they can be searched by their own words), one quotation per block of
+``QUOTE_GAP`` positions: a term's position says which quotation holds it, and
+no phrase can run from one quotation into the next. What each quotation is
+(offsets, speaker, role, kind, cue) is stored in ``quotes``; its text is
+sliced from the stored body, so no text is stored twice.
 
 Only the classic Whoosh 2.7 API is used here, so the fork is a one-line choice
 in pyproject.toml.
@@ -17,34 +18,20 @@ import re
 import unicodedata
 
 from whoosh import fields
-from whoosh.analysis import (
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
-from whoosh.support.charset import accent_map
 
+from .analysis import NewsAnalyzer, QuoteBlocks
 from .models import Article
 
 # Bump when the schema or the analyzer changes: an index written with another
 # version is rebuilt by `newsgrep index` and refused by the readers.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 # Lower case, accents folded (so "Sergéy" finds "Sergey"), stop words dropped,
-# English Porter stems (so "sanction" finds "sanctions"). StemFilter keeps an
-# LRU cache of stems: news vocabulary repeats, so most stems are cache hits.
-ANALYZER = (
-    RegexTokenizer()
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | StopFilter(minsize=2)
-    | StemFilter(cachesize=200_000)
-)
+# English Porter stems (so "sanction" finds "sanctions"): Whoosh's
+# StemmingAnalyzer with accent folding, fused into one cached pass.
+ANALYZER = NewsAnalyzer()
 
 SCHEMA = fields.Schema(
-    kind=fields.ID(),
     id=fields.ID(stored=True, unique=True),
     title=fields.TEXT(analyzer=ANALYZER, stored=True, field_boost=2.0),
     body=fields.TEXT(analyzer=ANALYZER, stored=True, phrase=True, chars=True),
@@ -58,17 +45,14 @@ SCHEMA = fields.Schema(
     speaker=fields.KEYWORD(commas=True, stored=True, scorable=False),
     speaker_key=fields.KEYWORD(commas=True, scorable=False),
     speakers_from=fields.STORED(),
-    # Real (unstemmed, folded) words, for did-you-mean: suggestions must be
-    # words an analyst would type, not stems.
+    # The real (unstemmed, folded) words of a file's articles, on the file's
+    # first article, for did-you-mean, whose suggestions must be words, not
+    # stems. One set per file rather than per article: far fewer postings.
     words=fields.KEYWORD(scorable=False),
-    # Quote documents.
-    article_id=fields.ID(stored=True),
-    qtext=fields.TEXT(analyzer=ANALYZER, phrase=True, chars=True),
-    qkind=fields.STORED(),
-    role=fields.STORED(),
-    cue=fields.STORED(),
-    qstart=fields.STORED(),
-    qend=fields.STORED(),
+    # The quotations: their words (QuoteBlocks, see analysis.py) and
+    # what they are: [start, end, kind, speaker, role, cue] each.
+    qtext=fields.TEXT(analyzer=ANALYZER, phrase=True),
+    quotes=fields.STORED(),
 )
 
 # Names users may type in a query, mapped to schema fields.
@@ -80,7 +64,10 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def fold(text: str) -> str:
     """Lower case with accents removed: the form of the ``words`` field."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = text.casefold()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -88,13 +75,19 @@ def _datetime(date: dt.date | None) -> dt.datetime | None:
     return dt.datetime(date.year, date.month, date.day) if date else None
 
 
-def article_documents(article: Article, speaker_keys) -> list[dict]:
-    """The Whoosh documents for one article: the article, then one per quotation."""
+def file_words(articles: list[Article]) -> str | None:
+    """The real words of a file's articles, carried by its first article's document."""
+    words: set[str] = set()
+    for article in articles:
+        words.update(_WORD.findall(fold(article.title + " " + article.body)))
+    return " ".join(sorted(words)) or None
+
+
+def article_document(article: Article, speaker_keys) -> dict:
+    """The Whoosh document for one article, its quotations included."""
     date = _datetime(article.date)
     keys = sorted({k for name in article.speakers for k in speaker_keys(name)})
-    words = sorted(set(_WORD.findall(fold(article.title + " " + article.body))))
     doc = {
-        "kind": "article",
         "id": article.id,
         "title": article.title,
         "body": article.body,
@@ -108,24 +101,8 @@ def article_documents(article: Article, speaker_keys) -> list[dict]:
         "speaker": ",".join(article.speakers) or None,
         "speaker_key": ",".join(keys) or None,
         "speakers_from": article.speakers_from,
-        "words": " ".join(words) or None,
     }
-    docs = [{k: v for k, v in doc.items() if v is not None}]
-    for n, q in enumerate(article.quotes):
-        qdoc = {
-            "kind": "quote",
-            "id": f"{article.id}:{n}",
-            "article_id": article.id,
-            "qtext": q.text,
-            "date": date,
-            "path": article.path,
-            "speaker": q.speaker,
-            "speaker_key": ",".join(speaker_keys(q.speaker)),
-            "qkind": q.kind,
-            "role": q.role,
-            "cue": q.cue,
-            "qstart": q.start,
-            "qend": q.end,
-        }
-        docs.append({k: v for k, v in qdoc.items() if v is not None})
-    return docs
+    if article.quotes:
+        doc["qtext"] = QuoteBlocks([q.text for q in article.quotes])
+        doc["quotes"] = [[q.start, q.end, q.kind, q.speaker, q.role, q.cue] for q in article.quotes]
+    return {k: v for k, v in doc.items() if v is not None}

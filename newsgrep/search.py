@@ -113,21 +113,35 @@ def _normalise_speaker_terms(q):
     return q
 
 
-def filter_query(filters: Filters, kind: str = "article"):
-    """The filters as one query that adds nothing to the score."""
+def filter_query(filters: Filters):
+    """The filters as one query that adds nothing to the score (Every when there are none)."""
     from whoosh import query
 
     from .quotes import query_key
 
     start, end = date_bounds(filters.date_from, filters.date_to)
-    parts = [query.Term("kind", kind)]
+    parts = []
     if start or end:
         parts.append(query.DateRange("date", start, end))
     if filters.sources:
         parts.append(query.Or([query.Term("agency", s.strip().lower()) for s in filters.sources]))
     if filters.speakers:
         parts.append(query.Or([query.Term("speaker_key", query_key(s)) for s in filters.speakers]))
+    if not parts:
+        return query.Every()
     return query.ConstantScoreQuery(query.And(parts) if len(parts) > 1 else parts[0], score=0.0)
+
+
+def restrict(q, filters: Filters):
+    """``q`` limited by ``filters``, scored by ``q`` alone."""
+    from whoosh import query
+
+    fq = filter_query(filters)
+    if isinstance(fq, query.Every):
+        return q
+    if isinstance(q, query.Every):
+        return fq
+    return query.And([q, fq])
 
 
 def _check_request(req: SearchRequest) -> None:
@@ -182,11 +196,11 @@ def _phrases(q, fieldname: str) -> list[list[bytes]]:
 
 def search(ix, root: str, req: SearchRequest) -> SearchResult:
     """Run ``req`` against the open index ``ix``."""
-    from whoosh import query, sorting
+    from whoosh import sorting
 
     _check_request(req)
     q = parse_query(req.query, ix.schema)
-    full = query.And([q, filter_query(req.filters)])
+    full = restrict(q, req.filters)
     facet_map = {
         "source": sorting.FieldFacet("agency"),
         "speaker": sorting.FieldFacet("speaker", allow_overlap=True),
@@ -263,7 +277,6 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
-    fq = filter_query(filters)
     with reading(ix, root) as searcher:
         docnum = searcher.document_number(id=article_id)
         if docnum is None or searcher.stored_fields(docnum).get("title") is None:
@@ -273,7 +286,7 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         if not keywords:
             return SearchResult(article_id, 0, [])
         q = query.Or([query.Term("body", word, boost=weight) for word, weight in keywords])
-        full = query.And([q, fq, query.Not(query.Term("id", article_id))])
+        full = query.And([restrict(q, filters), query.Not(query.Term("id", article_id))])
         results = searcher.search(full, limit=None if limit == 0 else limit, terms=True)
         hits = [make_hit(searcher, hit, hit.score or 0.0, _matched(hit, "body")) for hit in results]
         return SearchResult(article_id, len(results), hits)
@@ -323,11 +336,9 @@ def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str =
     """Matching articles counted per period, empty periods inside the span included."""
     import datetime as dt
 
-    from whoosh import query
-
     if by not in PERIODS:
         raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
-    full = query.And([parse_query(q_text, ix.schema), filter_query(filters)])
+    full = restrict(parse_query(q_text, ix.schema), filters)
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:

@@ -17,6 +17,8 @@ mangles a non-Russian name (``Kennedy`` -> ``kennedi``) does no harm.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +50,7 @@ def _fold_word(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The matching key of a name: ``name_key("Sergei Lavrov") == name_key("SERGEY LAVROV")``."""
     return " ".join(_fold_word(w) for w in _fold(name).split())
@@ -82,21 +85,32 @@ def query_key(name: str) -> str:
 
 # --- vocabulary ---------------------------------------------------------------
 
-def _words(text: str) -> frozenset[str]:
+
+def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Nouns that make a phrase a person's role ("the minister", "Kremlin Aide").
-ROLE_HEADS = _words(
+ROLE_HEADS = wordset(
     "minister ministers president premier pm diplomat ambassador envoy spokeswoman spokesman spokesperson "
     "secretary leader head chief official aide adviser advisor assistant lawmaker senator deputy speaker "
     "chairman chairwoman chair director governor mayor chancellor king queen prince emir sultan sheikh "
     "general commander representative prosecutor ombudsman commissioner coordinator negotiator delegate "
     "consul counterpart politician expert analyst economist professor mp ceo patriarch pope monarch "
-    "administrator"
+    "administrator executive employee trader dealer banker source observer witness resident worker member "
+    "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
+    "archbishop bishop rabbi hojatoleslam"
+)
+# Plural nouns for groups that speak together ("EC diplomats said", "analysts said").
+GROUP_NOUNS = wordset(
+    "diplomats officials analysts economists bankers dealers traders sources experts employees staff workers "
+    "residents witnesses observers lawmakers deputies senators members leaders ministers spokesmen "
+    "representatives investigators prosecutors participants organizers organisers critics activists "
+    "protesters rebels militants officers soldiers negotiators delegates scientists researchers doctors "
+    "journalists commentators executives insiders"
 )
 # Words that may modify a role or sit in a title before a name.
-TITLE_WORDS = ROLE_HEADS | _words(
+TITLE_WORDS = ROLE_HEADS | wordset(
     "foreign defense defence interior finance economy economic emergencies energy trade justice health "
     "culture education agriculture transport industry development digital natural resources affairs "
     "security state duma federation federal council kremlin presidential first vice prime permanent "
@@ -106,20 +120,24 @@ TITLE_WORDS = ROLE_HEADS | _words(
     "presidential-elect incumbent outgoing newly elected designate bank party "
 )
 # Head nouns of organisations (and of things that speak for them).
-ORG_HEADS = _words(
+ORG_HEADS = wordset(
     "ministry department office agency committee commission council service embassy consulate government "
     "cabinet parliament duma assembly senate congress kremlin administration presidency secretariat mission "
     "bank company corporation union alliance organization organisation federation court command army "
     "forces police party house pentagon headquarters authorities authority statement document communique "
-    "report newspaper daily weekly magazine outlet channel broadcaster bureau nato un eu osce iaea opec "
+    "report newspaper daily weekly magazine outlet channel broadcaster bureau nato un eu osce iaea opec radio "
+    "television tv "
     "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth"
 )
 # Generic organisation references that must be resolved to a named organisation.
-ORG_REFS = _words("ministry department agency office embassy statement document communique diplomats it they")
-MEDIA_WORDS = _words("newspaper daily weekly magazine outlet channel broadcaster portal tabloid")
+ORG_REFS = wordset(
+    "ministry department agency office embassy statement document communique diplomats it bank company "
+    "commission committee council government party radio television report group"
+)
+MEDIA_WORDS = wordset("newspaper daily weekly magazine outlet portal tabloid")
 NATIONALITIES = {
     w: w[:4]
-    for w in _words(
+    for w in wordset(
         "russian japanese chinese american us british uk french german italian spanish ukrainian belarusian "
         "vietnamese cuban syrian israeli iranian turkish indian korean european polish finnish estonian "
         "latvian lithuanian kazakh armenian azerbaijani georgian serbian hungarian slovak czech austrian "
@@ -129,9 +147,20 @@ NATIONALITIES = {
         "western eastern nato eu un"
     )
 }
-NATIONALITIES.update({"us": "amer", "american": "amer", "uk": "brit", "british": "brit", "russia": "russ",
-                      "japan": "japa", "china": "chin", "belarus": "bela", "vietnam": "viet"})
-PLACES = _words(
+NATIONALITIES.update(
+    {
+        "us": "amer",
+        "american": "amer",
+        "uk": "brit",
+        "british": "brit",
+        "russia": "russ",
+        "japan": "japa",
+        "china": "chin",
+        "belarus": "bela",
+        "vietnam": "viet",
+    }
+)
+PLACES = wordset(
     "russia moscow japan tokyo china beijing usa america washington ukraine kiev kyiv belarus minsk "
     "vietnam hanoi cuba havana india delhi iran tehran turkey ankara israel syria damascus france paris "
     "germany berlin britain london europe kazakhstan astana armenia yerevan azerbaijan baku georgia tbilisi "
@@ -145,31 +174,40 @@ PLACES = _words(
     "us uk eu un nato new york city region republic west east south north"
 )
 # Capitalised words that start sentences or clauses and are never part of a name.
-STOP_CAPS = _words(
+STOP_CAPS = wordset(
     "the a an this that these those then but and also however meanwhile later earlier in on at as so yet "
     "still now today yesterday here there it he she they we i you last next when while after before if "
     "although though since because thus hence moreover furthermore besides instead otherwise finally "
     "first second third lastly similarly likewise additionally specifically notably indeed separately "
     "overall previously recently commenting speaking asked according according responding answering "
     "during for with by from to of his her its their our my your mr mrs ms dr"
-) - _words("mr mrs ms dr first")
+) - wordset("mr mrs ms dr first")
 # Capitalised common nouns that show a capitalised run is not a person's name.
-NOT_NAME = ORG_HEADS | PLACES | _words(
-    "charter treaty nations summit forum islands island sea strait region republic war day year agreement "
-    "declaration constitution conference organization cross fleet airlines media news assembly road "
-    "street square river ocean gulf bay peninsula coast city university institute center centre club "
-    "group airport station plant program programme project initiative games olympics cup prize award "
-    "church cathedral monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december ii iii iv global economic "
-    "hurricane operation line zone pipeline stream corridor route"
+NOT_NAME = (
+    ORG_HEADS
+    | PLACES
+    | wordset(
+        "charter treaty nations summit forum islands island sea strait region republic war day year agreement "
+        "declaration constitution conference organization cross fleet airlines media news assembly road "
+        "street square river ocean gulf bay peninsula coast city university institute center centre club "
+        "group airport station plant program programme project initiative games olympics cup prize award "
+        "church cathedral monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december ii iii iv global economic "
+        "hurricane operation line zone pipeline stream corridor route"
+    )
 )
 PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "him": "he", "her": "she", "them": "they"}
 _FEMALE_ROLE = re.compile(r"woman|\bqueen\b|\bmadam\b", re.IGNORECASE)
-_MALE_FIRST_A = _words("nikita ilya foma kuzma luka savva jonah joshua ezra mustafa musa yahya hamza")
+_MALE_FIRST_A = wordset("nikita ilya foma kuzma luka savva jonah joshua ezra mustafa musa yahya hamza")
+
+
+def _strip_s(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _low(word: str) -> str:
-    return re.sub(r"['’]s$", "", word).lower()
+    word = word.lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def is_org(name: str) -> bool:
@@ -191,9 +229,10 @@ class Entity:
     role: str | None = None
     org: bool = False
     female: bool | None = None
+    group: bool = False  # an unnamed speaker: "EC diplomats", "senior Citibank employee"
 
     def __post_init__(self) -> None:
-        if self.female is None and not self.org:
+        if self.female is None and not self.org and not self.group:
             self.female = guess_female(self.name, self.role)
 
 
@@ -216,7 +255,9 @@ class Ref:
 
     kind: "name" (a person's name, maybe just the surname), "org" (a named
     organisation or place), "role" ("the Russian top diplomat"), "orgref"
-    ("the ministry", "it") or "pronoun" ("he", "she").
+    ("the ministry", "it"), "pronoun" ("he", "she"), or "group" for an
+    unnamed speaker that is its own canonical name ("EC diplomats",
+    "a senior Citibank employee" -> "senior Citibank employee").
     """
 
     kind: str
@@ -225,7 +266,9 @@ class Ref:
     words: tuple[str, ...] = ()
 
 
-_DETERMINERS = _words("the a an its his her their our this that")
+_DEFINITE = wordset("the its his her their our this that")
+INDEFINITE = wordset("a an one another some several two three many other")
+_DETERMINERS = _DEFINITE | INDEFINITE
 
 
 def split_name(words: list[str]) -> tuple[list[str], list[str]]:
@@ -267,10 +310,18 @@ def parse_phrase(words: list[str]) -> Ref | None:
             rest = words[k + 1 :]
             rest = rest[: [w.lower() for w in rest].index("and")] if "and" in [w.lower() for w in rest] else rest
             return parse_phrase(rest)
+    indefinite = words[0].lower() in INDEFINITE
+    definite = words[0].lower() in _DEFINITE
     while words and words[0].lower() in _DETERMINERS:
         words, low = words[1:], low[1:]
     if not words:
         return None
+    last = low[-1]
+    if low[0] in GROUP_NOUNS and len(low) > 2 and low[1] == "of":  # "Officials of the EC Commission"
+        return Ref("group", name=" ".join(words))
+    group = last in GROUP_NOUNS or (indefinite and last in ROLE_HEADS)
+    if group and not (last == "diplomats" and definite):
+        return Ref("group", name=" ".join(words))
     media = [i for i, w in enumerate(low) if w in MEDIA_WORDS]
     if media and any(w[:1].isupper() for w in words):
         named = [w for i, w in enumerate(words) if i not in media and _low(w) not in NATIONALITIES]
@@ -279,10 +330,10 @@ def parse_phrase(words: list[str]) -> Ref | None:
     title, name = split_name(words)
     if name and not (len(name) == 1 and name[0].isupper() and len(name[0]) <= 5 and not title):
         return Ref("name", name=" ".join(re.sub(r"['’]s$", "", w) for w in name), title=" ".join(title))
-    last = low[-1]
     caps = any(w[:1].isupper() for w in words)
     if last in ORG_HEADS or last in PLACES or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
-        if caps and not (last in ORG_REFS and not words[-1][:1].isupper()):
+        named = any(w[:1].isupper() and lw not in NATIONALITIES for w, lw in zip(words, low, strict=True))
+        if caps and (named or not (last in ORG_REFS and not words[-1][:1].isupper())):
             return Ref("org", name=" ".join(re.sub(r"['’]s$", "", w) for w in words))
         if last in ORG_REFS:
             return Ref("orgref", words=tuple(low))
@@ -291,3 +342,259 @@ def parse_phrase(words: list[str]) -> Ref | None:
     if any(w in ROLE_HEADS for w in low):
         return Ref("role", words=tuple(low))
     return None
+
+
+# --- one article's speakers ----------------------------------------------------------
+
+_CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+_LEFT_WORD = re.compile(r"([\w'’\-]+) $")
+_APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
+_CONNECTORS = {"of", "to", "for", "the"}
+
+# Which roles a role noun may refer to (substrings of the lower-cased role).
+_DIPLOMAT = (
+    "foreign minister",
+    "minister of foreign",
+    "foreign affairs",
+    "top diplomat",
+    "chief diplomat",
+    "diplomacy chief",
+    "high representative",
+)
+ROLE_COMPAT = {
+    "head of state": ("president", "head of state", "king", "emir", "sultan", "leader", "monarch"),
+    "prime minister": ("prime minister", "premier", "pm"),
+    "premier": ("prime minister", "premier"),
+    "foreign minister": _DIPLOMAT[:3],
+    "top diplomat": _DIPLOMAT,
+    "chief diplomat": _DIPLOMAT,
+    "diplomat": _DIPLOMAT + ("diplomat", "ambassador", "envoy", "representative", "consul", "spokes", "ministry"),
+    "ambassador": ("ambassador", "envoy"),
+    "envoy": ("envoy", "ambassador", "representative"),
+    "leader": ("president", "leader", "prime minister", "premier", "chancellor", "king", "head of state", "emir"),
+    "spokeswoman": ("spokes", "press secretary", "press officer"),
+    "spokesman": ("spokes", "press secretary", "press officer"),
+    "spokesperson": ("spokes", "press secretary", "press officer"),
+    "lawmaker": ("duma", "deputy", "lawmaker", "senator", "parliament", "mp", "speaker", "legislat", "congress"),
+    "aide": ("aide", "adviser", "advisor", "assistant"),
+    "head": ("head", "chief", "director", "chairman", "leader"),
+    "chief": ("chief", "head", "director"),
+}
+_PHRASE_ROLES = ("head of state", "prime minister", "foreign minister", "top diplomat", "chief diplomat")
+_ORG_NEED = {
+    "ministry": ("ministry",),
+    "department": ("department", "ministry"),
+    "embassy": ("embassy",),
+    "office": ("office",),
+    "diplomats": ("ministry", "embassy", "mission"),
+}
+
+
+def _nat(words) -> set[str]:
+    return {NATIONALITIES[w] for w in words if w in NATIONALITIES}
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+class Speakers:
+    """The people and organisations one article names, and who "he" or "the minister" is.
+
+    Built from every capitalised run in the body (``Russian Foreign Minister
+    Sergey Lavrov``), so a reference anywhere resolves to the fullest name the
+    article gives. Names inside quotations count for the canonical form but are
+    never candidates for "he" or "the minister".
+    """
+
+    def __init__(self, body: str, inside) -> None:
+        self.people: dict[str, list[Entity]] = {}  # surname key -> entities
+        self.orgs: list[Entity] = []
+        self.orgs_by_head: dict[str, list[Entity]] = {}  # last word's key -> organisations
+        self.groups: list[Entity] = []
+        self.mentions: list[tuple[int, Entity]] = []  # outside quotations, in order
+        self.current: Entity | None = None  # the speaker of the last attribution
+        for m in _CAP_RUN.finditer(body):
+            self._run(body, m.start(), m.end(), m.group().split(" "), inside)
+
+    def _run(self, body: str, start: int, end: int, run: list[str], inside) -> None:
+        title, name = split_name(run)
+        if len(name) >= 2:
+            lead: list[str] = []
+            p = start
+            while len(lead) < 6:  # "EU diplomacy chief", "Russia's Ambassador to" before the run
+                w = _LEFT_WORD.search(body, max(0, p - 40), p)
+                if not w:
+                    break
+                low = _low(w.group(1))
+                if not (low in TITLE_WORDS or low in _CONNECTORS or low in NATIONALITIES or low in PLACES):
+                    break
+                lead.insert(0, w.group(1))
+                p = w.start()
+            role = role_of(lead + title)
+            if role is None:
+                m = _APPOSITION.match(body, end)
+                if m and m.group(1).split()[0].lower() not in {"who", "which", "that", "and", "but"}:
+                    role = role_of(m.group(1).split())
+            ent = self._add_person([_strip_s(w) for w in name], role)
+            pos = end - len(" ".join(name))
+            if not inside(pos):
+                self.mentions.append((pos, ent))
+        elif not name and _low(run[-1]) in ORG_HEADS and len(run) >= 2:
+            while run and _low(run[0]) in STOP_CAPS:
+                run = run[1:]
+            if len(run) >= 2:
+                ent = self.org(" ".join(_strip_s(w) for w in run))
+                pos = end - len(" ".join(run))
+                if not inside(pos):
+                    self.mentions.append((pos, ent))
+
+    def _add_person(self, name: list[str], role: str | None) -> Entity:
+        key = name_key(name[-1])
+        for ent in self.people.get(key, []):
+            first = ent.name.split()[0]
+            if len(name) == 1 or len(ent.name.split()) == 1 or name_key(first) == name_key(name[0]):
+                if len(name) > len(ent.name.split()):
+                    ent.name = " ".join(name)
+                    ent.female = guess_female(ent.name, ent.role or role)
+                ent.role = ent.role or role
+                return ent
+        ent = Entity(" ".join(name), role)
+        self.people.setdefault(key, []).append(ent)
+        return ent
+
+    def person(self, name: list[str], title: str) -> Entity:
+        key = name_key(name[-1])
+        if key not in self.people and len(key) >= 6 and len(self.people) <= 200:
+            near = [k for k in self.people if len(k) >= 6 and _edit1(k, key)]
+            if len(near) == 1:  # a misspelt surname: "Koronolli" for "Koronelli"
+                return self.people[near[0]][0]
+        if key not in self.people and len(name) == 1 and len(self.people) <= 200:  # "Wang" for "Wang Yi"
+            firsts = [e for es in self.people.values() for e in es if name_key(e.name.split()[0]) == key]
+            if len(firsts) == 1 and len(firsts[0].name.split()) == 2:
+                return firsts[0]
+        return self._add_person(name, role_of(title.split()))
+
+    def org(self, name: str) -> Entity:
+        """The organisation named ``name``, or the one whose fuller name ends with it."""
+        key = name_key(name)
+        same_head = self.orgs_by_head.setdefault(key.rsplit(" ", 1)[-1], [])
+        for ent in same_head:
+            other = name_key(ent.name)
+            if other == key or other.endswith(" " + key):
+                return ent
+        for ent in same_head:
+            if key.endswith(" " + name_key(ent.name)):
+                ent.name = name
+                return ent
+        ent = Entity(name, None, org=True)
+        self.orgs.append(ent)
+        same_head.append(ent)
+        return ent
+
+    # -- references ----------------------------------------------------------------
+
+    def resolve(self, ref: Ref, pos: int) -> Entity | None:
+        if ref.kind == "name":
+            return self.person(ref.name.split(), ref.title)
+        if ref.kind == "org":
+            return self.org(ref.name)
+        if ref.kind == "role":
+            return self._role(ref.words, pos)
+        if ref.kind == "group":
+            return self.group(ref.name)
+        if ref.kind == "orgref" or ref.words[0] == "it":
+            return self._orgref(ref.words, pos)
+        if ref.words[0] == "they":
+            cur = self.current
+            return cur if cur is not None and (cur.org or cur.group) else None
+        return self._pronoun(ref.words[0], pos)
+
+    def group(self, name: str) -> Entity:
+        key = name_key(name)
+        for ent in self.groups:
+            if name_key(ent.name) == key:
+                return ent
+        ent = Entity(name, None, group=True)
+        self.groups.append(ent)
+        return ent
+
+    def _before(self, pos: int, ok):
+        """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most)."""
+        i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
+        for _, ent in reversed(self.mentions[max(0, i - 64) : i]):
+            if ok(ent):
+                return ent
+        return None
+
+    def _first(self, ok):
+        return next((e for _, e in self.mentions[:64] if ok(e)), None)
+
+    def _role(self, words, pos) -> Entity | None:
+        joined = " ".join(words)
+        want = next((p for p in _PHRASE_ROLES if p in joined), None)
+        want = want or next((w for w in reversed(words) if w in ROLE_HEADS), "official")
+        nat = _nat(words)
+
+        def score(ent: Entity | None) -> int:
+            if ent is None or ent.org or ent.group:
+                return -1
+            if ent.role is None:
+                return 1
+            role = ent.role.lower()
+            other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
+            if nat and other and not (nat & other):
+                return 0
+            pats = ROLE_COMPAT.get(want, (want,))
+            return 2 if want == "official" or any(p in role for p in pats) else 0
+
+        if score(self.current) == 2:
+            return self.current
+        found = self._before(pos, lambda e: score(e) == 2)
+        if found:
+            return found
+        if score(self.current) == 1:
+            return self.current
+        return self._first(lambda e: score(e) == 2)
+
+    def _orgref(self, words, pos) -> Entity | None:
+        need = _ORG_NEED.get(words[-1], ())
+        nat = _nat(words)
+
+        def ok(ent: Entity | None) -> bool:
+            if ent is None or not ent.org:
+                return False
+            low = ent.name.lower().split()
+            if nat and _nat(low) and not nat & _nat(low):
+                return False
+            return not need or any(n in low for n in need)
+
+        if ok(self.current):
+            return self.current
+        found = self._before(pos, ok) or self._first(ok)
+        if found:
+            return found
+        if words[-1] in ("statement", "document", "communique") and self.current:
+            return self.current
+        if words[-1] in GROUP_NOUNS:  # "the diplomats said", with no embassy or ministry to stand for
+            return self.group(words[-1])
+        return None
+
+    def _pronoun(self, word: str, pos: int) -> Entity | None:
+        def ok(ent: Entity | None) -> bool:
+            if ent is None or ent.org or (ent.group and _low(ent.name.split()[-1]) not in ROLE_HEADS):
+                return False  # a group is "they"; "a senior employee ... he added" is fine
+            return ent.female is not (word == "he")
+
+        if ok(self.current):
+            return self.current
+        cur = self.current
+        return self._before(pos, ok) or (cur if cur and not cur.org and not cur.group else None)

@@ -1,0 +1,208 @@
+"""Quotations as search results: ``newsgrep quotes`` and ``newsgrep speakers``.
+
+Quotations live inside their article's document (see schema.py). A query
+over ``qtext`` finds the articles with a matching quotation; then each of
+their quotations is checked against the query on its own, using the term
+positions in the index (position // QUOTE_GAP is the quotation), so a
+quotation is returned only if its own words satisfy the whole query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .analysis import QUOTE_GAP
+from .browse import quotes_of
+from .dates import iso
+from .errors import UsageError
+from .models import QuoteHit
+from .search import Filters, parse_query, reading, restrict
+from .snippets import term_spans
+
+
+class _QuoteTerms:
+    """Positions of terms in one article's ``qtext``, grouped by quotation."""
+
+    def __init__(self, searcher, docnum: int) -> None:
+        self.searcher = searcher
+        self.docnum = docnum
+        self._cache: dict[bytes, dict[int, list[int]]] = {}
+
+    def positions(self, term: bytes) -> dict[int, list[int]]:
+        if term not in self._cache:
+            by_quote: dict[int, list[int]] = defaultdict(list)
+            try:
+                matcher = self.searcher.postings("qtext", term)
+                matcher.skip_to(self.docnum)
+                if matcher.is_active() and matcher.id() == self.docnum:
+                    for pos in matcher.value_as("positions"):
+                        by_quote[pos // QUOTE_GAP].append(pos)
+            except Exception:  # noqa: BLE001 - the term is not in the index
+                pass
+            self._cache[term] = by_quote
+        return self._cache[term]
+
+
+def _b(text) -> bytes:
+    return text if isinstance(text, bytes) else str(text).encode("utf-8")
+
+
+def matches_quote(q, terms: _QuoteTerms, n: int, reader) -> bool:
+    """Whether quotation ``n`` satisfies query ``q`` by its own words."""
+    from whoosh import query
+
+    if isinstance(q, query.Every):
+        return True
+    if isinstance(q, type(query.NullQuery)):
+        return False
+    if isinstance(q, query.ConstantScoreQuery):
+        return matches_quote(q.child, terms, n, reader)
+    if isinstance(q, query.Not):
+        return not matches_quote(q.query, terms, n, reader)
+    if isinstance(q, query.AndNot):
+        return matches_quote(q.a, terms, n, reader) and not matches_quote(q.b, terms, n, reader)
+    if isinstance(q, query.AndMaybe):
+        return matches_quote(q.a, terms, n, reader)
+    if isinstance(q, query.And):
+        return all(matches_quote(sub, terms, n, reader) for sub in q.subqueries)
+    if isinstance(q, query.Or):
+        return any(matches_quote(sub, terms, n, reader) for sub in q.subqueries)
+    if getattr(q, "fieldname", "qtext") != "qtext":
+        return True  # a condition on the article, already checked by the search
+    if isinstance(q, query.Phrase):
+        lists = [terms.positions(_b(w)).get(n, []) for w in q.words]
+        if not all(lists):
+            return False
+        later = [set(p) for p in lists[1:]]
+        slop = max(1, q.slop)
+        return any(_chain(p, later, slop) for p in lists[0])
+    if isinstance(q, query.Term):
+        return bool(terms.positions(_b(q.text)).get(n))
+    if isinstance(q, query.MultiTerm):
+        return any(terms.positions(_b(t)).get(n) for _f, t in q.expanded_terms(reader))
+    return True  # anything else: trust the article-level match
+
+
+def _chain(pos: int, later: list[set[int]], slop: int) -> bool:
+    for positions in later:
+        step = next((pos + d for d in range(1, slop + 1) if pos + d in positions), None)
+        if step is None:
+            return False
+        pos = step
+    return True
+
+
+def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: int = 10) -> tuple[int, list[QuoteHit]]:
+    """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
+    from whoosh import query
+
+    from .quotes import query_key, speaker_keys
+
+    if limit < 0:
+        raise UsageError("--limit must be 0 (all) or a positive number")
+    q = parse_query(q_text or "", ix.schema, fields=("qtext",))
+    by_relevance = not isinstance(q, query.Every)
+    want = {query_key(s) for s in filters.speakers}
+    found: list[QuoteHit] = []
+    with reading(ix, root) as searcher:
+        results = searcher.search(
+            restrict(q if by_relevance else query.Every("qtext"), filters),
+            limit=None,
+            terms=True,
+            **({} if by_relevance else {"sortedby": "date"}),
+        )
+        reader = searcher.reader()
+        phrases = [[_b(w) for w in leaf.words] for leaf in q.leaves() if isinstance(leaf, query.Phrase)]
+        for hit in results:
+            stored = hit.fields()
+            terms = _QuoteTerms(searcher, hit.docnum)
+            body_terms = sorted({t for f, t in (hit.matched_terms() or []) if f == "qtext"})
+            spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
+            for n, quote in enumerate(quotes_of(stored)):
+                if want and not want & set(speaker_keys(quote.speaker)):
+                    continue
+                if by_relevance and not matches_quote(q, terms, n, reader):
+                    continue
+                inside = sorted(
+                    {(s - quote.start, e - quote.start) for s, e in spans if quote.start <= s and e <= quote.end}
+                )
+                found.append(
+                    QuoteHit(
+                        speaker=quote.speaker,
+                        role=quote.role,
+                        kind=quote.kind,
+                        cue=quote.cue,
+                        text=quote.text,
+                        article_id=stored["id"],
+                        title=stored.get("title", ""),
+                        date=iso(stored.get("date")),
+                        source=stored.get("agency"),
+                        url=stored.get("url"),
+                        path=stored.get("path", ""),
+                        matches=[list(span) for span in inside],
+                    )
+                )
+    return len(found), found[: limit or None]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str | None
+    aliases: list[str]
+    quotes: int
+    articles: int
+    first: str | None
+    last: str | None
+
+
+def speakers(ix, root: str) -> list[Speaker]:
+    """Everyone quoted, with counts; forms of one name (Sergey/Sergei) are one speaker."""
+    from whoosh import query
+
+    from .quotes import name_key
+
+    groups: dict[str, dict] = defaultdict(
+        lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
+    )
+    with reading(ix, root) as searcher:
+        for hit in searcher.search(query.Every("qtext"), limit=None):
+            stored = hit.fields()
+            date = stored.get("date")
+            for quote in quotes_of(stored):
+                g = groups[name_key(quote.speaker)]
+                g["forms"][quote.speaker] += 1
+                if quote.role:
+                    g["roles"][quote.role] += 1
+                g["quotes"] += 1
+                g["articles"].add(stored["id"])
+                if isinstance(date, dt.datetime):
+                    g["dates"].append(date.date())
+    # A surname-only form ("Lavrov") joins the one full name that ends with it.
+    for key in [k for k in groups if " " not in k]:
+        owners = [k for k in groups if k != key and k.endswith(" " + key)]
+        if len(owners) == 1:
+            target, src = groups[owners[0]], groups.pop(key)
+            target["forms"].update(src["forms"])
+            target["roles"].update(src["roles"])
+            target["quotes"] += src["quotes"]
+            target["articles"] |= src["articles"]
+            target["dates"] += src["dates"]
+    out = []
+    for g in groups.values():
+        forms = g["forms"]
+        name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+        out.append(
+            Speaker(
+                name=name,
+                role=g["roles"].most_common(1)[0][0] if g["roles"] else None,
+                aliases=sorted(forms),
+                quotes=g["quotes"],
+                articles=len(g["articles"]),
+                first=iso(min(g["dates"])) if g["dates"] else None,
+                last=iso(max(g["dates"])) if g["dates"] else None,
+            )
+        )
+    return sorted(out, key=lambda s: (-s.quotes, s.name))

@@ -1,0 +1,59 @@
+"""The fused analyzer must produce exactly what Whoosh's analyzer chain produces."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.support.charset import accent_map
+
+from newsgrep.analysis import NewsAnalyzer
+
+CHAIN = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(minsize=2) | StemFilter()
+
+
+def tokens(analyzer, text, **kw):
+    return [
+        (t.text, t.pos, t.startchar, t.endchar, t.stopped) for t in analyzer(text, positions=True, chars=True, **kw)
+    ]
+
+
+SAMPLES = [
+    "Russia's sanctions on Japan: the Kuril Islands, Café Zürich, Çavuşoğlu said.",
+    "A a I x 3.141 under_score big-time *wild* THE The the",
+    "",
+    "Recognizing the outcome of World War II is neither an ultimatum nor a precondition",
+]
+
+
+def test_same_tokens_as_the_whoosh_chain():
+    fused = NewsAnalyzer()
+    for text in SAMPLES:
+        assert tokens(fused, text) == tokens(CHAIN, text)
+        assert tokens(fused, text, removestops=False) == tokens(CHAIN, text, removestops=False)
+        assert tokens(fused, text, tokenize=False, mode="query") == tokens(CHAIN, text, tokenize=False, mode="query")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_same_tokens_on_any_text(text):
+    assert tokens(NewsAnalyzer(), text) == tokens(CHAIN, text)
+
+
+def test_pickles_without_its_cache():
+    fused = NewsAnalyzer()
+    list(fused("sanctions sanctions"))
+    assert len(pickle.dumps(fused)) < 100
+    assert pickle.loads(pickle.dumps(fused)) == fused
+
+
+def test_quote_blocks_are_position_blocks_and_pickle():
+    from newsgrep.analysis import QUOTE_GAP, QuoteBlocks
+
+    blocks = QuoteBlocks(["true partnership", "new level"])
+    again = pickle.loads(pickle.dumps(blocks))
+    assert (again, again.parts) == ("true partnership\nnew level", ("true partnership", "new level"))
+    toks = [(t.text, t.pos) for t in NewsAnalyzer()(again, positions=True)]
+    assert toks == [("true", 0), ("partnership", 1), ("new", QUOTE_GAP), ("level", QUOTE_GAP + 1)]
