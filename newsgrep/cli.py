@@ -103,6 +103,11 @@ def _open(index: str | None, *, build: bool = True):
     return root, ix_mod.open_index(root)
 
 
+def _root(index: str | None) -> str:
+    """The index directory: --index, else $NEWSGREP_INDEX, else ./index."""
+    return index or os.environ.get("NEWSGREP_INDEX") or "index"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsgrep {__version__}")
@@ -148,11 +153,37 @@ def search(
     _check_output(json_, jsonl)
 
     def run():
-        from .search import SearchRequest
+        from .client import NoServer, request
+        from .models import SearchResult
+
+        root = _root(index)
+        payload = {
+            "cmd": "search",
+            "query": query,
+            "filters": {"date_from": date_from, "date_to": date_to, "sources": source or [], "speakers": speaker or []},
+            "sort": sort,
+            "limit": limit,
+            "facets": facet or [],
+        }
+        try:  # a warm `newsgrep serve` answers in a few milliseconds
+            answer = request(root, payload)
+        except NoServer:
+            answer = None
+        if answer is not None:
+            if not answer.get("ok"):
+                raise NewsgrepError(answer.get("error", "the server failed"))
+            return SearchResult.from_dict(answer["result"])
+        from .search import Filters, SearchRequest
         from .search import search as do_search
 
         root, ix = _open(index)
-        req = SearchRequest(query, _filters(date_from, date_to, source, speaker), sort, limit, tuple(facet or ()))
+        req = SearchRequest(
+            query,
+            Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ())),
+            sort,
+            limit,
+            tuple(facet or ()),
+        )
         return do_search(ix, root, req)
 
     _print_result(_guard(run), json_, jsonl, color)
@@ -414,6 +445,26 @@ def export(
     lines = _guard(run)
     render.write_jsonl(lines)
     raise typer.Exit(ExitStatus.OK if lines else ExitStatus.NO_HITS)
+
+
+@app.command()
+def serve(index: IndexOpt = None) -> None:
+    """Keep the index open and answer `newsgrep search` over a Unix socket.
+
+    `newsgrep search` uses the server whenever it is running, and it always
+    answers from the last committed index. Stop it with Ctrl-C.
+
+    Example: newsgrep serve --index ./index &
+    """
+    from . import render
+
+    def run():
+        from .server import serve as do_serve
+
+        root, _ix = _open(index)
+        do_serve(root, ready=lambda path: render.notice(f"serving {root} on {path}"))
+
+    _guard(run)
 
 
 def main() -> None:

@@ -93,3 +93,21 @@ class QuoteHit:
     url: str | None
     path: str
     matches: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] | None = None
+    suggestion: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SearchResult:
+        """Rebuild a result that travelled as JSON (from `newsgrep serve`)."""
+        hits = [
+            Hit(**{**h, "snippets": [Snippet(s["text"], [tuple(m) for m in s["matches"]]) for s in h["snippets"]]})
+            for h in data["hits"]
+        ]
+        return cls(data["query"], data["total"], hits, data.get("facets"), data.get("suggestion"))

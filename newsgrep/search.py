@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .dates import date_bounds, iso
 from .errors import NewsgrepError, NotFoundError, QueryError, UsageError
 from .index import damaged
-from .models import Hit
+from .models import Hit, SearchResult
 from .schema import FIELD_ALIASES, QUERYABLE
 from .snippets import make_snippets, term_spans
 
@@ -40,20 +40,16 @@ class SearchRequest:
     facets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]] | None = None
-    suggestion: str | None = None
-
-
 @contextlib.contextmanager
 def reading(ix, root: str) -> Iterator[object]:
-    """A searcher whose unexpected failures are reported as a damaged index."""
+    """A searcher whose unexpected failures are reported as a damaged index.
+
+    ``ix`` is a Whoosh index, or an object holding an open searcher (the
+    server's ``WarmIndex``), which is lent rather than opened and closed.
+    """
+    held = getattr(ix, "held_searcher", None)
     try:
-        searcher = ix.searcher()
+        searcher = held or ix.searcher()
     except Exception as err:  # noqa: BLE001
         raise damaged(root, err) from None
     try:
@@ -63,7 +59,8 @@ def reading(ix, root: str) -> Iterator[object]:
     except Exception as err:  # noqa: BLE001 - a segment that cannot be read
         raise damaged(root, err) from None
     finally:
-        searcher.close()
+        if held is None:
+            searcher.close()
 
 
 # --- queries ---------------------------------------------------------------------------

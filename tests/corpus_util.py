@@ -8,7 +8,29 @@ from pathlib import Path
 from newsgrep.articles import render_digest
 from newsgrep.models import Article
 
-WORDS = ["minister", "talks", "sanctions", "treaty", "summit", "border", "energy", "grain", "corridor", "delegation", "embassy", "ceasefire", "security", "council", "resolution", "envoy", "agreement", "trade", "pipeline", "islands", "negotiations"]
+WORDS = [
+    "minister",
+    "talks",
+    "sanctions",
+    "treaty",
+    "summit",
+    "border",
+    "energy",
+    "grain",
+    "corridor",
+    "delegation",
+    "embassy",
+    "ceasefire",
+    "security",
+    "council",
+    "resolution",
+    "envoy",
+    "agreement",
+    "trade",
+    "pipeline",
+    "islands",
+    "negotiations",
+]
 
 
 def make_article(n: int, topic: str = "") -> Article:

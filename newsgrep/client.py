@@ -1,0 +1,50 @@
+"""The client side of `newsgrep serve`: cheap to import (no Whoosh, no Rich)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+TIMEOUT = 30.0
+
+
+class NoServer(Exception):
+    """No server is listening for this index: do the work locally."""
+
+
+def socket_path(root: str) -> str:
+    """Where the server for the index at ``root`` listens (AF_UNIX paths are short)."""
+    path = os.path.join(os.path.abspath(root), ".serve.sock")
+    if len(path.encode()) < 100:
+        return path
+    import hashlib
+    import tempfile
+
+    digest = hashlib.sha1(os.path.abspath(root).encode()).hexdigest()[:16]
+    return os.path.join(tempfile.gettempdir(), f"newsgrep-{os.getuid()}-{digest}.sock")
+
+
+def request(root: str, payload: dict) -> dict:
+    """Send one request to the server for ``root``; raise NoServer if there is none."""
+    path = socket_path(root)
+    if not os.path.exists(path):
+        raise NoServer(path)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(TIMEOUT)
+    try:
+        sock.connect(path)
+        sock.sendall(json.dumps(payload).encode() + b"\n")
+        chunks = []
+        while True:
+            chunk = sock.recv(1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except (ConnectionRefusedError, FileNotFoundError) as err:
+        raise NoServer(path) from err
+    finally:
+        sock.close()
+    if not chunks:
+        raise NoServer(path)
+    return json.loads(b"".join(chunks))

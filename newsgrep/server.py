@@ -1,0 +1,125 @@
+"""`newsgrep serve`: a warm index behind a Unix socket.
+
+Opening a large index and loading what the first query needs costs hundreds
+of milliseconds; a server pays it once. `newsgrep search` asks the server when
+one is listening on the index's socket and does the work itself when none is.
+
+Never stale: before every request the server checks which generation is live
+(``CURRENT``) and whether Whoosh has committed since its searcher opened, and
+reopens if so. A request therefore always sees the last committed index, as
+a one-shot search would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+from dataclasses import asdict
+
+from .client import socket_path
+from .errors import NewsgrepError
+from .index import _current_dir, open_index
+from .search import Filters, SearchRequest, search
+
+MAX_REQUEST = 1 << 20
+
+
+class WarmIndex:
+    """An open index and searcher, refreshed whenever a commit lands."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.gen = None
+        self.ix = None
+        self.held_searcher = None
+        self.refresh()
+
+    @property
+    def schema(self):
+        return self.ix.schema
+
+    def refresh(self) -> None:
+        gen = _current_dir(self.root)
+        if gen != self.gen or self.held_searcher is None:
+            self.close()
+            self.ix = open_index(self.root)
+            self.held_searcher = self.ix.searcher()
+            self.gen = gen
+        elif not self.held_searcher.up_to_date():
+            # Not Searcher.refresh(): it reuses the readers of segments whose
+            # id is unchanged, and so misses deletions committed into them.
+            self.held_searcher.close()
+            self.held_searcher = self.ix.searcher()
+
+    def close(self) -> None:
+        if self.held_searcher is not None:
+            self.held_searcher.close()
+            self.held_searcher = None
+
+
+def handle(warm: WarmIndex, payload: dict) -> dict:
+    """One request -> one response; errors travel back as messages, never as tracebacks."""
+    try:
+        if payload.get("cmd") != "search":
+            return {"ok": False, "error": f"unknown request {payload.get('cmd')!r}"}
+        warm.refresh()
+        req = SearchRequest(
+            query=payload["query"],
+            filters=Filters(**payload.get("filters", {})),
+            sort=payload.get("sort", "relevance"),
+            limit=payload.get("limit", 10),
+            facets=tuple(payload.get("facets", ())),
+        )
+        return {"ok": True, "result": asdict(search(warm, warm.root, req))}
+    except NewsgrepError as err:
+        return {"ok": False, "error": str(err)}
+    except (KeyError, TypeError, ValueError) as err:
+        return {"ok": False, "error": f"bad request ({err})"}
+
+
+def serve(root: str, ready=None) -> None:
+    """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening."""
+    warm = WarmIndex(root)
+    path = socket_path(root)
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    old_umask = os.umask(0o177)  # the socket is for this user only
+    try:
+        server.bind(path)
+    finally:
+        os.umask(old_umask)
+    server.listen(16)
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1) or server.close())
+    if ready:
+        ready(path)
+    try:
+        while not stop:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                break
+            with conn:
+                data = b""
+                while not data.endswith(b"\n") and len(data) < MAX_REQUEST:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                try:
+                    response = handle(warm, json.loads(data))
+                except json.JSONDecodeError:
+                    response = {"ok": False, "error": "bad request (not JSON)"}
+                with contextlib.suppress(OSError):
+                    conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+        warm.close()
