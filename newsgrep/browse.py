@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from .dates import iso
 from .errors import NotFoundError
-from .index import index_size, manifest_for
 from .models import Article, Quote
 from .search import Filters, parse_query, reading, restrict
+from .store import index_size, manifest_for
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:

@@ -86,21 +86,23 @@ def _check_output(json_: bool, jsonl: bool) -> None:
 
 def _open(index: str | None, *, build: bool = True):
     """Open the index; on first use, build it from the seeds and say so on stderr."""
-    from . import index as ix_mod
+    from . import store
     from .render import notice
 
-    root = ix_mod.index_location(index)
-    if not ix_mod.exists(root):
-        seeds = ix_mod.seed_locations()
+    root = store.index_location(index)
+    if not store.exists(root):
+        seeds = store.seed_locations()
         if not build or not any(os.path.exists(s) for s in seeds):
             raise NewsgrepError(
                 f"no index at {root} and no articles at {', '.join(seeds)}; "
                 "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
             )
         notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
-        summary = ix_mod.update_index(root, seeds)
+        from .index import update_index
+
+        summary = update_index(root, seeds)
         notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
-    return root, ix_mod.open_index(root)
+    return root, store.open_index(root)
 
 
 def _root(index: str | None) -> str:

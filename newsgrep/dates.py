@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
-
-from dateutil import parser as _parser
 
 from .errors import UsageError
 
@@ -33,11 +32,19 @@ _TURKISH_MONTHS = [
 ]
 
 
-class _ParserInfo(_parser.parserinfo):
-    MONTHS = [(*english, *turkish) for english, turkish in zip(_parser.parserinfo.MONTHS, _TURKISH_MONTHS, strict=True)]
+@functools.cache
+def _dateutil():
+    """dateutil's parser and our parserinfo, imported on first use (not by every search)."""
+    from dateutil import parser
+
+    class ParserInfo(parser.parserinfo):
+        MONTHS = [
+            (*english, *turkish) for english, turkish in zip(parser.parserinfo.MONTHS, _TURKISH_MONTHS, strict=True)
+        ]
+
+    return parser, ParserInfo()
 
 
-_INFO = _ParserInfo()
 _DOTTED = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*$")
 _YEAR_FIRST = re.compile(r"^\s*\d{4}")
 _HAS_DIGIT = re.compile(r"\d")
@@ -64,9 +71,10 @@ def _parse_parts(text: str) -> tuple[dt.datetime, bool, bool, bool]:
         except ValueError as err:
             raise DateParseError(f"impossible date {text!r}: {err}") from None
     dayfirst = not _YEAR_FIRST.match(text)
+    parser, info = _dateutil()
     try:
-        a = _parser.parse(text, parserinfo=_INFO, dayfirst=dayfirst, default=_DEFAULT_A)
-        b = _parser.parse(text, parserinfo=_INFO, dayfirst=dayfirst, default=_DEFAULT_B)
+        a = parser.parse(text, parserinfo=info, dayfirst=dayfirst, default=_DEFAULT_A)
+        b = parser.parse(text, parserinfo=info, dayfirst=dayfirst, default=_DEFAULT_B)
     except (ValueError, OverflowError) as err:
         raise DateParseError(f"not a date: {text!r} ({err})") from None
     return a.replace(tzinfo=None), a.year == b.year, a.month == b.month, a.day == b.day

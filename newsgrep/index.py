@@ -31,16 +31,16 @@ import os
 import shutil
 import sys
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .articles import parse_bytes
-from .errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, NoIndexError
+from .errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError
 from .files import SourceFile, content_hash, discover, read_file, under
 from .models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
+from .store import check_version, current_dir, damaged, index_location, load_manifest, seed_locations, write_atomic
 
 DEFAULT_WAIT = 30.0
 # Above this many documents to add, the build uses Whoosh's multiprocessing
@@ -48,101 +48,6 @@ DEFAULT_WAIT = 30.0
 PARALLEL_THRESHOLD = 2000
 
 Progress = Callable[[int, int], None]
-
-
-def index_location(option: str | None = None) -> str:
-    return option or os.environ.get("NEWSGREP_INDEX") or "index"
-
-
-def seed_locations(paths: list[str] | None = None) -> list[str]:
-    if paths:
-        return list(paths)
-    return [os.environ.get("NEWSGREP_SEEDS") or "seeds"]
-
-
-# --- the generation pointer -------------------------------------------------------
-
-
-def _current_dir(root: str) -> str | None:
-    try:
-        with open(os.path.join(root, "CURRENT"), encoding="utf-8") as fh:
-            name = fh.read().strip()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise IndexDamagedError(
-            f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
-        ) from None
-    if not name.startswith("gen-") or os.sep in name:
-        raise IndexDamagedError(f"the index at {root} is damaged (bad CURRENT); run `newsgrep index --rebuild`")
-    return os.path.join(root, name)
-
-
-def _fsync_dir(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: str, text: str) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(os.path.dirname(path) or ".")
-
-
-def exists(root: str) -> bool:
-    return os.path.exists(os.path.join(root, "CURRENT"))
-
-
-# --- opening for reading -----------------------------------------------------------
-
-
-def open_index(root: str):
-    """Open the live generation for reading, or say exactly what is wrong."""
-    from whoosh import index as whoosh_index
-
-    gen = _current_dir(root)
-    if gen is None:
-        raise NoIndexError(f"no index at {root}; run `newsgrep index` to build it from ./seeds")
-    _check_version(gen, root)
-    try:
-        return whoosh_index.open_dir(gen)
-    except Exception as err:  # noqa: BLE001 - any failure here means damage
-        raise damaged(root, err) from None
-
-
-def damaged(root: str, err: BaseException) -> IndexDamagedError:
-    # Whoosh can leave files open in the frames of a failed read; free them now
-    # rather than whenever the exception chain happens to be collected.
-    traceback.clear_frames(err.__traceback__)
-    return IndexDamagedError(
-        f"the index at {root} is damaged ({err.__class__.__name__}); run `newsgrep index --rebuild`"
-    )
-
-
-def _check_version(gen: str, root: str) -> dict:
-    try:
-        with open(os.path.join(gen, "newsgrep.json"), encoding="utf-8") as fh:
-            meta = json.load(fh)
-    except (OSError, ValueError) as err:
-        raise damaged(root, err) from None
-    if meta.get("schema") != SCHEMA_VERSION:
-        raise IndexVersionError(
-            f"the index at {root} was built by another newsgrep version (schema {meta.get('schema')},"
-            f" this one reads {SCHEMA_VERSION}); run `newsgrep index --rebuild`"
-        )
-    return meta
-
-
-def load_manifest(gen: str, generation: int) -> dict:
-    with open(os.path.join(gen, f"manifest-{generation}.json"), encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 # --- the write lock ------------------------------------------------------------------
@@ -273,10 +178,10 @@ def update_index(
     notices: list[str] = []
     with write_lock(root, wait):
         _collect_garbage(root)
-        gen = _current_dir(root)
+        gen = current_dir(root)
         if gen is not None and not rebuild:
             try:
-                _check_version(gen, root)
+                check_version(gen, root)
             except IndexVersionError:
                 notices.append(f"the index at {root} was built by another newsgrep version; rebuilding it")
                 rebuild = True
@@ -300,7 +205,7 @@ def update_index(
 def _collect_garbage(root: str) -> None:
     """Delete generation directories that CURRENT does not name (old or half-built)."""
     try:
-        live = _current_dir(root)
+        live = current_dir(root)
     except IndexDamagedError:
         live = None
     for name in os.listdir(root):
@@ -317,12 +222,12 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
 
     gen = os.path.join(root, f"gen-{dt.datetime.now(dt.timezone.utc):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}")
     os.makedirs(gen)
-    _write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION}))
+    write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION}))
     ix = whoosh_index.create_in(gen, SCHEMA)
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     manifest: dict = {"files": {}}
     warnings = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, parallel_hint=True)
-    _write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
+    write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
 
 
@@ -437,7 +342,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                 counts["added"] += 1
         counts["removed"] -= len(moved_from)
         manifest["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        _write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
+        write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):
@@ -453,39 +358,8 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
     if parallel_hint and jobs > 1 and nfiles * 10 > PARALLEL_THRESHOLD:
         _hook_forks()
-        return ix.writer(procs=jobs, multisegment=True, limitmb=128)
-    return ix.writer(limitmb=128)
+        return ix.writer(procs=jobs, multisegment=True, limitmb=128, compound=False)
+    return ix.writer(limitmb=128, compound=False)
 
 
-# --- stats --------------------------------------------------------------------------------
-
-
-def index_size(root: str) -> int:
-    gen = _current_dir(root)
-    if gen is None:
-        return 0
-    total = 0
-    for dirpath, _dirs, names in os.walk(gen):
-        for name in names:
-            with contextlib.suppress(OSError):
-                total += os.path.getsize(os.path.join(dirpath, name))
-    return total
-
-
-def manifest_for(root: str, ix) -> dict:
-    gen = _current_dir(root)
-    try:
-        return load_manifest(gen, ix.latest_generation())
-    except (OSError, ValueError, TypeError) as err:
-        raise damaged(root, err) from None
-
-
-__all__ = [
-    "IndexSummary",
-    "NewsgrepError",
-    "exists",
-    "index_location",
-    "open_index",
-    "seed_locations",
-    "update_index",
-]
+__all__ = ["IndexSummary", "index_location", "seed_locations", "update_index", "write_lock"]

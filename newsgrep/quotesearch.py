@@ -98,7 +98,8 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
     from whoosh import query
 
-    from .quotes import query_key, speaker_keys
+    from .names import query_key
+    from .speakers import speaker_keys
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
@@ -162,7 +163,7 @@ def speakers(ix, root: str) -> list[Speaker]:
     """Everyone quoted, with counts; forms of one name (Sergey/Sergei) are one speaker."""
     from whoosh import query
 
-    from .quotes import name_key
+    from .names import name_key
 
     groups: dict[str, dict] = defaultdict(
         lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .articles import clean_line, clean_text
+from .text import clean_line, clean_text
 
 MATCH = "bold reverse"
 TITLE = "bold"

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from .dates import date_bounds, iso
 from .errors import NewsgrepError, NotFoundError, QueryError, UsageError
-from .index import damaged
 from .models import Hit, SearchResult
 from .schema import FIELD_ALIASES, QUERYABLE
 from .snippets import make_snippets, term_spans
+from .store import damaged
 
 SORTS = ("relevance", "date", "-date")
 FACETS = ("source", "speaker", "month")
@@ -103,7 +103,7 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
 def _normalise_speaker_terms(q):
     from whoosh import query
 
-    from .quotes import query_key
+    from .names import query_key
 
     if isinstance(q, query.Term) and q.fieldname == "speaker_key":
         return query.Term("speaker_key", query_key(str(q.text)), boost=q.boost)
@@ -114,7 +114,7 @@ def filter_query(filters: Filters):
     """The filters as one query that adds nothing to the score (Every when there are none)."""
     from whoosh import query
 
-    from .quotes import query_key
+    from .names import query_key
 
     start, end = date_bounds(filters.date_from, filters.date_to)
     parts = []

@@ -21,8 +21,8 @@ from dataclasses import asdict
 
 from .client import socket_path
 from .errors import NewsgrepError
-from .index import _current_dir, open_index
 from .search import Filters, SearchRequest, search
+from .store import current_dir, open_index
 
 MAX_REQUEST = 1 << 20
 
@@ -42,7 +42,7 @@ class WarmIndex:
         return self.ix.schema
 
     def refresh(self) -> None:
-        gen = _current_dir(self.root)
+        gen = current_dir(self.root)
         if gen != self.gen or self.held_searcher is None:
             self.close()
             self.ix = open_index(self.root)

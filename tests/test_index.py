@@ -12,6 +12,7 @@ import pytest
 from conftest import FIXTURES
 
 from newsgrep import index as ix_mod
+from newsgrep import store
 from newsgrep.errors import LockedError
 
 
@@ -63,7 +64,7 @@ def test_changed_touched_and_moved_files(workdir, run):
 
 def test_nothing_to_do_does_not_commit(workdir, run):
     run("index")
-    gen = ix_mod._current_dir("index")
+    gen = store.current_dir("index")
     before = sorted(os.listdir(gen))
     run("index")
     assert sorted(os.listdir(gen)) == before
@@ -71,11 +72,11 @@ def test_nothing_to_do_does_not_commit(workdir, run):
 
 def test_rebuild_swaps_in_a_new_generation_with_the_same_ids(workdir, run):
     run("index")
-    old = ix_mod._current_dir("index")
+    old = store.current_dir("index")
     before = json.loads(run("search", "Japan", "--json").stdout)
     result = run("index", "--rebuild")
     assert "2 added" in result.stderr
-    new = ix_mod._current_dir("index")
+    new = store.current_dir("index")
     assert new != old
     after = json.loads(run("search", "Japan", "--json").stdout)
     assert after == before
@@ -100,13 +101,13 @@ def test_duplicate_url_in_two_files(workdir, run):
 
 def test_schema_change_is_rebuilt_by_index_and_refused_by_search(workdir, run):
     run("index")
-    meta = Path(ix_mod._current_dir("index")) / "newsgrep.json"
+    meta = Path(store.current_dir("index")) / "newsgrep.json"
     meta.write_text(json.dumps({"schema": 0}))
     result = run("search", "Kuril")
     assert (result.exit_code, result.stderr) == (
         2,
         "newsgrep: error: the index at index was built by another newsgrep version (schema 0, this one reads "
-        f"{ix_mod.SCHEMA_VERSION}); run `newsgrep index --rebuild`\n",
+        f"{store.SCHEMA_VERSION}); run `newsgrep index --rebuild`\n",
     )
     result = run("index")
     assert result.stderr.splitlines()[0] == (
@@ -136,13 +137,14 @@ def test_second_run_waits_then_gives_up(workdir, run):
 @pytest.mark.parametrize("damage", ["truncate", "delete", "toc"])
 def test_damaged_index_is_one_line_and_rebuild_repairs_it(workdir, run, damage):
     run("index")
-    gen = Path(ix_mod._current_dir("index"))
-    segment = next(gen.glob("*.seg"))
+    gen = Path(store.current_dir("index"))
+    postings = next(gen.glob("*.pst"))
+    terms = next(gen.glob("*.trm"))
     toc = next(gen.glob("_MAIN_*.toc"))
     if damage == "truncate":
-        segment.write_bytes(segment.read_bytes()[:100])
+        terms.write_bytes(terms.read_bytes()[:100])
     elif damage == "delete":
-        segment.unlink()
+        postings.unlink()
     else:
         toc.write_bytes(b"\x00garbage" * 10)
     result = run("search", "Kuril")

@@ -1,0 +1,133 @@
+"""The reading side of the index directory: where it is, which generation is live, opening it.
+
+Kept apart from index.py (the writing side) so that a search imports nothing
+it does not need: no parser, no quote extractor, no file walker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import traceback
+
+from .errors import IndexDamagedError, IndexVersionError, NoIndexError
+from .schema import SCHEMA_VERSION
+
+
+def index_location(option: str | None = None) -> str:
+    return option or os.environ.get("NEWSGREP_INDEX") or "index"
+
+
+def seed_locations(paths: list[str] | None = None) -> list[str]:
+    if paths:
+        return list(paths)
+    return [os.environ.get("NEWSGREP_SEEDS") or "seeds"]
+
+
+# --- the generation pointer -------------------------------------------------------
+
+
+def current_dir(root: str) -> str | None:
+    try:
+        with open(os.path.join(root, "CURRENT"), encoding="utf-8") as fh:
+            name = fh.read().strip()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise IndexDamagedError(
+            f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
+        ) from None
+    if not name.startswith("gen-") or os.sep in name:
+        raise IndexDamagedError(f"the index at {root} is damaged (bad CURRENT); run `newsgrep index --rebuild`")
+    return os.path.join(root, name)
+
+
+def fsync_dir(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str, text: str) -> None:
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(os.path.dirname(path) or ".")
+
+
+def exists(root: str) -> bool:
+    return os.path.exists(os.path.join(root, "CURRENT"))
+
+
+# --- opening for reading -----------------------------------------------------------
+
+
+def open_index(root: str):
+    """Open the live generation for reading, or say exactly what is wrong."""
+    from whoosh import index as whoosh_index
+
+    gen = current_dir(root)
+    if gen is None:
+        raise NoIndexError(f"no index at {root}; run `newsgrep index` to build it from ./seeds")
+    check_version(gen, root)
+    try:
+        return whoosh_index.open_dir(gen)
+    except Exception as err:  # noqa: BLE001 - any failure here means damage
+        raise damaged(root, err) from None
+
+
+def damaged(root: str, err: BaseException) -> IndexDamagedError:
+    # Whoosh can leave files open in the frames of a failed read; free them now
+    # rather than whenever the exception chain happens to be collected.
+    traceback.clear_frames(err.__traceback__)
+    return IndexDamagedError(
+        f"the index at {root} is damaged ({err.__class__.__name__}); run `newsgrep index --rebuild`"
+    )
+
+
+def check_version(gen: str, root: str) -> dict:
+    try:
+        with open(os.path.join(gen, "newsgrep.json"), encoding="utf-8") as fh:
+            meta = json.load(fh)
+    except (OSError, ValueError) as err:
+        raise damaged(root, err) from None
+    if meta.get("schema") != SCHEMA_VERSION:
+        raise IndexVersionError(
+            f"the index at {root} was built by another newsgrep version (schema {meta.get('schema')},"
+            f" this one reads {SCHEMA_VERSION}); run `newsgrep index --rebuild`"
+        )
+    return meta
+
+
+def load_manifest(gen: str, generation: int) -> dict:
+    with open(os.path.join(gen, f"manifest-{generation}.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# --- stats --------------------------------------------------------------------------------
+
+
+def index_size(root: str) -> int:
+    gen = current_dir(root)
+    if gen is None:
+        return 0
+    total = 0
+    for dirpath, _dirs, names in os.walk(gen):
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(os.path.join(dirpath, name))
+    return total
+
+
+def manifest_for(root: str, ix) -> dict:
+    gen = current_dir(root)
+    try:
+        return load_manifest(gen, ix.latest_generation())
+    except (OSError, ValueError, TypeError) as err:
+        raise damaged(root, err) from None
