@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .snippets import SNIPPET_CHARS
 from .text import clean_line, clean_text
 
 MATCH = "bold reverse"
@@ -78,6 +79,24 @@ def highlighted(text: str, matches: Iterable[Iterable[int]], style: str = MATCH)
     return out
 
 
+def print_indented(con: Console, text: Text, indent: int = 2) -> None:
+    """Print ``text`` wrapped to the terminal with a hanging indent and no trailing spaces."""
+    for line in text.wrap(con, max(20, con.width - indent)):
+        line.rstrip()
+        con.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def snippet_text(text: str, matches) -> Text:
+    """A snippet with an ellipsis where it was cut out of a longer passage."""
+    out = Text()
+    if text[:1].islower():
+        out.append("…", style=DIM)
+    out.append_text(highlighted(text, matches))
+    if text[-1:].isalnum() and len(text) >= SNIPPET_CHARS * 0.8:  # cut at the length limit
+        out.append("…", style=DIM)
+    return out
+
+
 def _meta(*parts: str | None) -> Text:
     text = Text()
     for n, part in enumerate(p for p in parts if p):
@@ -105,9 +124,7 @@ def print_hits(con: Console, result) -> None:
         if hit.speakers:
             con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
         for snip in hit.snippets:
-            line = Text("  ")
-            line.append_text(highlighted(snip.text, snip.matches))
-            con.print(line)
+            print_indented(con, snippet_text(snip.text, snip.matches))
     if getattr(result, "facets", None):
         con.print()
         print_facets(con, result.facets)
@@ -178,11 +195,11 @@ def print_quotes(con: Console, quotes) -> None:
             head.append(f" ({clean_line(q.role)})", style=DIM)
         head.append(f"  {q.kind}", style=DIM)
         con.print(head)
-        body = Text("  “")
+        body = Text("“")
         body.append_text(highlighted(q.text, q.matches))
         body.append("”")
-        con.print(body)
-        con.print(Text("  ").append_text(hit_header(q.title, q.date, q.source, q.article_id)))
+        print_indented(con, body)
+        print_indented(con, hit_header(q.title, q.date, q.source, q.article_id))
 
 
 def print_speakers(con: Console, speakers) -> None:
