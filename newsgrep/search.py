@@ -176,8 +176,22 @@ def make_hit(searcher, hit, score: float, body_terms: list[bytes], phrases=()) -
     )
 
 
-def _matched(hit, fieldname: str) -> list[bytes]:
-    return sorted({t for f, t in (hit.matched_terms() or []) if f == fieldname})
+def query_terms(searcher, q, fieldname: str) -> list[bytes]:
+    """The index terms of ``fieldname`` that ``q`` can match (prefixes and fuzzy terms expanded)."""
+    from whoosh import query
+
+    reader = searcher.reader()
+    found: set[bytes] = set()
+    for leaf in q.leaves():
+        if getattr(leaf, "fieldname", None) != fieldname:
+            continue
+        pairs = leaf.expanded_terms(reader) if isinstance(leaf, query.MultiTerm) else leaf.iter_all_terms(phrases=True)
+        found.update(_b(t) for f, t in pairs if f == fieldname)
+    return sorted(found)
+
+
+def _b(text) -> bytes:
+    return text if isinstance(text, bytes) else str(text).encode("utf-8")
 
 
 def _phrases(q, fieldname: str) -> list[list[bytes]]:
@@ -205,15 +219,18 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
     }
     groupedby = {name: facet_map[name] for name in req.facets} or None
     with reading(ix, root) as searcher:
+        # No terms=True: recording matched terms per document turns off Whoosh's
+        # block-max skipping, so a common word would score every match. The
+        # shown hits look their terms up in their own postings instead.
         results = searcher.search(
             full,
             limit=None if req.limit == 0 else req.limit,
-            terms=True,
             groupedby=groupedby,
             **_sort_args(req.sort),
         )
         phrases = _phrases(q, "body")
-        hits = [make_hit(searcher, hit, hit.score or 0.0, _matched(hit, "body"), phrases) for hit in results]
+        terms = query_terms(searcher, q, "body")
+        hits = [make_hit(searcher, hit, hit.score or 0.0, terms, phrases) for hit in results]
         total = len(results)
         facets = _facets(searcher, results, req.facets) if req.facets else None
         suggestion = suggest(searcher, req.query) if total == 0 else None
@@ -284,8 +301,9 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
             return SearchResult(article_id, 0, [])
         q = query.Or([query.Term("body", word, boost=weight) for word, weight in keywords])
         full = query.And([restrict(q, filters), query.Not(query.Term("id", article_id))])
-        results = searcher.search(full, limit=None if limit == 0 else limit, terms=True)
-        hits = [make_hit(searcher, hit, hit.score or 0.0, _matched(hit, "body")) for hit in results]
+        results = searcher.search(full, limit=None if limit == 0 else limit)
+        terms = query_terms(searcher, q, "body")
+        hits = [make_hit(searcher, hit, hit.score or 0.0, terms) for hit in results]
         return SearchResult(article_id, len(results), hits)
 
 
