@@ -52,7 +52,7 @@ ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, al
 
 
 def _fail(message: str) -> typer.Exit:
-    from .render import error
+    from .output import error
 
     error(message)
     return typer.Exit(ExitStatus.ERROR)
@@ -87,7 +87,7 @@ def _check_output(json_: bool, jsonl: bool) -> None:
 def _open(index: str | None, *, build: bool = True):
     """Open the index; on first use, build it from the seeds and say so on stderr."""
     from . import store
-    from .render import notice
+    from .output import notice
 
     root = store.index_location(index)
     if not store.exists(root):
@@ -237,11 +237,13 @@ def show(
         return do_show(ix, root, article_id)
 
     article = _guard(run)
-    from . import render
+    from . import output
 
     if json_:
-        render.write_json(article)
+        output.write_json(article)
     else:
+        from . import render
+
         render.print_article(render.console(color), article)
 
 
@@ -260,11 +262,13 @@ def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
         return do_stats(ix, root)
 
     st = _guard(run)
-    from . import render
+    from . import output
 
     if json_:
-        render.write_json(st)
+        output.write_json(st)
     else:
+        from . import render
+
         render.print_stats(render.console(color), st)
 
 
@@ -294,13 +298,15 @@ def quotes(
         return search_quotes(ix, root, query, _filters(date_from, date_to, None, speaker), limit)
 
     total, found = _guard(run)
-    from . import render
+    from . import output
 
     if json_:
-        render.write_json({"query": query, "total": total, "quotes": found})
+        output.write_json({"query": query, "total": total, "quotes": found})
     elif jsonl:
-        render.write_jsonl(found)
+        output.write_jsonl(found)
     else:
+        from . import render
+
         render.print_quotes(render.console(color), found)
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
@@ -320,11 +326,13 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
         return do_speakers(ix, root)
 
     found = _guard(run)
-    from . import render
+    from . import output
 
     if json_:
-        render.write_json(found)
+        output.write_json(found)
     else:
+        from . import render
+
         render.print_speakers(render.console(color), found)
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
@@ -354,11 +362,13 @@ def timeline(
         return do_timeline(ix, root, query, _filters(date_from, date_to, source, speaker), by)
 
     rows = _guard(run)
-    from . import render
+    from . import output
 
     if json_:
-        render.write_json(rows)
+        output.write_json(rows)
     else:
+        from . import render
+
         render.print_timeline(render.console(color), rows)
     raise typer.Exit(ExitStatus.OK if any(r["count"] for r in rows) else ExitStatus.NO_HITS)
 
@@ -393,20 +403,22 @@ def similar(
 
 
 def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
-    from . import render
+    from . import output
 
     if json_:
         doc = {"query": result.query, "total": result.total, "hits": result.hits}
         if result.facets is not None:
             doc["facets"] = result.facets
         doc["suggestion"] = result.suggestion
-        render.write_json(doc)
+        output.write_json(doc)
     elif jsonl:
-        render.write_jsonl(result.hits)
+        output.write_jsonl(result.hits)
     else:
+        from . import render
+
         render.print_hits(render.console(color), result)
     if result.suggestion:
-        render.notice(f"did you mean: {result.suggestion}?")
+        output.notice(f"did you mean: {result.suggestion}?")
     raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)
 
 
@@ -426,11 +438,11 @@ def export(
 
     Example: newsgrep export --format opensearch > bulk.ndjson
     """
-    from . import render
+    from . import output
     from .export import FORMATS, MAPPING, opensearch_lines, record
 
     if mapping:
-        render.write_json(MAPPING)
+        output.write_json(MAPPING)
         raise typer.Exit(ExitStatus.OK)
     if format_ not in FORMATS:
         raise _fail(f"--format {format_!r} is not a format; use one of: {', '.join(FORMATS)}")
@@ -445,7 +457,7 @@ def export(
         return list(opensearch_lines(articles, name))
 
     lines = _guard(run)
-    render.write_jsonl(lines)
+    output.write_jsonl(lines)
     raise typer.Exit(ExitStatus.OK if lines else ExitStatus.NO_HITS)
 
 
@@ -458,13 +470,13 @@ def serve(index: IndexOpt = None) -> None:
 
     Example: newsgrep serve --index ./index &
     """
-    from . import render
+    from . import output
 
     def run():
         from .server import serve as do_serve
 
         root, _ix = _open(index)
-        do_serve(root, ready=lambda path: render.notice(f"serving {root} on {path}"))
+        do_serve(root, ready=lambda path: output.notice(f"serving {root} on {path}"))
 
     _guard(run)
 
@@ -474,7 +486,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.TyperException as err:
-        from .render import error
+        from .output import error
 
         hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
         if getattr(err, "ctx", None) and err.ctx.parent is None:

@@ -9,12 +9,9 @@ cannot smuggle them to the terminal either. JSON goes straight to stdout with
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import json
 import sys
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -37,33 +34,6 @@ def console(color: str = "auto", stderr: bool = False) -> Console:
     elif color == "always":
         kwargs["force_terminal"] = True
     return Console(**kwargs)
-
-
-# --- JSON ------------------------------------------------------------------------
-
-
-def _default(value: object) -> object:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()[:10]
-    if dataclasses.is_dataclass(value):
-        return dataclasses.asdict(value)
-    raise TypeError(f"cannot serialise {type(value).__name__}")
-
-
-def to_json(value: object) -> str:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.asdict(value)
-    return json.dumps(value, ensure_ascii=False, default=_default)
-
-
-def write_json(value: object, out: IO[str] | None = None) -> None:
-    (out or sys.stdout).write(to_json(value) + "\n")
-
-
-def write_jsonl(values: Iterable[object], out: IO[str] | None = None) -> None:
-    out = out or sys.stdout
-    for value in values:
-        out.write(to_json(value) + "\n")
 
 
 # --- text pieces --------------------------------------------------------------------
@@ -226,6 +196,8 @@ def print_speakers(con: Console, speakers) -> None:
 
 
 def print_index_summary(summary, quiet: bool = False) -> None:
+    from .output import notice
+
     """Warnings, then one summary line, on stderr: plain lines that never wrap."""
     for note in summary.notices:
         notice(note)
@@ -240,15 +212,6 @@ def print_index_summary(summary, quiet: bool = False) -> None:
         f"{summary.moved} moved, {summary.unchanged} unchanged; "
         f"{n} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
     )
-
-
-def error(message: str) -> None:
-    """One line on stderr; the message is data too (it may quote a file name)."""
-    sys.stderr.write(f"newsgrep: error: {clean_line(message)}\n")
-
-
-def notice(message: str) -> None:
-    sys.stderr.write(f"newsgrep: {clean_line(message)}\n")
 
 
 class ProgressBar:

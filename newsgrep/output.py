@@ -1,0 +1,48 @@
+"""Output that needs no Rich: JSON for scripts, and one-line messages on stderr.
+
+Kept apart from render.py so that `--json` and error paths never import Rich.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable
+from typing import IO
+
+from .text import clean_line
+
+
+def _default(value: object) -> object:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def to_json(value: object) -> str:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    return json.dumps(value, ensure_ascii=False, default=_default)
+
+
+def write_json(value: object, out: IO[str] | None = None) -> None:
+    (out or sys.stdout).write(to_json(value) + "\n")
+
+
+def write_jsonl(values: Iterable[object], out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    for value in values:
+        out.write(to_json(value) + "\n")
+
+
+def error(message: str) -> None:
+    """One line on stderr; the message is data too (it may quote a file name)."""
+    sys.stderr.write(f"newsgrep: error: {clean_line(message)}\n")
+
+
+def notice(message: str) -> None:
+    sys.stderr.write(f"newsgrep: {clean_line(message)}\n")
