@@ -224,6 +224,39 @@ def _orphan(lines: list[str], lo: int, hi: int, path: str, result: FileResult) -
             return
 
 
+class _Body:
+    """Body lines -> paragraphs: blank lines end a paragraph, ``###`` lines are headings."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[tuple[str, bool]] = []
+        self._current: list[str] = []
+
+    def flush(self) -> None:
+        if self._current:
+            self.paragraphs.append((" ".join(s.strip() for s in self._current), False))
+            self._current.clear()
+
+    def add(self, line: str) -> None:
+        m = _H3.match(line)
+        if not line.strip():
+            self.flush()
+        elif m:
+            self.flush()
+            heading = _strip_bold(m.group(1))
+            if heading:
+                self.paragraphs.append((heading, True))
+        else:
+            self._current.append(line)
+
+    @property
+    def empty(self) -> bool:
+        return not self._current
+
+    def text(self) -> str:
+        self.flush()
+        return "\n\n".join(repair_paragraphs(self.paragraphs))
+
+
 def _parse_block(lines: list[str], start: int, end: int, path: str, result: FileResult) -> None:
     title = _strip_bold(_H2.match(lines[start]).group(1))
     date_raw: str | None = None
@@ -231,14 +264,7 @@ def _parse_block(lines: list[str], start: int, end: int, path: str, result: File
     source: str | None = None
     url: str | None = None
     kaynak: str | None = None
-    paragraphs: list[tuple[str, bool]] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            paragraphs.append((" ".join(s.strip() for s in current), False))
-            current.clear()
-
+    body = _Body()
     i = start + 1
     # Header: separators, the DD.MM.YYYY line, then the agency line.
     while i < end:
@@ -263,25 +289,16 @@ def _parse_block(lines: list[str], start: int, end: int, path: str, result: File
         ln = lines[i]
         m = _KAYNAK.match(ln)
         if m:
-            flush()
             kaynak = m.group(1) or None
             i += 1
             break
         m = _URL.match(ln)
         if m and url is None:
-            flush()
+            body.flush()
             url = m.group(1) or m.group(2)
-        elif not ln.strip() or _SEP.match(ln):
-            flush()
-        elif _H3.match(ln) and not _H2.match(ln):
-            flush()
-            heading = _strip_bold(_H3.match(ln).group(1))
-            if heading:
-                paragraphs.append((heading, True))
         else:
-            current.append(ln)
+            body.add("" if _SEP.match(ln) else ln)
         i += 1
-    flush()
     # After Kaynak/Source: its value may sit alone on the next line; anything
     # more is an article that lost its title line.
     rest = [j for j in range(i, end) if lines[j].strip() and not _SEP.match(lines[j])]
@@ -298,7 +315,7 @@ def _parse_block(lines: list[str], start: int, end: int, path: str, result: File
         date_line=date_line,
         source=source,
         url=url,
-        body="\n\n".join(repair_paragraphs(paragraphs)),
+        body=body.text(),
         kaynak=kaynak,
     )
 
@@ -349,23 +366,14 @@ def parse_plain(text: str, path: str) -> FileResult:
             break
         j += 1
     body_start = idx[j] if j < len(idx) else len(lines)
-    paragraphs: list[tuple[str, bool]] = []
-    current: list[str] = []
+    body = _Body()
     url = None
-    for ln in lines[body_start:] + [""]:
+    for ln in lines[body_start:]:
         m = _URL.match(ln)
-        if m and url is None and not current:
+        if m and url is None and body.empty:
             url = m.group(1) or m.group(2)
-        elif not ln.strip():
-            if current:
-                paragraphs.append((" ".join(s.strip() for s in current), False))
-                current = []
-        elif _H3.match(ln):
-            heading = _strip_bold(_H3.match(ln).group(1))
-            if heading:
-                paragraphs.append((heading, True))
         else:
-            current.append(ln)
+            body.add(ln)
     _make(
         result,
         path=path,
@@ -375,7 +383,7 @@ def parse_plain(text: str, path: str) -> FileResult:
         date_line=date_line,
         source=source,
         url=url,
-        body="\n\n".join(repair_paragraphs(paragraphs)),
+        body=body.text(),
     )
     return result
 
