@@ -47,9 +47,10 @@ DEFAULT_WAIT = 30.0
 # writer; below it, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 2000
 # Postings buffered in memory per writer before Whoosh spills a sorted run to
-# disk. Spilling and merging runs cost a third of a 10k build at 128 MB; two
-# writers at 256 MB keep a 100k build under 1 GiB.
-WRITER_MB = 256
+# disk. More is faster for one writer (fewer runs to merge) but the build's
+# memory is two writers' worth plus the parsing workers: at 256 MB a 100k
+# build peaked at 1.7 GB.
+WRITER_MB = 128
 
 Progress = Callable[[int, int], None]
 
