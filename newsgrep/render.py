@@ -33,7 +33,10 @@ def console(color: str = "auto", stderr: bool = False) -> Console:
         kwargs["color_system"] = None
     elif color == "always":
         kwargs["force_terminal"] = True
-    return Console(**kwargs)
+    con = Console(**kwargs)
+    # Into a pipe or a file, one record per line: never wrap lines for a width nobody sees.
+    con.soft_wrap = not con.is_terminal
+    return con
 
 
 # --- text pieces --------------------------------------------------------------------
@@ -51,6 +54,9 @@ def highlighted(text: str, matches: Iterable[Iterable[int]], style: str = MATCH)
 
 def print_indented(con: Console, text: Text, indent: int = 2) -> None:
     """Print ``text`` wrapped to the terminal with a hanging indent and no trailing spaces."""
+    if con.soft_wrap:
+        con.print(Text(" " * indent) + text)
+        return
     for line in text.wrap(con, max(20, con.width - indent)):
         line.rstrip()
         con.print(Text(" " * indent) + line, soft_wrap=True)

@@ -215,3 +215,12 @@ def test_markup_in_articles_is_shown_literally(workdir, run):
 def test_version(run):
     result = run("--version")
     assert (result.exit_code, result.stdout) == (0, "newsgrep 0.1.0\n")
+
+
+def test_piped_output_is_not_wrapped(in_seeds, run):
+    lines = run("search", "Kuril", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert lines[0] == f"LAVROV COMMENTS ON RUSSIAN-JAPANESE RELATIONS  2019-01-17 · Russian News Agency · {JAN}"
+    assert lines[3].startswith(
+        "  Japans demand that Moscow hands the southern Kuril Islands over to Tokyo runs counter"
+    )
+    assert len(lines) == 5
