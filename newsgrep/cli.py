@@ -493,7 +493,15 @@ def main() -> None:
             hint = " (see `newsgrep --help`)"
         error(err.format_message().replace("\n", " ") + hint)
         sys.exit(ExitStatus.ERROR)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("newsgrep: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(ExitStatus.OK)
+    except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
+        from .output import error
+
+        error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
+        sys.exit(ExitStatus.ERROR)
     sys.exit(code if isinstance(code, int) else 0)

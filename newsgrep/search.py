@@ -176,6 +176,17 @@ def make_hit(searcher, hit, score: float, body_terms: list[bytes], phrases=()) -
     )
 
 
+def count(searcher, q, results, limit: int | None) -> int:
+    """How many documents match ``q``.
+
+    Not ``len(results)`` alone: after block-max skipping, Whoosh undercounts a
+    conjunction with a constant-score filter (and still calls the count exact).
+    """
+    if limit is None or results.scored_length() < limit:
+        return len(results)  # every match was collected: nothing was skipped
+    return sum(1 for _ in searcher.docs_for_query(q))
+
+
 def query_terms(searcher, q, fieldname: str) -> list[bytes]:
     """The index terms of ``fieldname`` that ``q`` can match (prefixes and fuzzy terms expanded)."""
     from whoosh import query
@@ -231,7 +242,7 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
         phrases = _phrases(q, "body")
         terms = query_terms(searcher, q, "body")
         hits = [make_hit(searcher, hit, hit.score or 0.0, terms, phrases) for hit in results]
-        total = len(results)
+        total = count(searcher, full, results, None if req.limit == 0 else req.limit)
         facets = _facets(searcher, results, req.facets) if req.facets else None
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
@@ -304,7 +315,7 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         results = searcher.search(full, limit=None if limit == 0 else limit)
         terms = query_terms(searcher, q, "body")
         hits = [make_hit(searcher, hit, hit.score or 0.0, terms) for hit in results]
-        return SearchResult(article_id, len(results), hits)
+        return SearchResult(article_id, count(searcher, full, results, limit or None), hits)
 
 
 # --- timeline --------------------------------------------------------------------------------

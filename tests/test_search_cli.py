@@ -224,3 +224,39 @@ def test_piped_output_is_not_wrapped(in_seeds, run):
         "  Japans demand that Moscow hands the southern Kuril Islands over to Tokyo runs counter"
     )
     assert len(lines) == 5
+
+
+def test_an_unexpected_error_is_one_line_and_exit_2(in_seeds, monkeypatch, capsys):
+    import sys
+
+    import pytest
+
+    from newsgrep import cli, search
+
+    def broken(*args, **kwargs):
+        raise AttributeError("module 'newsgrep.index' has no attribute 'exists'")
+
+    monkeypatch.setattr(search, "search", broken)
+    monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        "newsgrep: error: internal error (AttributeError: module 'newsgrep.index' has no attribute 'exists'); "
+        "please report it with the command you ran\n"
+    )
+
+
+def test_click_usage_errors_are_one_line(in_seeds, monkeypatch, capsys):
+    import sys
+
+    import pytest
+
+    from newsgrep import cli
+
+    monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril", "--limit", "many"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsgrep: error: ") and "--limit" in err and err.count("\n") == 1
