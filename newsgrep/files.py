@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 
 from .articles import ARTICLE_SUFFIXES
@@ -33,6 +34,10 @@ def display_path(path: str) -> str:
     return absolute if rel.startswith("..") else rel
 
 
+def _child(shown: str, name: str) -> str:
+    return name if shown == os.curdir else os.path.join(shown, name)
+
+
 def _reason(err: OSError) -> str:
     return err.strerror or err.__class__.__name__
 
@@ -43,7 +48,7 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
     warnings: list[ParseWarning] = []
     seen_dirs: set[tuple[int, int]] = set()
 
-    def add(path: str, explicit: bool) -> None:
+    def add(path: str, shown: str, explicit: bool) -> None:
         name = os.path.basename(path)
         suffix = os.path.splitext(name)[1].lower()
         if suffix not in ARTICLE_SUFFIXES or name.startswith("."):
@@ -59,12 +64,11 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
         except OSError as err:
             warnings.append(ParseWarning(path, 1, f"cannot read: {_reason(err)}; skipped"))
             return
-        if not os.path.isfile(path):
-            return
-        shown = display_path(path)
-        found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
+        if stat.S_ISREG(st.st_mode):
+            found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
 
-    def walk(directory: str) -> None:
+    def walk(directory: str, shown: str) -> None:
+        """``shown`` is ``directory`` as displayed: computed once, not per file."""
         try:
             st = os.stat(directory)
         except OSError as err:
@@ -87,15 +91,15 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
             except OSError:
                 is_dir = False
             if is_dir:
-                walk(entry.path)
+                walk(entry.path, _child(shown, entry.name))
             else:
-                add(entry.path, explicit=False)
+                add(entry.path, _child(shown, entry.name), explicit=False)
 
     for root in roots:
         if os.path.isdir(root):
-            walk(root)
+            walk(root, display_path(root))
         elif os.path.lexists(root):
-            add(root, explicit=True)
+            add(root, display_path(root), explicit=True)
         else:
             warnings.append(ParseWarning(root, 1, "no such file or directory; check the path"))
     return [found[k] for k in sorted(found)], warnings
