@@ -105,6 +105,28 @@ def _open(index: str | None, *, build: bool = True):
     return root, store.open_index(root)
 
 
+def _on_index(index: str | None, call):
+    """Open the index (building it on first use) and return ``call(ix, root)``; errors as one line."""
+
+    def run():
+        root, ix = _open(index)
+        return call(ix, root)
+
+    return _guard(run)
+
+
+def _emit(value, json_: bool, color: str, printer: str) -> None:
+    """``value`` as one JSON document, or through ``render.<printer>`` for people."""
+    from . import output
+
+    if json_:
+        output.write_json(value)
+    else:
+        from . import render
+
+        getattr(render, printer)(render.console(color), value)
+
+
 def _root(index: str | None) -> str:
     """The index directory: --index, else $NEWSGREP_INDEX, else ./index."""
     return index or os.environ.get("NEWSGREP_INDEX") or "index"
@@ -230,21 +252,9 @@ def show(
     """
     _check_color(color)
 
-    def run():
-        from .browse import show as do_show
+    from .browse import show as do_show
 
-        root, ix = _open(index)
-        return do_show(ix, root, article_id)
-
-    article = _guard(run)
-    from . import output
-
-    if json_:
-        output.write_json(article)
-    else:
-        from . import render
-
-        render.print_article(render.console(color), article)
+    _emit(_on_index(index, lambda ix, root: do_show(ix, root, article_id)), json_, color, "print_article")
 
 
 @app.command()
@@ -255,21 +265,9 @@ def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
     """
     _check_color(color)
 
-    def run():
-        from .browse import stats as do_stats
+    from .browse import stats as do_stats
 
-        root, ix = _open(index)
-        return do_stats(ix, root)
-
-    st = _guard(run)
-    from . import output
-
-    if json_:
-        output.write_json(st)
-    else:
-        from . import render
-
-        render.print_stats(render.console(color), st)
+    _emit(_on_index(index, do_stats), json_, color, "print_stats")
 
 
 @app.command()
@@ -291,13 +289,10 @@ def quotes(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    def run():
-        from .quotesearch import search_quotes
+    from .quotesearch import search_quotes
 
-        root, ix = _open(index)
-        return search_quotes(ix, root, query, _filters(date_from, date_to, None, speaker), limit)
-
-    total, found = _guard(run)
+    filters = _filters(date_from, date_to, None, speaker)
+    total, found = _on_index(index, lambda ix, root: search_quotes(ix, root, query, filters, limit))
     from . import output
 
     if json_:
@@ -319,21 +314,10 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
     """
     _check_color(color)
 
-    def run():
-        from .quotesearch import speakers as do_speakers
+    from .quotesearch import speakers as do_speakers
 
-        root, ix = _open(index)
-        return do_speakers(ix, root)
-
-    found = _guard(run)
-    from . import output
-
-    if json_:
-        output.write_json(found)
-    else:
-        from . import render
-
-        render.print_speakers(render.console(color), found)
+    found = _on_index(index, do_speakers)
+    _emit(found, json_, color, "print_speakers")
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
 
@@ -355,21 +339,11 @@ def timeline(
     """
     _check_color(color)
 
-    def run():
-        from .search import timeline as do_timeline
+    from .search import timeline as do_timeline
 
-        root, ix = _open(index)
-        return do_timeline(ix, root, query, _filters(date_from, date_to, source, speaker), by)
-
-    rows = _guard(run)
-    from . import output
-
-    if json_:
-        output.write_json(rows)
-    else:
-        from . import render
-
-        render.print_timeline(render.console(color), rows)
+    filters = _filters(date_from, date_to, source, speaker)
+    rows = _on_index(index, lambda ix, root: do_timeline(ix, root, query, filters, by))
+    _emit(rows, json_, color, "print_timeline")
     raise typer.Exit(ExitStatus.OK if any(r["count"] for r in rows) else ExitStatus.NO_HITS)
 
 
@@ -393,13 +367,12 @@ def similar(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    def run():
-        from .search import similar as do_similar
+    from .search import similar as do_similar
 
-        root, ix = _open(index)
-        return do_similar(ix, root, article_id, _filters(date_from, date_to, source, speaker), limit)
-
-    _print_result(_guard(run), json_, jsonl, color)
+    filters = _filters(date_from, date_to, source, speaker)
+    _print_result(
+        _on_index(index, lambda ix, root: do_similar(ix, root, article_id, filters, limit)), json_, jsonl, color
+    )
 
 
 def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
