@@ -6,7 +6,7 @@ import json
 import os
 import socket
 
-TIMEOUT = 30.0
+TIMEOUT = 300.0  # a facet over 100k articles can take seconds; a hung server must not hang us forever
 
 
 class NoServer(Exception):
@@ -43,6 +43,13 @@ def request(root: str, payload: dict) -> dict:
             chunks.append(chunk)
     except (ConnectionRefusedError, FileNotFoundError) as err:
         raise NoServer(path) from err
+    except OSError as err:  # a timeout or a reset: the server is there but not answering
+        from .errors import NewsgrepError
+
+        raise NewsgrepError(
+            f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "
+            "restart `newsgrep serve`, or stop it to search without it"
+        ) from None
     finally:
         sock.close()
     if not chunks:
