@@ -7,6 +7,7 @@ plain functions over an open index; the CLI only parses options and renders.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .store import damaged
 
 SORTS = ("relevance", "date", "-date")
 FACETS = ("source", "speaker", "month")
+FACET_SIZE = 25  # the largest groups of each facet: a big archive has tens of thousands of speakers
 MAX_QUERY_CHARS = 4000
 
 
@@ -241,7 +243,9 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
         )
         phrases = _phrases(q, "body")
         terms = query_terms(searcher, q, "body")
-        hits = [make_hit(searcher, hit, hit.score or 0.0, terms, phrases) for hit in results]
+        # Slice: with groupedby, Whoosh hands back every match, not the top N.
+        shown = results if req.limit == 0 else itertools.islice(results, req.limit)
+        hits = [make_hit(searcher, hit, hit.score or 0.0, terms, phrases) for hit in shown]
         total = count(searcher, full, results, None if req.limit == 0 else req.limit)
         facets = _facets(searcher, results, req.facets) if req.facets else None
         suggestion = suggest(searcher, req.query) if total == 0 else None
@@ -260,7 +264,7 @@ def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, in
             if name == "source":  # the index keeps agencies in lower case; show them as written
                 label = searcher.stored_fields(docnums[0]).get("agency", label)
             counts[label] = counts.get(label, 0) + len(docnums)
-        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
     return out
 
 

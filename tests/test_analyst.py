@@ -136,3 +136,14 @@ def test_export_filters(workdir, run):
     run("index")
     lines = run("export", "--source", "daily sabah").stdout.splitlines()
     assert [json.loads(line)["title"] for line in lines] == ["TURKEY AND RUSSIA DISCUSS GRAIN CORRIDOR"]
+
+
+def test_facets_show_only_the_top_hits_regression(workdir, run):
+    # Regression: with --facet, Whoosh returned every match as a hit and each got a snippet.
+    from corpus_util import write_corpus
+
+    write_corpus(workdir / "seeds" / "many", 60, per_file=20)
+    run("index")
+    doc = json.loads(run("search", "talks", "--facet", "month", "--limit", "3", "--json").stdout)
+    assert (doc["total"], len(doc["hits"])) == (60, 3)
+    assert sum(doc["facets"]["month"].values()) == 60
