@@ -78,6 +78,8 @@ def handle(warm: WarmIndex, payload: dict) -> dict:
         return {"ok": False, "error": str(err)}
     except (KeyError, TypeError, ValueError) as err:
         return {"ok": False, "error": f"bad request ({err})"}
+    except Exception as err:  # noqa: BLE001 - one bad request must not take the server down
+        return {"ok": False, "error": f"internal error ({err.__class__.__name__}: {err}); please report it"}
 
 
 def serve(root: str, ready=None) -> None:
