@@ -116,11 +116,6 @@ def print_facets(con: Console, facets: dict[str, dict[str, int]]) -> None:
         con.print(table)
 
 
-def print_summary_line(con: Console, result, shown: int) -> None:
-    """``N of M articles`` on stderr, so stdout stays results only."""
-    con.print(Text(f"{shown} of {result.total} article{'s' if result.total != 1 else ''}", style=DIM))
-
-
 def print_article(con: Console, article) -> None:
     con.print(hit_header(article.title, article.date.isoformat() if article.date else None, article.source, article.id))
     if article.url:
