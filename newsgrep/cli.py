@@ -127,11 +127,6 @@ def _emit(value, json_: bool, color: str, printer: str) -> None:
         getattr(render, printer)(render.console(color), value)
 
 
-def _root(index: str | None) -> str:
-    """The index directory: --index, else $NEWSGREP_INDEX, else ./index."""
-    return index or os.environ.get("NEWSGREP_INDEX") or "index"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsgrep {__version__}")
@@ -178,9 +173,10 @@ def search(
 
     def run():
         from .client import NoServer, request
+        from .locations import index_location
         from .models import SearchResult
 
-        root = _root(index)
+        root = index_location(index)
         payload = {
             "cmd": "search",
             "query": query,

@@ -12,20 +12,8 @@ import os
 import traceback
 
 from .errors import IndexDamagedError, IndexVersionError, NoIndexError
+from .locations import index_location, seed_locations  # noqa: F401 - re-exported
 from .schema import SCHEMA_VERSION
-
-
-def index_location(option: str | None = None) -> str:
-    return option or os.environ.get("NEWSGREP_INDEX") or "index"
-
-
-def seed_locations(paths: list[str] | None = None) -> list[str]:
-    if paths:
-        return list(paths)
-    return [os.environ.get("NEWSGREP_SEEDS") or "seeds"]
-
-
-# --- the generation pointer -------------------------------------------------------
 
 
 def current_dir(root: str) -> str | None:
