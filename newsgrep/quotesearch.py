@@ -18,7 +18,7 @@ from .browse import quotes_of
 from .dates import iso
 from .errors import UsageError
 from .models import QuoteHit
-from .search import Filters, parse_query, reading, restrict
+from .search import Filters, as_bytes, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
 
 
@@ -45,10 +45,6 @@ class _QuoteTerms:
         return self._cache[term]
 
 
-def _b(text) -> bytes:
-    return text if isinstance(text, bytes) else str(text).encode("utf-8")
-
-
 def matches_quote(q, terms: _QuoteTerms, n: int, reader) -> bool:
     """Whether quotation ``n`` satisfies query ``q`` by its own words."""
     from whoosh import query
@@ -72,16 +68,16 @@ def matches_quote(q, terms: _QuoteTerms, n: int, reader) -> bool:
     if getattr(q, "fieldname", "qtext") != "qtext":
         return True  # a condition on the article, already checked by the search
     if isinstance(q, query.Phrase):
-        lists = [terms.positions(_b(w)).get(n, []) for w in q.words]
+        lists = [terms.positions(as_bytes(w)).get(n, []) for w in q.words]
         if not all(lists):
             return False
         later = [set(p) for p in lists[1:]]
         slop = max(1, q.slop)
         return any(_chain(p, later, slop) for p in lists[0])
     if isinstance(q, query.Term):
-        return bool(terms.positions(_b(q.text)).get(n))
+        return bool(terms.positions(as_bytes(q.text)).get(n))
     if isinstance(q, query.MultiTerm):
-        return any(terms.positions(_b(t)).get(n) for _f, t in q.expanded_terms(reader))
+        return any(terms.positions(as_bytes(t)).get(n) for _f, t in q.expanded_terms(reader))
     return True  # anything else: trust the article-level match
 
 
@@ -115,7 +111,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
             **({} if by_relevance else {"sortedby": "date"}),
         )
         reader = searcher.reader()
-        phrases = [[_b(w) for w in leaf.words] for leaf in q.leaves() if isinstance(leaf, query.Phrase)]
+        phrases = phrases_of(q, "qtext")
         for hit in results:
             stored = hit.fields()
             terms = _QuoteTerms(searcher, hit.docnum)

@@ -199,20 +199,21 @@ def query_terms(searcher, q, fieldname: str) -> list[bytes]:
         if getattr(leaf, "fieldname", None) != fieldname:
             continue
         pairs = leaf.expanded_terms(reader) if isinstance(leaf, query.MultiTerm) else leaf.iter_all_terms(phrases=True)
-        found.update(_b(t) for f, t in pairs if f == fieldname)
+        found.update(as_bytes(t) for f, t in pairs if f == fieldname)
     return sorted(found)
 
 
-def _b(text) -> bytes:
+def as_bytes(text) -> bytes:
+    """A term as Whoosh's postings want it."""
     return text if isinstance(text, bytes) else str(text).encode("utf-8")
 
 
-def _phrases(q, fieldname: str) -> list[list[bytes]]:
+def phrases_of(q, fieldname: str) -> list[list[bytes]]:
     """The phrases of ``q`` on ``fieldname``, as lists of indexed terms."""
     from whoosh import query
 
     return [
-        [w.encode("utf-8") if isinstance(w, str) else w for w in leaf.words]
+        [as_bytes(w) for w in leaf.words]
         for leaf in q.leaves()
         if isinstance(leaf, query.Phrase) and leaf.fieldname == fieldname
     ]
@@ -241,7 +242,7 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
             groupedby=groupedby,
             **_sort_args(req.sort),
         )
-        phrases = _phrases(q, "body")
+        phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")
         # Slice: with groupedby, Whoosh hands back every match, not the top N.
         shown = results if req.limit == 0 else itertools.islice(results, req.limit)
