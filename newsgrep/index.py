@@ -45,9 +45,10 @@ from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
 from .store import check_version, current_dir, damaged, index_location, load_manifest, seed_locations, write_atomic
 
 DEFAULT_WAIT = 30.0
-# Above this many documents to add, the build uses Whoosh's multiprocessing
-# writer; below it, starting processes costs more than it saves.
-PARALLEL_THRESHOLD = 2000
+# A full build of more than this many files uses Whoosh's multiprocessing
+# writer; below it, starting processes costs more than it saves. (Files, not
+# articles: the articles are only counted once the files are parsed.)
+PARALLEL_FILES = 200
 # Postings buffered in memory per writer before Whoosh spills a sorted run to
 # disk. Measured on the 10k benchmark corpus: 64 MB builds as fast as 128 MB
 # (38 s either way: the spills are not what costs) with a 390 MB process tree
@@ -375,7 +376,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
 
 
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
-    if parallel_hint and jobs > 1 and nfiles * 10 > PARALLEL_THRESHOLD:
+    if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:
         _hook_forks()
         return ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False)
     return ix.writer(limitmb=WRITER_MB, compound=False)
