@@ -84,12 +84,19 @@ def _check_output(json_: bool, jsonl: bool) -> None:
         raise _fail("--json and --jsonl cannot be used together; pick one")
 
 
+# Indexes kept open by `newsgrep serve`, by absolute path: the commands it runs use them.
+WARM: dict[str, object] = {}
+
+
 def _open(index: str | None, *, build: bool = True):
     """Open the index; on first use, build it from the seeds and say so on stderr."""
     from . import store
     from .output import notice
 
     root = store.index_location(index)
+    warm = WARM.get(os.path.abspath(root))
+    if warm is not None:  # inside `newsgrep serve`: its open, up-to-date index
+        return root, warm
     if not store.exists(root):
         seeds = store.seed_locations()
         if not build or not any(os.path.exists(s) for s in seeds):
@@ -172,27 +179,6 @@ def search(
     _check_output(json_, jsonl)
 
     def run():
-        from .client import NoServer, request
-        from .locations import index_location
-        from .models import SearchResult
-
-        root = index_location(index)
-        payload = {
-            "cmd": "search",
-            "query": query,
-            "filters": {"date_from": date_from, "date_to": date_to, "sources": source or [], "speakers": speaker or []},
-            "sort": sort,
-            "limit": limit,
-            "facets": facet or [],
-        }
-        try:  # a warm `newsgrep serve` answers in a few milliseconds
-            answer = request(root, payload)
-        except NoServer:
-            answer = None
-        if answer is not None:
-            if not answer.get("ok"):
-                raise NewsgrepError(answer.get("error", "the server failed"))
-            return SearchResult.from_dict(answer["result"])
         from .search import Filters, SearchRequest
         from .search import search as do_search
 
@@ -450,10 +436,14 @@ def serve(index: IndexOpt = None) -> None:
     _guard(run)
 
 
-def main() -> None:
-    """Console-script entry point: Click's own usage errors become one line too."""
+def run(argv: list[str] | None = None) -> int:
+    """Run one command line and return its exit status: Click's usage errors and bugs become one line too.
+
+    ``newsgrep serve`` calls this for the commands it answers, with the
+    client's arguments, so the two paths cannot drift.
+    """
     try:
-        code = app(standalone_mode=False)
+        code = app(args=argv, prog_name="newsgrep", standalone_mode=False)
     except typer.TyperException as err:
         from .output import error
 
@@ -461,16 +451,21 @@ def main() -> None:
         if getattr(err, "ctx", None) and err.ctx.parent is None:
             hint = " (see `newsgrep --help`)"
         error(err.format_message().replace("\n", " ") + hint)
-        sys.exit(ExitStatus.ERROR)
+        return ExitStatus.ERROR
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("newsgrep: interrupted\n")
-        sys.exit(130)
+        return 130
     except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(ExitStatus.OK)
+        return ExitStatus.OK
     except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
         from .output import error
 
         error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
-        sys.exit(ExitStatus.ERROR)
-    sys.exit(code if isinstance(code, int) else 0)
+        return ExitStatus.ERROR
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """Console-script entry point (``newsgrep.launch`` calls it when no server answers)."""
+    sys.exit(run())

@@ -1,8 +1,12 @@
 """`newsgrep serve`: a warm index behind a Unix socket.
 
 Opening a large index and loading what the first query needs costs hundreds
-of milliseconds; a server pays it once. `newsgrep search` asks the server when
-one is listening on the index's socket and does the work itself when none is.
+of milliseconds, and importing Typer, Whoosh and Rich a hundred more; a server
+pays both once. The `newsgrep` entry point (launch.py) sends the read-only
+commands to the server when one is listening on the index's socket, and the
+server runs them with the CLI's own code (``cli.run``) in the client's working
+directory and environment, returning stdout, stderr and the exit status. With
+no server the command runs in its own process, with the same code.
 
 Never stale: before every request the server checks which generation is live
 (``CURRENT``) and whether Whoosh has committed since its searcher opened, and
@@ -13,10 +17,12 @@ a one-shot search would.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import signal
 import socket
+import sys
 from dataclasses import asdict
 
 from .client import socket_path
@@ -60,9 +66,57 @@ class WarmIndex:
             self.held_searcher = None
 
 
+class _Stdout(io.StringIO):
+    """The client's stdout, as the CLI code sees it: a terminal or not, as the client's is."""
+
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@contextlib.contextmanager
+def _as_client(payload: dict):
+    """Run with the client's working directory, environment and streams; restore them after.
+
+    The server handles one request at a time, so swapping process-wide state is safe.
+    """
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    saved_streams = sys.stdout, sys.stderr
+    out, err = _Stdout(bool(payload.get("tty"))), _Stdout(False)
+    try:
+        os.chdir(payload["cwd"])
+        os.environ.clear()
+        os.environ.update(payload["env"])
+        sys.stdout, sys.stderr = out, err
+        yield out, err
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+
+
+def run_command(warm: WarmIndex, payload: dict) -> dict:
+    """Run a client's command line with the CLI's own code, against the open index."""
+    from . import cli
+
+    if payload["root"] != os.path.abspath(warm.root):
+        return {"ok": False, "error": "not this server's index"}
+    warm.refresh()
+    cli.WARM[os.path.abspath(warm.root)] = warm
+    with _as_client(payload) as (out, err):
+        code = cli.run(list(payload["argv"]))
+    return {"ok": True, "code": int(code), "stdout": out.getvalue(), "stderr": err.getvalue()}
+
+
 def handle(warm: WarmIndex, payload: dict) -> dict:
     """One request -> one response; errors travel back as messages, never as tracebacks."""
     try:
+        if payload.get("cmd") == "run":
+            return run_command(warm, payload)
         if payload.get("cmd") != "search":
             return {"ok": False, "error": f"unknown request {payload.get('cmd')!r}"}
         warm.refresh()
@@ -84,7 +138,7 @@ def handle(warm: WarmIndex, payload: dict) -> dict:
 
 def serve(root: str, ready=None) -> None:
     """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening."""
-    warm = WarmIndex(root)
+    warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
     path = socket_path(root)
     with contextlib.suppress(FileNotFoundError):
         os.remove(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,3 +69,116 @@ def test_server_errors_are_one_line(server, run):
         "newsgrep: error: --sort 'size' is not a sort order; use one of: relevance, date, -date\n",
     )
     assert request("index", {"cmd": "nope"}) == {"ok": False, "error": "unknown request 'nope'"}
+
+
+# --- the `newsgrep` entry point hands read-only commands to the server ---------------------
+
+from conftest import ENV, JAN  # noqa: E402
+
+from newsgrep import launch  # noqa: E402
+
+
+@pytest.fixture
+def forward(monkeypatch, capsys):
+    """``launch.forward`` as the console script calls it, with the suite's fixed terminal."""
+
+    def call(*argv: str, tty: bool = False, env: dict | None = None):
+        for key, value in {**ENV, **(env or {})}.items():
+            if value is None:
+                monkeypatch.delenv(key, raising=False)
+            else:
+                monkeypatch.setenv(key, value)
+        monkeypatch.setattr(launch, "_isatty", lambda stream: tty)
+        capsys.readouterr()
+        code = launch.forward(list(argv))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return call
+
+
+FORWARDED_LINES = [
+    ("search", "Kuril"),
+    ("search", "Kuril", "--json"),
+    ("search", "lavorv"),
+    ("search", "Japan", "--sort", "size"),
+    ("search", "treaty", "--from", "2019-02", "--jsonl"),
+    ("quotes", "--speaker", "Lavrov", "--limit", "2"),
+    ("speakers", "--json"),
+    ("timeline", "Lavrov", "--by", "month"),
+    ("show", JAN, "--json"),
+    ("similar", JAN, "--json"),
+    ("export", "Kuril"),
+]
+
+
+@pytest.mark.parametrize("argv", FORWARDED_LINES, ids=" ".join)
+def test_a_forwarded_command_prints_and_exits_exactly_as_a_local_one(server, run, forward, argv):
+    code, out, err = forward(*argv)
+    local = run(*argv)
+    assert code is not None  # the server answered
+    assert (code, out, err) == (local.exit_code, local.stdout, local.stderr)
+
+
+def test_forwarded_search_exit_codes_and_messages(server, forward):
+    assert forward("search", "Kuril", "--json")[0] == 0
+    assert forward("search", "lavorv") == (1, "", "newsgrep: did you mean: lavrov?\n")
+    assert forward("search", "Japan", "--sort", "size") == (
+        2,
+        "",
+        "newsgrep: error: --sort 'size' is not a sort order; use one of: relevance, date, -date\n",
+    )
+    assert forward("search", "Japan", "--bogus") == (
+        2,
+        "",
+        "newsgrep: error: No such option: --bogus (see `newsgrep search --help`)\n",
+    )
+
+
+def test_a_forwarded_command_gets_the_clients_terminal(server, forward):
+    _code, piped, _err = forward("search", "Kuril", "--color", "auto")
+    _code, shown, _err = forward("search", "Kuril", tty=True, env={"COLUMNS": "60"})
+    assert "\x1b[" not in piped
+    assert "\x1b[" in shown  # highlighted, because the client's stdout is a terminal
+    widths = [len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in shown.splitlines()]
+    assert max(widths) == 60  # wrapped for the client's 60 columns, not the server's
+
+
+def test_a_forwarded_command_runs_in_the_clients_directory(server, forward, workdir):
+    (workdir / "sub").mkdir()
+    os.chdir(workdir / "sub")
+    code, out, _err = forward("search", "Kuril", "--index", "../index", "--json")
+    assert (code, json.loads(out)["total"]) == (0, 1)
+    code, out, _err = forward("search", "Kuril", "--json", env={"NEWSGREP_INDEX": str(workdir / "index")})
+    assert (code, json.loads(out)["total"]) == (0, 1)
+    # ./index from here is another (missing) index: not the server's, so not forwarded
+    assert forward("search", "Kuril", env={"NEWSGREP_INDEX": None})[0] is None
+
+
+def test_forwarded_searches_are_never_stale(server, run, forward, workdir):
+    assert forward("search", "grain", "--json")[0] == 1
+    shutil.copy(FIXTURES / "multi.txt", workdir / "seeds" / "multi.txt")
+    assert run("index").exit_code == 0
+    code, out, _err = forward("search", "grain", "--json")
+    assert (code, json.loads(out)["total"]) == (0, 1)
+
+
+def test_nothing_is_forwarded_without_a_server_or_when_asked_not_to(workdir, run, forward):
+    assert run("index").exit_code == 0
+    assert forward("search", "Kuril") == (None, "", "")  # no server: the caller runs it here
+
+
+def test_index_help_and_opt_out_are_never_forwarded(server, forward):
+    assert forward("index")[0] is None
+    assert forward("search", "--help")[0] is None
+    assert forward("search", "Kuril", env={"NEWSGREP_NO_SERVER": "1"})[0] is None
+
+
+def test_console_script_uses_the_server_and_falls_back_without_it(server, workdir):
+    argv = [sys.executable, "-m", "newsgrep", "search", "Kuril", "--json"]
+    warm = subprocess.run(argv, cwd=workdir, capture_output=True, text=True)
+    cold = subprocess.run(
+        argv, cwd=workdir, capture_output=True, text=True, env={**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    )
+    assert (warm.returncode, warm.stderr) == (0, "")
+    assert (warm.stdout, warm.returncode) == (cold.stdout, cold.returncode)
