@@ -6,6 +6,7 @@ the commands, so `newsgrep --version` and `--help` cost little more than Typer.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import Annotated, Optional
@@ -436,6 +437,12 @@ def serve(index: IndexOpt = None) -> None:
     _guard(run)
 
 
+@functools.cache
+def _command():
+    """The Click command Typer builds from ``app``: built once, so a server pays for it once."""
+    return typer.main.get_command(app)
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command line and return its exit status: Click's usage errors and bugs become one line too.
 
@@ -443,7 +450,7 @@ def run(argv: list[str] | None = None) -> int:
     client's arguments, so the two paths cannot drift.
     """
     try:
-        code = app(args=argv, prog_name="newsgrep", standalone_mode=False)
+        code = _command().main(args=argv, prog_name="newsgrep", standalone_mode=False)
     except typer.TyperException as err:
         from .output import error
 
