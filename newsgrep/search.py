@@ -162,9 +162,9 @@ def _sort_args(sort: str) -> dict:
 # --- hits ----------------------------------------------------------------------------------
 
 
-def make_hit(searcher, hit, score: float, body_terms: list[bytes], phrases=()) -> Hit:
-    stored = hit.fields()
-    spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
+def make_hit(searcher, docnum: int, score: float | None, body_terms: list[bytes], phrases=()) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    spans = term_spans(searcher, docnum, "body", body_terms, phrases) if body_terms else []
     return Hit(
         id=stored["id"],
         title=stored.get("title", ""),
@@ -173,7 +173,7 @@ def make_hit(searcher, hit, score: float, body_terms: list[bytes], phrases=()) -
         url=stored.get("url"),
         path=stored.get("path", ""),
         speakers=[s for s in stored.get("speaker", "").split(",") if s],
-        score=round(float(score), 4),
+        score=round(float(score or 0.0), 4),
         snippets=make_snippets(stored.get("body", ""), spans),
     )
 
@@ -232,25 +232,64 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
         "month": sorting.FieldFacet("month"),
     }
     groupedby = {name: facet_map[name] for name in req.facets} or None
+    limit = None if req.limit == 0 else req.limit
     with reading(ix, root) as searcher:
-        # No terms=True: recording matched terms per document turns off Whoosh's
-        # block-max skipping, so a common word would score every match. The
-        # shown hits look their terms up in their own postings instead.
-        results = searcher.search(
-            full,
-            limit=None if req.limit == 0 else req.limit,
-            groupedby=groupedby,
-            **_sort_args(req.sort),
-        )
         phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")
-        # Slice: with groupedby, Whoosh hands back every match, not the top N.
-        shown = results if req.limit == 0 else itertools.islice(results, req.limit)
-        hits = [make_hit(searcher, hit, hit.score or 0.0, terms, phrases) for hit in shown]
-        total = count(searcher, full, results, None if req.limit == 0 else req.limit)
-        facets = _facets(searcher, results, req.facets) if req.facets else None
+        ranked = _from_engine(ix, q, full, limit, req) if not req.facets else None
+        facets = None
+        if ranked is not None:  # a server's decoded postings answered (engine.py)
+            total, top = ranked
+        else:
+            # No terms=True: recording matched terms per document turns off Whoosh's
+            # block-max skipping, so a common word would score every match. The
+            # shown hits look their terms up in their own postings instead.
+            results = whoosh_search(searcher, full, limit, groupedby, req.sort)
+            # Slice: with groupedby, Whoosh hands back every match, not the top N.
+            shown = list(results if limit is None else itertools.islice(results, limit))
+            if req.sort == "relevance":
+                top = [(hit.docnum, hit.score) for hit in shown]
+            else:  # a sorted hit's "score" is Whoosh's sort key: report its relevance instead
+                from .engine import exact_scores
+
+                docnums = [hit.docnum for hit in shown]
+                top = list(zip(docnums, exact_scores(searcher, q, docnums, check=False), strict=True))
+            total = count(searcher, full, results, limit)
+            facets = _facets(searcher, results, req.facets) if req.facets else None
+        hits = [make_hit(searcher, docnum, score, terms, phrases) for docnum, score in top]
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
+
+
+def whoosh_search(searcher, q, limit: int | None, groupedby=None, sort: str = "relevance"):
+    """``searcher.search``, except that the top N of a relevance search are the true top N.
+
+    Whoosh's TopCollector "replaces" the matcher every ten matches with one
+    pruned against the lowest score in its heap; for an AND of ORs (any
+    multi-word query over title and body) the pruning drops branches that
+    still count, so better documents went missing from the top ten. Its
+    block-quality skipping is sound and stays on.
+    """
+    from whoosh import collectors
+
+    if groupedby is None and sort == "relevance" and limit and limit < searcher.doc_count():
+        collector = collectors.TopCollector(limit, replace=0)
+        searcher.search_with_collector(q, collector)
+        return collector.results()
+    return searcher.search(q, limit=limit, groupedby=groupedby, **_sort_args(sort))
+
+
+def _from_engine(ix, q, full, limit: int | None, req: SearchRequest):
+    """(total, [(docnum, score)]) from a server's engine, or None where Whoosh must answer."""
+    engine = getattr(ix, "engine", None)
+    if engine is None:
+        return None
+    from .engine import Unsupported
+
+    try:
+        return engine.top(q, full, limit, req.sort)
+    except Unsupported:
+        return None
 
 
 def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
@@ -317,9 +356,9 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
             return SearchResult(article_id, 0, [])
         q = query.Or([query.Term("body", word, boost=weight) for word, weight in keywords])
         full = query.And([restrict(q, filters), query.Not(query.Term("id", article_id))])
-        results = searcher.search(full, limit=None if limit == 0 else limit)
+        results = whoosh_search(searcher, full, None if limit == 0 else limit)
         terms = query_terms(searcher, q, "body")
-        hits = [make_hit(searcher, hit, hit.score or 0.0, terms) for hit in results]
+        hits = [make_hit(searcher, hit.docnum, hit.score, terms) for hit in results]
         return SearchResult(article_id, count(searcher, full, results, limit or None), hits)
 
 

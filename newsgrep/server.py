@@ -41,6 +41,7 @@ class WarmIndex:
         self.gen = None
         self.ix = None
         self.held_searcher = None
+        self._engine = None
         self.refresh()
 
     @property
@@ -54,11 +55,22 @@ class WarmIndex:
             self.ix = open_index(self.root)
             self.held_searcher = self.ix.searcher()
             self.gen = gen
+            self._engine = None
         elif not self.held_searcher.up_to_date():
             # Not Searcher.refresh(): it reuses the readers of segments whose
             # id is unchanged, and so misses deletions committed into them.
             self.held_searcher.close()
             self.held_searcher = self.ix.searcher()
+            self._engine = None
+
+    @property
+    def engine(self):
+        """Postings decoded for this searcher only: a new commit starts afresh."""
+        if self._engine is None:
+            from .engine import Engine
+
+            self._engine = Engine(self.held_searcher)
+        return self._engine
 
     def close(self) -> None:
         if self.held_searcher is not None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,16 @@ def run():
         return runner.invoke(app, list(args), env={**ENV, **(env or {})}, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def bench_index(tmp_path_factory) -> str:
+    """600 articles from the benchmark's generator: varied scores, dates and speakers; tests must not modify it."""
+    work = tmp_path_factory.mktemp("bench600")
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "corpus.py"), str(work / "seeds"), "--articles", "600"],
+        check=True,
+        capture_output=True,
+    )
+    update_index(str(work / "index"), [str(work / "seeds")], jobs=1)
+    return str(work / "index")

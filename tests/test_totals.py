@@ -8,27 +8,10 @@ so the benchmark's own corpus generator writes the articles.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from conftest import ROOT
 
-from newsgrep.index import update_index
 from newsgrep.search import Filters, SearchRequest, search
 from newsgrep.store import open_index
-
-
-@pytest.fixture(scope="module")
-def bench_index(tmp_path_factory):
-    work = tmp_path_factory.mktemp("bench600")
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "corpus.py"), str(work / "seeds"), "--articles", "600"],
-        check=True,
-        capture_output=True,
-    )
-    update_index(str(work / "index"), [str(work / "seeds")], jobs=1)
-    return str(work / "index")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,371 @@
+"""Query evaluation on postings decoded once, for `newsgrep serve`.
+
+Whoosh scores a query by walking matcher objects document by document in
+pure Python: about 3.5 microseconds per matching document, so a common word
+in a 100,000-article index costs a third of a second on every request. A
+server answers many requests from one index generation, so it can afford to
+decode a term's postings once (document numbers, and the BM25F score of each
+document for that term) and keep them in flat arrays. A request then works on
+whole sets with dict and set operations that run in C.
+
+Only the query shapes below are evaluated here; anything else (prefix,
+fuzzy, ranges in the query text, facets) returns None and goes through
+Whoosh as before. Answers are Whoosh's own, not an approximation:
+
+- the set of matches (and so ``total``) follows Whoosh's semantics exactly:
+  Term, And, Or, AndNot, Phrase (consecutive positions), the constant-score
+  filters that ``search.restrict`` adds (their document sets come from Whoosh
+  itself), and deleted documents never match;
+- the scores computed here are only used to choose candidates: every
+  document that could be in the top N (every one within a margin of the
+  N-th score) is scored again by Whoosh's own matchers, and the hits are
+  ordered as Whoosh orders them (score, then document number). A candidate
+  whose two scores disagree means the formula here has drifted from Whoosh's:
+  the request is then answered by Whoosh instead;
+- sorting by date uses the values Whoosh sorts by (its categorizer), with
+  Whoosh's tie order.
+
+Tests compare every request shape against the plain Whoosh path.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections import OrderedDict
+
+MARGIN = 1e-6  # candidates: every match scoring within this of the N-th best
+MAX_POSTINGS = 8_000_000  # decoded postings kept (12 bytes each): about 100 MB
+MAX_POSITION_TERMS = 64  # terms whose positions are kept, for phrases
+
+
+class Unsupported(Exception):
+    """A query shape this module does not evaluate; Whoosh does."""
+
+
+class Engine:
+    """Decoded postings of one searcher (one index generation), and queries over them."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+        self.leaves = list(self.reader.leaf_readers())
+        self.doc_count = self.reader.doc_count_all()
+        self.deleted = frozenset(self._deleted()) if self.reader.has_deletions() else frozenset()
+        self._terms: OrderedDict[tuple[str, bytes], tuple[array, array]] = OrderedDict()
+        self._held = 0
+        self._positions: OrderedDict[tuple[str, bytes], dict[int, tuple[int, ...]]] = OrderedDict()
+        self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._date_rank: list[int] | None = None
+
+    def _deleted(self):
+        for leaf, offset in self.leaves:
+            if leaf.has_deletions():
+                for docnum in range(leaf.doc_count_all()):
+                    if leaf.is_deleted(docnum):
+                        yield offset + docnum
+
+    # --- decoded postings -------------------------------------------------------------
+
+    def term(self, fieldname: str, text: bytes) -> dict[int, float]:
+        """Live documents containing the term -> this term's score in each."""
+        key = (fieldname, text)
+        hit = self._terms.get(key)
+        if hit is None:
+            hit = self._decode(fieldname, text)
+            self._terms[key] = hit
+            self._held += len(hit[0])
+            while self._held > MAX_POSTINGS and len(self._terms) > 1:
+                _key, (ids, _scores) = self._terms.popitem(last=False)
+                self._held -= len(ids)
+        else:
+            self._terms.move_to_end(key)
+        return dict(zip(*hit, strict=True))
+
+    def _decode(self, fieldname: str, text: bytes) -> tuple[array, array]:
+        from whoosh.scoring import bm25
+
+        ids, scores = array("i"), array("d")
+        field = self.schema[fieldname]
+        if (fieldname, text) not in self.reader:
+            return ids, scores
+        weighting = self.searcher.weighting
+        if field.scorable:
+            idf = self.searcher.idf(fieldname, text)  # as BM25FScorer does
+            avgfl = self.searcher.avg_field_length(fieldname) or 1
+            b = weighting._field_B.get(fieldname, weighting.B)
+            k1 = weighting.K1
+        deleted = self.deleted
+        for leaf, offset in self.leaves:
+            if (fieldname, text) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, text)
+            length = _length_reader(leaf, fieldname) if field.scorable else None
+            for local, weight in _postings(matcher):
+                docnum = offset + local
+                if docnum in deleted:
+                    continue
+                ids.append(docnum)
+                scores.append(bm25(idf, weight, length(local), avgfl, b, k1) if length else weight)
+        return ids, scores
+
+    def positions(self, fieldname: str, text: bytes) -> dict[int, tuple[int, ...]]:
+        key = (fieldname, text)
+        hit = self._positions.get(key)
+        if hit is None:
+            hit = {}
+            fmt = self.schema[fieldname].format
+            if (fieldname, text) in self.reader:
+                for leaf, offset in self.leaves:
+                    if (fieldname, text) in leaf:
+                        for local, value in _values(leaf.postings(fieldname, text)):
+                            hit[offset + local] = tuple(fmt.decode_positions(value))
+            self._positions[key] = hit
+            if len(self._positions) > MAX_POSITION_TERMS:
+                self._positions.popitem(last=False)
+        else:
+            self._positions.move_to_end(key)
+        return hit
+
+    def filter_docs(self, q) -> frozenset[int]:
+        """The documents of a filter query, from Whoosh itself; kept, as Lucene keeps filter bitsets."""
+        key = repr(q)
+        hit = self._filters.get(key)
+        if hit is None:
+            hit = frozenset(self.searcher.docs_for_query(q))
+            self._filters[key] = hit
+            if len(self._filters) > 256:
+                self._filters.popitem(last=False)
+        else:
+            self._filters.move_to_end(key)
+        return hit
+
+    def date_rank(self) -> list[int]:
+        """Each document's place in Whoosh's sort by date (its sort key, then its number)."""
+        if self._date_rank is None:
+            from whoosh import sorting
+
+            categorizer = sorting.FieldFacet("date").categorizer(self.searcher)
+            keys = []
+            for leaf_searcher, offset in self.searcher.leaf_searchers():
+                categorizer.set_searcher(leaf_searcher, offset)
+                keys.extend(
+                    (categorizer.key_for(None, local), offset + local) for local in range(leaf_searcher.doc_count_all())
+                )
+            rank = [0] * len(keys)
+            for place, (_key, docnum) in enumerate(sorted(keys)):
+                rank[docnum] = place
+            self._date_rank = rank
+        return self._date_rank
+
+    # --- evaluation -------------------------------------------------------------------
+
+    def evaluate(self, q) -> dict[int, float]:
+        """Matching live documents -> approximate score (exact set, scores for choosing candidates)."""
+        from whoosh import query
+
+        kind = type(q)
+        if kind is query.Term:
+            field = self._field(q.fieldname)
+            if field is None or field.format is None:
+                raise Unsupported(q)
+            text = field.to_bytes(q.text)
+            found = self.term(q.fieldname, text)
+            return _boosted(found, q.boost)
+        if kind is query.Or:
+            if q.minmatch or getattr(q, "scale", None):
+                raise Unsupported(q)
+            out: dict[int, float] = {}
+            for sub in q.subqueries:
+                part = self.evaluate(sub)
+                if not out:
+                    out = part
+                    continue
+                if len(part) > len(out):
+                    out, part = part, out
+                get = out.get
+                for docnum, score in part.items():
+                    out[docnum] = get(docnum, 0.0) + score
+            return _boosted(out, q.boost)
+        if kind is query.And:
+            parts = []
+            sets = []
+            bonus = 0.0  # what Whoosh's matchers add for the filter and NOT clauses (1.0 each)
+            for sub in q.subqueries:
+                if isinstance(sub, query.ConstantScoreQuery):
+                    sets.append((self.filter_docs(sub.child), True))
+                    bonus += self._constant(sub)
+                elif isinstance(sub, query.Not):
+                    sets.append((frozenset(self.evaluate(sub.query)), False))
+                    bonus += self._constant(sub)
+                else:
+                    parts.append(self.evaluate(sub))
+            if not parts:
+                raise Unsupported(q)
+            parts.sort(key=len)
+            keys = parts[0].keys()
+            for other in parts[1:]:
+                keys = keys & other.keys()
+            keys = set(keys)
+            for docs, keep in sets:
+                if keep:
+                    keys &= docs
+                else:
+                    keys -= docs
+            if len(parts) == 1:
+                first = parts[0]
+                out = {d: first[d] for d in keys}
+            elif len(parts) == 2:
+                first, second = parts
+                out = {d: first[d] + second[d] for d in keys}
+            else:
+                out = {d: sum(p[d] for p in parts) for d in keys}
+            if bonus:
+                out = {d: v + bonus for d, v in out.items()}
+            return _boosted(out, q.boost)
+        if kind is query.AndNot:
+            out = self.evaluate(q.a)
+            drop = self.evaluate(q.b).keys()
+            return _boosted({d: s for d, s in out.items() if d not in drop}, q.boost)
+        if kind is query.Phrase:
+            return _boosted(self._phrase(q), q.boost)
+        raise Unsupported(q)
+
+    def _field(self, name: str):
+        return self.schema[name] if name in self.schema.names() else None
+
+    def _constant(self, q) -> float:
+        """The score Whoosh's matcher for ``q`` (a filter or a NOT clause) gives every document."""
+        key = "score " + repr(q)
+        if key not in self._filters:
+            matcher = q.matcher(self.searcher, self.searcher.context())
+            self._filters[key] = matcher.score() if matcher.is_active() else 0.0
+        return self._filters[key]
+
+    def _phrase(self, q) -> dict[int, float]:
+        field = self._field(q.fieldname)
+        if field is None or not field.format or not field.format.supports("positions") or q.slop != 1:
+            raise Unsupported(q)
+        try:
+            words = [field.to_bytes(w) for w in q.words]
+        except ValueError:  # as Whoosh: a word the field cannot hold matches nothing
+            return {}
+        if not words:
+            return {}
+        parts = [self.term(q.fieldname, w) for w in words]
+        if len(words) == 1:
+            return parts[0]
+        keys = set(min(parts, key=len))
+        for part in parts:
+            keys.intersection_update(part.keys())
+        if not keys:
+            return {}
+        where = [self.positions(q.fieldname, w) for w in words]
+        out = {}
+        for docnum in keys:
+            first = where[0][docnum]
+            rest = [set(w[docnum]) for w in where[1:]]
+            if any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first):
+                out[docnum] = sum(part[docnum] for part in parts)
+        return out
+
+    # --- top N --------------------------------------------------------------------------
+
+    def top(self, q, full, limit: int | None, sort: str) -> tuple[int, list[tuple[int, float | None]]]:
+        """(total, [(docnum, score)]) for ``full`` (``q`` with its filters), as Whoosh would rank them."""
+        matches = self.evaluate(full)
+        total = len(matches)
+        if sort != "relevance":
+            rank = self.date_rank()
+            if limit is None or limit >= total:
+                chosen = sorted(matches, key=rank.__getitem__, reverse=sort == "-date")
+            elif sort == "-date":
+                chosen = heapq.nlargest(limit, matches, key=rank.__getitem__)
+            else:
+                chosen = heapq.nsmallest(limit, matches, key=rank.__getitem__)
+            return total, [
+                (d, s) for d, s in zip(chosen, exact_scores(self.searcher, q, chosen, check=False), strict=True)
+            ]
+        if limit is None or limit >= total:
+            candidates = list(matches)
+        else:
+            kth = heapq.nlargest(limit, matches.values())[-1]
+            floor = kth - MARGIN * max(1.0, abs(kth))
+            candidates = [d for d, s in matches.items() if s >= floor]
+        exact = exact_scores(self.searcher, full, candidates, approx=matches)
+        ranked = sorted(zip(candidates, exact, strict=True), key=lambda ds: (-ds[1], ds[0]))
+        return total, ranked if limit is None else ranked[:limit]
+
+
+def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[float | None]:
+    """Whoosh's own scores of ``q`` for ``docnums``, from its matchers, leaf by leaf as it searches.
+
+    With ``approx``, a score that differs from it raises Unsupported (the
+    estimate has drifted from Whoosh's formula); with ``check``, so does a
+    document that Whoosh does not match.
+    """
+    order = sorted(docnums)
+    found: dict[int, float | None] = {}
+    leaves = list(searcher.leaf_searchers())
+    context = searcher.context()
+    i = 0
+    for n, (leaf, offset) in enumerate(leaves):
+        end = offset + leaf.doc_count_all() if n + 1 < len(leaves) else math.inf
+        mine = []
+        while i < len(order) and order[i] < end:
+            mine.append(order[i] - offset)
+            i += 1
+        if not mine:
+            continue
+        matcher = q.matcher(leaf, context)
+        for local in mine:
+            if matcher.is_active():
+                matcher.skip_to(local)
+            score = matcher.score() if matcher.is_active() and matcher.id() == local else None
+            if score is None and check:
+                raise Unsupported(f"document {offset + local} does not match in Whoosh")
+            found[offset + local] = score
+    scores = [found[d] for d in docnums]
+    if approx is not None:
+        for d, s in zip(docnums, scores, strict=True):
+            if abs(approx[d] - s) > MARGIN * max(1.0, abs(s)) / 10:
+                raise Unsupported(f"score drift on document {d}")
+    return scores
+
+
+def _boosted(found: dict[int, float], boost: float) -> dict[int, float]:
+    if boost == 1.0:
+        return found
+    return {d: s * boost for d, s in found.items()}
+
+
+def _postings(matcher):
+    """(local docnum, weight) of every posting, a block at a time where the codec allows."""
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            yield from zip(matcher._ids[matcher._i :], matcher._weights[matcher._i :], strict=True)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        yield matcher.id(), matcher.weight()
+        matcher.next()
+
+
+def _length_reader(leaf, fieldname: str):
+    """docnum -> field length (default 1, as BM25FScorer asks), via the codec's fast accessor if it has one."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if perdoc is not None and hasattr(perdoc, "doc_field_length_reader"):
+        return perdoc.doc_field_length_reader(fieldname, 1)
+    return lambda docnum: leaf.doc_field_length(docnum, fieldname, 1)
+
+
+def _values(matcher):
+    while matcher.is_active():
+        yield matcher.id(), matcher.value()
+        matcher.next()
