@@ -40,6 +40,19 @@ MAX_POSTINGS = 8_000_000  # decoded postings kept (12 bytes each): about 100 MB
 MAX_POSITION_TERMS = 64  # terms whose positions are kept, for phrases
 
 
+_BM25 = None
+
+
+def _bm25():
+    """Whoosh's BM25 function, imported on first use (this module loads without Whoosh)."""
+    global _BM25
+    if _BM25 is None:
+        from whoosh.scoring import bm25
+
+        _BM25 = bm25
+    return _BM25
+
+
 class Unsupported(Exception):
     """A query shape this module does not evaluate; Whoosh does."""
 
@@ -85,8 +98,7 @@ class Engine:
         return dict(zip(*hit, strict=True))
 
     def _decode(self, fieldname: str, text: bytes) -> tuple[array, array]:
-        from whoosh.scoring import bm25
-
+        bm25 = _bm25()
         ids, scores = array("i"), array("d")
         field = self.schema[fieldname]
         if (fieldname, text) not in self.reader:
@@ -109,7 +121,18 @@ class Engine:
                     continue
                 ids.append(docnum)
                 scores.append(bm25(idf, weight, length(local), avgfl, b, k1) if length else weight)
+        self._check(fieldname, text, ids, scores)
         return ids, scores
+
+    def _check(self, fieldname: str, text: bytes, ids: array, scores: array) -> None:
+        """Compare the first posting's score with Whoosh's own scorer: the formulas must not drift apart."""
+        matcher = self.searcher.postings(fieldname, text)
+        while matcher.is_active() and matcher.id() in self.deleted:
+            matcher.next()
+        if not ids and not matcher.is_active():
+            return
+        if not ids or not matcher.is_active() or matcher.id() != ids[0] or matcher.score() != scores[0]:
+            raise Unsupported(f"score drift on {fieldname}:{text!r}; Whoosh answers instead")
 
     def positions(self, fieldname: str, text: bytes) -> dict[int, tuple[int, ...]]:
         key = (fieldname, text)
@@ -162,8 +185,17 @@ class Engine:
 
     # --- evaluation -------------------------------------------------------------------
 
-    def evaluate(self, q) -> dict[int, float]:
-        """Matching live documents -> approximate score (exact set, scores for choosing candidates)."""
+    def evaluate(self, q) -> tuple[dict[int, float], bool]:
+        """(matching live document -> score, exact): the set is always Whoosh's.
+
+        ``exact`` says the scores are Whoosh's to the last bit: its term
+        scores are the same function of the same numbers, and floating-point
+        addition of two operands does not depend on their order, so a tree
+        whose every AND, OR and phrase joins at most two operands sums as
+        Whoosh's matchers do. Wider nodes (Whoosh groups them by estimated
+        size or preloads them) are summed here in another order: close, but
+        not exact, so ``top`` has Whoosh rescore the candidates.
+        """
         from whoosh import query
 
         kind = type(q)
@@ -171,67 +203,71 @@ class Engine:
             field = self._field(q.fieldname)
             if field is None or field.format is None:
                 raise Unsupported(q)
-            text = field.to_bytes(q.text)
-            found = self.term(q.fieldname, text)
-            return _boosted(found, q.boost)
+            return _boosted(self.term(q.fieldname, field.to_bytes(q.text)), q.boost), True
+        if kind in (query.Or, query.And) and len(q.subqueries) == 1:
+            return self.evaluate(q.subqueries[0])  # as Whoosh: the child's matcher, without the boost
         if kind is query.Or:
-            if q.minmatch or getattr(q, "scale", None):
+            if q.minmatch or getattr(q, "scale", None) or not q.subqueries:
                 raise Unsupported(q)
-            out: dict[int, float] = {}
-            for sub in q.subqueries:
-                part = self.evaluate(sub)
-                if not out:
-                    out = part
-                    continue
+            parts = [self.evaluate(sub) for sub in q.subqueries]
+            out = parts[0][0]
+            for part, _exact in parts[1:]:
                 if len(part) > len(out):
                     out, part = part, out
                 get = out.get
                 for docnum, score in part.items():
                     out[docnum] = get(docnum, 0.0) + score
-            return _boosted(out, q.boost)
+            exact = len(parts) == 2 and all(e for _p, e in parts)
+            return _boosted(out, q.boost), exact
         if kind is query.And:
-            parts = []
-            sets = []
-            bonus = 0.0  # what Whoosh's matchers add for the filter and NOT clauses (1.0 each)
-            for sub in q.subqueries:
-                if isinstance(sub, query.ConstantScoreQuery):
-                    sets.append((self.filter_docs(sub.child), True))
-                    bonus += self._constant(sub)
-                elif isinstance(sub, query.Not):
-                    sets.append((frozenset(self.evaluate(sub.query)), False))
-                    bonus += self._constant(sub)
-                else:
-                    parts.append(self.evaluate(sub))
-            if not parts:
-                raise Unsupported(q)
-            parts.sort(key=len)
-            keys = parts[0].keys()
-            for other in parts[1:]:
-                keys = keys & other.keys()
-            keys = set(keys)
-            for docs, keep in sets:
-                if keep:
-                    keys &= docs
-                else:
-                    keys -= docs
-            if len(parts) == 1:
-                first = parts[0]
-                out = {d: first[d] for d in keys}
-            elif len(parts) == 2:
-                first, second = parts
-                out = {d: first[d] + second[d] for d in keys}
-            else:
-                out = {d: sum(p[d] for p in parts) for d in keys}
-            if bonus:
-                out = {d: v + bonus for d, v in out.items()}
-            return _boosted(out, q.boost)
+            return self._and(q)
         if kind is query.AndNot:
-            out = self.evaluate(q.a)
-            drop = self.evaluate(q.b).keys()
-            return _boosted({d: s for d, s in out.items() if d not in drop}, q.boost)
+            out, exact = self.evaluate(q.a)
+            drop = self.evaluate(q.b)[0].keys()
+            return _boosted({d: s for d, s in out.items() if d not in drop}, q.boost), exact
         if kind is query.Phrase:
-            return _boosted(self._phrase(q), q.boost)
+            return _boosted(self._phrase(q), q.boost), True
         raise Unsupported(q)
+
+    def _and(self, q) -> tuple[dict[int, float], bool]:
+        from whoosh import query
+
+        parts: list[dict[int, float]] = []
+        sets: list[tuple[frozenset[int], bool]] = []
+        exact = len(q.subqueries) == 2
+        bonus = 0.0  # what Whoosh's matchers add for filter and NOT clauses (1.0 each)
+        for sub in q.subqueries:
+            if isinstance(sub, query.ConstantScoreQuery):
+                sets.append((self.filter_docs(sub.child), True))
+                bonus += self._constant(sub)
+            elif isinstance(sub, query.Not):
+                sets.append((frozenset(self.evaluate(sub.query)[0]), False))
+                bonus += self._constant(sub)
+            else:
+                part, part_exact = self.evaluate(sub)
+                parts.append(part)
+                exact = exact and part_exact
+        if not parts:
+            raise Unsupported(q)
+        parts.sort(key=len)
+        keys = parts[0].keys()
+        for other in parts[1:]:
+            keys = keys & other.keys()
+        keys = set(keys)
+        for docs, keep in sets:
+            if keep:
+                keys &= docs
+            else:
+                keys -= docs
+        if len(parts) == 1:
+            first = parts[0]
+            out = {d: first[d] + bonus for d in keys} if bonus else {d: first[d] for d in keys}
+        elif len(parts) == 2:
+            first, second = parts
+            out = {d: first[d] + second[d] for d in keys}
+        else:
+            out = {d: sum(p[d] for p in parts) + bonus for d in keys}
+        return _boosted(out, q.boost), exact
 
     def _field(self, name: str):
         return self.schema[name] if name in self.schema.names() else None
@@ -268,14 +304,14 @@ class Engine:
             first = where[0][docnum]
             rest = [set(w[docnum]) for w in where[1:]]
             if any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first):
-                out[docnum] = sum(part[docnum] for part in parts)
+                out[docnum] = _tree_sum([part[docnum] for part in parts])
         return out
 
     # --- top N --------------------------------------------------------------------------
 
     def top(self, q, full, limit: int | None, sort: str) -> tuple[int, list[tuple[int, float | None]]]:
         """(total, [(docnum, score)]) for ``full`` (``q`` with its filters), as Whoosh would rank them."""
-        matches = self.evaluate(full)
+        matches, exact = self.evaluate(full)
         total = len(matches)
         if sort != "relevance":
             rank = self.date_rank()
@@ -285,17 +321,18 @@ class Engine:
                 chosen = heapq.nlargest(limit, matches, key=rank.__getitem__)
             else:
                 chosen = heapq.nsmallest(limit, matches, key=rank.__getitem__)
-            return total, [
-                (d, s) for d, s in zip(chosen, exact_scores(self.searcher, q, chosen, check=False), strict=True)
-            ]
+            scores = [matches[d] for d in chosen] if exact else exact_scores(self.searcher, full, chosen)
+            return total, list(zip(chosen, scores, strict=True))
         if limit is None or limit >= total:
-            candidates = list(matches)
+            candidates = list(matches.items())
         else:
             kth = heapq.nlargest(limit, matches.values())[-1]
-            floor = kth - MARGIN * max(1.0, abs(kth))
-            candidates = [d for d, s in matches.items() if s >= floor]
-        exact = exact_scores(self.searcher, full, candidates, approx=matches)
-        ranked = sorted(zip(candidates, exact, strict=True), key=lambda ds: (-ds[1], ds[0]))
+            floor = kth - MARGIN * max(1.0, abs(kth)) if not exact else kth
+            candidates = [(d, s) for d, s in matches.items() if s >= floor]
+        if not exact:
+            docnums = [d for d, _s in candidates]
+            candidates = list(zip(docnums, exact_scores(self.searcher, full, docnums, approx=matches), strict=True))
+        ranked = sorted(candidates, key=lambda ds: (-ds[1], ds[0]))  # Whoosh's order: score, then docnum
         return total, ranked if limit is None else ranked[:limit]
 
 
@@ -333,6 +370,14 @@ def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[
             if abs(approx[d] - s) > MARGIN * max(1.0, abs(s)) / 10:
                 raise Unsupported(f"score drift on document {d}")
     return scores
+
+
+def _tree_sum(values: list[float]) -> float:
+    """Sum in the grouping of whoosh.util.make_binary_tree, as a phrase's intersection matcher adds."""
+    if len(values) == 1:
+        return values[0]
+    half = len(values) // 2
+    return _tree_sum(values[:half]) + _tree_sum(values[half:])
 
 
 def _boosted(found: dict[int, float], boost: float) -> dict[int, float]:

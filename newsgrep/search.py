@@ -253,7 +253,7 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
                 from .engine import exact_scores
 
                 docnums = [hit.docnum for hit in shown]
-                top = list(zip(docnums, exact_scores(searcher, q, docnums, check=False), strict=True))
+                top = list(zip(docnums, exact_scores(searcher, full, docnums), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
         hits = [make_hit(searcher, docnum, score, terms, phrases) for docnum, score in top]
