@@ -30,6 +30,7 @@ Tests compare every request shape against the plain Whoosh path.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from array import array
@@ -69,9 +70,12 @@ class Engine:
         self.deleted = frozenset(self._deleted()) if self.reader.has_deletions() else frozenset()
         self._terms: OrderedDict[tuple[str, bytes], tuple[array, array]] = OrderedDict()
         self._held = 0
-        self._positions: OrderedDict[tuple[str, bytes], dict[int, tuple[int, ...]]] = OrderedDict()
+        self._positions: OrderedDict[tuple[str, bytes], dict[int, frozenset[int]]] = OrderedDict()
         self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._date_rank: list[int] | None = None
+        # (field, term, leaf offset) -> (last docnum of each postings block, its file position)
+        self._blocks: dict[tuple[str, bytes, int], tuple[list[int], list[int]]] = {}
+        self._offsets = [offset for _leaf, offset in self.leaves]
 
     def _deleted(self):
         for leaf, offset in self.leaves:
@@ -91,8 +95,10 @@ class Engine:
             self._terms[key] = hit
             self._held += len(hit[0])
             while self._held > MAX_POSTINGS and len(self._terms) > 1:
-                _key, (ids, _scores) = self._terms.popitem(last=False)
+                (field, text), (ids, _scores) = self._terms.popitem(last=False)
                 self._held -= len(ids)
+                for _leaf, offset in self.leaves:
+                    self._blocks.pop((field, text, offset), None)
         else:
             self._terms.move_to_end(key)
         return dict(zip(*hit, strict=True))
@@ -115,7 +121,9 @@ class Engine:
                 continue
             matcher = leaf.postings(fieldname, text)
             length = _length_reader(leaf, fieldname) if field.scorable else None
-            for local, weight in _postings(matcher):
+            blocks: tuple[list[int], list[int]] = ([], [])
+            self._blocks[(fieldname, text, offset)] = blocks
+            for local, weight in _postings(matcher, blocks):
                 docnum = offset + local
                 if docnum in deleted:
                     continue
@@ -134,7 +142,38 @@ class Engine:
         if not ids or not matcher.is_active() or matcher.id() != ids[0] or matcher.score() != scores[0]:
             raise Unsupported(f"score drift on {fieldname}:{text!r}; Whoosh answers instead")
 
-    def positions(self, fieldname: str, text: bytes) -> dict[int, tuple[int, ...]]:
+    def occurrences(self, fieldname: str, text: bytes, docnum: int) -> list | None:
+        """The (position, start char, end char) of the term in one document, or None.
+
+        Jumps straight to the postings block that holds the document, found in
+        the block index recorded while decoding; Whoosh's own matcher could
+        only walk there block by block from the start of the list.
+        """
+        n = bisect.bisect_right(self._offsets, docnum) - 1
+        leaf, offset = self.leaves[n]
+        local = docnum - offset
+        if (fieldname, text) not in leaf:
+            return None
+        matcher = leaf.postings(fieldname, text)
+        blocks = self._blocks.get((fieldname, text, offset))
+        if blocks and hasattr(matcher, "_goto"):
+            maxids, places = blocks
+            i = bisect.bisect_left(maxids, local)
+            if i == len(maxids):
+                return None
+            matcher._goto(places[i])
+            matcher._read_ids()
+            j = bisect.bisect_left(matcher._ids, local)
+            if j == len(matcher._ids) or matcher._ids[j] != local:
+                return None
+            matcher._i = j
+            return matcher.value_as("characters")
+        matcher.skip_to(local)
+        if matcher.is_active() and matcher.id() == local:
+            return matcher.value_as("characters")
+        return None
+
+    def positions(self, fieldname: str, text: bytes) -> dict[int, frozenset[int]]:
         key = (fieldname, text)
         hit = self._positions.get(key)
         if hit is None:
@@ -144,7 +183,7 @@ class Engine:
                 for leaf, offset in self.leaves:
                     if (fieldname, text) in leaf:
                         for local, value in _values(leaf.postings(fieldname, text)):
-                            hit[offset + local] = tuple(fmt.decode_positions(value))
+                            hit[offset + local] = frozenset(fmt.decode_positions(value))
             self._positions[key] = hit
             if len(self._positions) > MAX_POSITION_TERMS:
                 self._positions.popitem(last=False)
@@ -300,10 +339,18 @@ class Engine:
             return {}
         where = [self.positions(q.fieldname, w) for w in words]
         out = {}
+        if len(words) == 2:  # the common case, unrolled
+            (at0, at1), (score0, score1) = where, parts
+            for docnum in keys:
+                then = at1[docnum]
+                for p in at0[docnum]:
+                    if p + 1 in then:
+                        out[docnum] = score0[docnum] + score1[docnum]
+                        break
+            return out
+        first, rest = where[0], list(enumerate(where[1:], 1))
         for docnum in keys:
-            first = where[0][docnum]
-            rest = [set(w[docnum]) for w in where[1:]]
-            if any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first):
+            if any(all(p + i in at[docnum] for i, at in rest) for p in first[docnum]):
                 out[docnum] = _tree_sum([part[docnum] for part in parts])
         return out
 
@@ -386,15 +433,22 @@ def _boosted(found: dict[int, float], boost: float) -> dict[int, float]:
     return {d: s * boost for d, s in found.items()}
 
 
-def _postings(matcher):
-    """(local docnum, weight) of every posting, a block at a time where the codec allows."""
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+def _postings(matcher, blocks: tuple[list[int], list[int]]):
+    """(local docnum, weight) of every posting, a block at a time where the codec allows.
+
+    Records each block's last docnum and file position in ``blocks``.
+    """
+    if all(hasattr(matcher, a) for a in ("_read_ids", "_next_block", "_baseoffset", "_nextoffset", "_maxid")):
+        place = matcher._baseoffset
         while matcher.is_active():
             if matcher._ids is None:
                 matcher._read_ids()
             if matcher._weights is None:
                 matcher._read_weights()
+            blocks[0].append(matcher._maxid)
+            blocks[1].append(place)
             yield from zip(matcher._ids[matcher._i :], matcher._weights[matcher._i :], strict=True)
+            place = matcher._nextoffset
             matcher._next_block()
         return
     while matcher.is_active():

@@ -16,7 +16,7 @@ from .dates import date_bounds, iso
 from .errors import NewsgrepError, NotFoundError, QueryError, UsageError
 from .models import Hit, SearchResult
 from .schema import FIELD_ALIASES, QUERYABLE
-from .snippets import make_snippets, term_spans
+from .snippets import hits_spans, make_snippets
 from .store import damaged
 
 SORTS = ("relevance", "date", "-date")
@@ -162,9 +162,15 @@ def _sort_args(sort: str) -> dict:
 # --- hits ----------------------------------------------------------------------------------
 
 
-def make_hit(searcher, docnum: int, score: float | None, body_terms: list[bytes], phrases=()) -> Hit:
+def make_hits(searcher, top, body_terms: list[bytes], phrases=(), occurrences=None) -> list[Hit]:
+    """Hits for ``top`` ([(docnum, score)]), their snippets cut around what matched."""
+    docnums = [d for d, _score in top]
+    spans = hits_spans(searcher, docnums, "body", body_terms, phrases, occurrences) if body_terms else {}
+    return [make_hit(searcher, d, score, spans.get(d, [])) for d, score in top]
+
+
+def make_hit(searcher, docnum: int, score: float | None, spans: list[tuple[int, int]]) -> Hit:
     stored = searcher.stored_fields(docnum)
-    spans = term_spans(searcher, docnum, "body", body_terms, phrases) if body_terms else []
     return Hit(
         id=stored["id"],
         title=stored.get("title", ""),
@@ -256,7 +262,8 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
                 top = list(zip(docnums, exact_scores(searcher, full, docnums), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
-        hits = [make_hit(searcher, docnum, score, terms, phrases) for docnum, score in top]
+        occurrences = getattr(getattr(ix, "engine", None), "occurrences", None) if ranked is not None else None
+        hits = make_hits(searcher, top, terms, phrases, occurrences)
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
 
@@ -358,7 +365,7 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         full = query.And([restrict(q, filters), query.Not(query.Term("id", article_id))])
         results = whoosh_search(searcher, full, None if limit == 0 else limit)
         terms = query_terms(searcher, q, "body")
-        hits = [make_hit(searcher, hit.docnum, hit.score, terms) for hit in results]
+        hits = make_hits(searcher, [(hit.docnum, hit.score) for hit in results], terms)
         return SearchResult(article_id, count(searcher, full, results, limit or None), hits)
 
 

@@ -114,21 +114,45 @@ def make_snippets(
 def term_spans(
     searcher, docnum: int, field: str, terms: list[bytes], phrases: list[list[bytes]] = ()
 ) -> list[tuple[int, int]]:
-    """Character spans of what matched in one document, read from the postings.
+    """Character spans of what matched in one document, read from the postings."""
+    return hits_spans(searcher, [docnum], field, terms, phrases)[docnum]
 
-    A word that matched only as part of a phrase is marked only where the
-    whole phrase occurs, not wherever the word does.
+
+def hits_spans(
+    searcher, docnums: list[int], field: str, terms: list[bytes], phrases: list[list[bytes]] = (), occurrences=None
+) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of what matched in each of ``docnums``, read from the postings.
+
+    One pass per term over the hits in document order: Whoosh's postings can
+    only move forward, block by block, so a fresh walk per hit would read a
+    common word's block headers once for every hit. ``occurrences(field,
+    term, docnum)``, when given (the server's engine), jumps to the block
+    instead. A word that matched only as part of a phrase is marked only
+    where the whole phrase occurs, not wherever the word does.
     """
-    occurrences: dict[bytes, list[tuple[int, int, int]]] = {}
+    found: dict[int, dict[bytes, list[tuple[int, int, int]]]] = {d: {} for d in docnums}
     wanted = set(terms) | {w for phrase in phrases for w in phrase}
     for term in wanted:
+        if occurrences is not None:
+            for docnum in docnums:
+                value = occurrences(field, term, docnum)
+                if value is not None:
+                    found[docnum][term] = value
+            continue
         try:
             matcher = searcher.postings(field, term)
         except Exception:  # noqa: BLE001 - term absent from this field
             continue
-        matcher.skip_to(docnum)
-        if matcher.is_active() and matcher.id() == docnum:
-            occurrences[term] = matcher.value_as("characters")
+        for docnum in sorted(docnums):
+            if not matcher.is_active():
+                break
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                found[docnum][term] = matcher.value_as("characters")
+    return {d: _spans(found[d], terms, phrases) for d in docnums}
+
+
+def _spans(occurrences, terms, phrases) -> list[tuple[int, int]]:
     phrase_words = {w for phrase in phrases for w in phrase}
     spans = [(s, e) for t in terms if t not in phrase_words for _p, s, e in occurrences.get(t, ())]
     for phrase in phrases:
