@@ -119,7 +119,7 @@ class Engine:
         for leaf, offset in self.leaves:
             if (fieldname, text) not in leaf:
                 continue
-            matcher = leaf.postings(fieldname, text)
+            matcher = _raw(leaf.postings(fieldname, text))
             length = _length_reader(leaf, fieldname) if field.scorable else None
             blocks: tuple[list[int], list[int]] = ([], [])
             self._blocks[(fieldname, text, offset)] = blocks
@@ -154,7 +154,7 @@ class Engine:
         local = docnum - offset
         if (fieldname, text) not in leaf:
             return None
-        matcher = leaf.postings(fieldname, text)
+        matcher = _raw(leaf.postings(fieldname, text))
         blocks = self._blocks.get((fieldname, text, offset))
         if blocks and hasattr(matcher, "_goto"):
             maxids, places = blocks
@@ -454,6 +454,13 @@ def _postings(matcher, blocks: tuple[list[int], list[int]]):
     while matcher.is_active():
         yield matcher.id(), matcher.weight()
         matcher.next()
+
+
+def _raw(matcher):
+    """The codec's own matcher under the one that skips deleted documents (the engine skips them itself)."""
+    while not hasattr(matcher, "_goto") and hasattr(matcher, "child"):
+        matcher = matcher.child
+    return matcher
 
 
 def _length_reader(leaf, fieldname: str):
