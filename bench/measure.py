@@ -29,7 +29,7 @@ class Sample:
     wall: float  # seconds, start to reaped
     cpu: float  # user + sys seconds of the process and its reaped descendants
     rc: int
-    maxrss: int  # bytes, ru_maxrss: the largest single process of the tree
+    maxrss: int  # bytes, ru_maxrss: the largest single process of the tree, or this harness (see peak_rss)
     tree_rss: int = 0  # bytes, max over samples of the sum of VmRSS over the tree
     tree_pss: int = 0  # bytes, the same with PSS (shared copy-on-write pages counted once)
     machine_cpu: float = 0.0  # busy CPU seconds of the whole machine meanwhile (ours and others')
@@ -111,6 +111,32 @@ def run(cmd: Sequence[str] | str, *, capture: bool = False, sample_memory: bool 
         return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rc=proc.returncode,
                       maxrss=usage.ru_maxrss * 1024, tree_rss=peak[0], tree_pss=peak[1], machine_cpu=busy,
                       stdout=out.read() if capture else b"", stderr=err.read())
+
+
+# Forks and execs its arguments, then reports the child's own ru_maxrss on stderr.
+_PEAK_HELPER = """import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write("newsgrep-bench-maxrss=%d\\n" % usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(argv: Sequence[str], python: str) -> int:
+    """Peak RSS in bytes of the process ``argv`` alone.
+
+    Not ``Sample.maxrss`` of a child of this harness: Linux carries the
+    parent's high-water mark into a child across (v)fork and exec, so every
+    child of a harness that holds 600 MB "peaks" at 600 MB whatever it does.
+    A small helper process forks the command itself, so the figure is the
+    command's own.
+    """
+    proc = subprocess.run([python, "-c", _PEAK_HELPER, *argv], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    found = re.findall(rb"newsgrep-bench-maxrss=(\d+)", proc.stderr)
+    return int(found[-1]) * 1024 if found else 0
 
 
 def median(values: Sequence[float]) -> float:

@@ -231,7 +231,8 @@ def measure_searches(queries: dict, idx: Path, corpus: Path, n: int, args: argpa
                 problem(f"{size_label(n)} search {shape}: {check['error']}: {s.stderr[-300:]!r}")
             ng.append(s)
             gs.append(run(shell_or_argv(gcmd)))
-        out[shape] = {"newsgrep": stats(ng), "grep": stats(gs), "grep_command": gcmd,
+        out[shape] = {"newsgrep": stats(ng) | {"peak_rss": measure.peak_rss(search_argv(q, idx), PY)},
+                      "grep": stats(gs), "grep_command": gcmd,
                       "grep_output_lines": g.stdout.count(b"\n") + g.stdout.count(b"\0"),
                       "argv": search_argv(q, idx)[1:], "check": check}
         out[shape]["ratio"] = out[shape]["newsgrep"]["wall"] / out[shape]["grep"]["wall"]
