@@ -370,9 +370,14 @@ def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
     elif jsonl:
         output.write_jsonl(result.hits)
     else:
-        from . import render
+        from . import plain
 
-        render.print_hits(render.console(color), result)
+        if not result.facets and plain.applies(color):  # a pipe or a file: the same text, without Rich
+            plain.print_hits(result)
+        else:
+            from . import render
+
+            render.print_hits(render.console(color), result)
     if result.suggestion:
         output.notice(f"did you mean: {result.suggestion}?")
     raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)

@@ -1,0 +1,73 @@
+"""The plain-text hit printer writes exactly what Rich writes into a pipe or a file."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+
+import pytest
+from conftest import FIXTURES
+
+from newsgrep import plain, render
+from newsgrep.index import update_index
+from newsgrep.models import Hit, SearchResult, Snippet
+from newsgrep.search import SearchRequest, search
+from newsgrep.store import open_index
+
+
+class Pipe(io.StringIO):
+    def isatty(self) -> bool:
+        return False
+
+
+def both(result) -> tuple[str, str]:
+    rich_out = Pipe()
+    with contextlib.redirect_stdout(rich_out):
+        render.print_hits(render.console("auto"), result)
+    plain_out = Pipe()
+    plain.print_hits(result, plain_out)
+    return rich_out.getvalue(), plain_out.getvalue()
+
+
+@pytest.mark.parametrize("query", ["Kuril", "Japan", "treaty OR sanctions", "zzzzqx", '"peace treaty"', "Lavrov"])
+def test_plain_hits_are_riches_bytes_on_the_seeds(in_seeds, query):
+    result = search(open_index("index"), "index", SearchRequest(query, limit=0))
+    rich_text, plain_text = both(result)
+    assert plain_text == rich_text
+
+
+def test_plain_hits_are_riches_bytes_on_hostile_articles(workdir, monkeypatch):
+    shutil.copy(FIXTURES / "hostile.txt", workdir / "seeds" / "hostile.txt")
+    update_index("index", ["seeds"], jobs=1)
+    for query in ("*", "bold", "link", "screen"):
+        result = search(open_index("index"), "index", SearchRequest(query, limit=0))
+        rich_text, plain_text = both(result)
+        assert plain_text == rich_text
+
+
+def test_plain_hits_on_edge_cases_match_rich():
+    cut = "x" * 200 + "Z"
+    hits = [
+        Hit("a", "Title\twith [bold]markup[/bold]", None, None, None, "p", [], 1.0, [Snippet("lower start", [[0, 5]])]),
+        Hit("b", "T", "2019-01-01", "\x1b[31mRed\x1b[0m", "u", "p", ["A\u202eB", ""], 2.0, [Snippet(cut, [])]),
+        Hit("c", "Ünïcödé 日本", "2019-01-02", "", None, "p", ["Zoë"], 0.5, [Snippet("end.", []), Snippet("", [])]),
+    ]
+    rich_text, plain_text = both(SearchResult("q", 3, hits))
+    assert plain_text == rich_text
+    assert plain_text.splitlines()[0] == "Title with [bold]markup[/bold]  undated · a"
+
+
+def test_plain_applies_only_where_rich_sees_no_terminal(monkeypatch):
+    class Tty(Pipe):
+        def isatty(self) -> bool:
+            return True
+
+    for key in ("TTY_COMPATIBLE", "FORCE_COLOR"):
+        monkeypatch.delenv(key, raising=False)
+    assert plain.applies("auto", Pipe()) and plain.applies("never", Pipe())
+    assert not plain.applies("auto", Tty()) and not plain.applies("always", Pipe())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not plain.applies("auto", Pipe())
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    assert plain.applies("auto", Tty())
