@@ -61,8 +61,10 @@ class Unsupported(Exception):
 class Engine:
     """Decoded postings of one searcher (one index generation), and queries over them."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, keep: bool = True) -> None:
+        """``keep``: a server's engine, which serves many requests (rank every document once)."""
         self.searcher = searcher
+        self.keep = keep
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.leaves = list(self.reader.leaf_readers())
@@ -204,23 +206,39 @@ class Engine:
             self._filters.move_to_end(key)
         return hit
 
-    def date_rank(self) -> list[int]:
-        """Each document's place in Whoosh's sort by date (its sort key, then its number)."""
-        if self._date_rank is None:
-            from whoosh import sorting
+    def date_order(self, docnums) -> dict[int, object]:
+        """A sort key per document that orders as Whoosh's sort by date: (column key, docnum).
 
-            categorizer = sorting.FieldFacet("date").categorizer(self.searcher)
-            keys = []
-            for leaf_searcher, offset in self.searcher.leaf_searchers():
-                categorizer.set_searcher(leaf_searcher, offset)
-                keys.extend(
-                    (categorizer.key_for(None, local), offset + local) for local in range(leaf_searcher.doc_count_all())
-                )
-            rank = [0] * len(keys)
-            for place, (_key, docnum) in enumerate(sorted(keys)):
-                rank[docnum] = place
-            self._date_rank = rank
-        return self._date_rank
+        A server ranks every document once; a one-shot search keys only its matches.
+        """
+        if self._date_rank is not None:
+            rank = self._date_rank
+            return {d: rank[d] for d in docnums}
+        keys = self._date_keys(sorted(docnums) if not self.keep else range(self.doc_count))
+        if not self.keep:
+            return keys
+        rank = [0] * self.doc_count
+        for place, docnum in enumerate(sorted(keys, key=keys.__getitem__)):
+            rank[docnum] = place
+        self._date_rank = rank
+        return {d: rank[d] for d in docnums}
+
+    def _date_keys(self, docnums) -> dict[int, object]:
+        from whoosh import sorting
+
+        categorizer = sorting.FieldFacet("date").categorizer(self.searcher)
+        keys: dict[int, object] = {}
+        leaves = list(self.searcher.leaf_searchers())
+        order = list(docnums)
+        i = 0
+        for n, (leaf, offset) in enumerate(leaves):
+            end = offset + leaf.doc_count_all() if n + 1 < len(leaves) else math.inf
+            categorizer.set_searcher(leaf, offset)
+            key_for = categorizer.key_for
+            while i < len(order) and order[i] < end:
+                keys[order[i]] = (key_for(None, order[i] - offset), order[i])
+                i += 1
+        return keys
 
     # --- evaluation -------------------------------------------------------------------
 
@@ -361,13 +379,13 @@ class Engine:
         matches, exact = self.evaluate(full)
         total = len(matches)
         if sort != "relevance":
-            rank = self.date_rank()
+            order = self.date_order(matches)
             if limit is None or limit >= total:
-                chosen = sorted(matches, key=rank.__getitem__, reverse=sort == "-date")
+                chosen = sorted(matches, key=order.__getitem__, reverse=sort == "-date")
             elif sort == "-date":
-                chosen = heapq.nlargest(limit, matches, key=rank.__getitem__)
+                chosen = heapq.nlargest(limit, matches, key=order.__getitem__)
             else:
-                chosen = heapq.nsmallest(limit, matches, key=rank.__getitem__)
+                chosen = heapq.nsmallest(limit, matches, key=order.__getitem__)
             scores = [matches[d] for d in chosen] if exact else exact_scores(self.searcher, full, chosen)
             return total, list(zip(chosen, scores, strict=True))
         if limit is None or limit >= total:

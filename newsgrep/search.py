@@ -225,8 +225,12 @@ def phrases_of(q, fieldname: str) -> list[list[bytes]]:
     ]
 
 
-def search(ix, root: str, req: SearchRequest) -> SearchResult:
-    """Run ``req`` against the open index ``ix``."""
+def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> SearchResult:
+    """Run ``req`` against the open index ``ix``.
+
+    ``use_engine=False`` answers through Whoosh's matchers alone: the
+    reference the engine is tested against.
+    """
     from whoosh import sorting
 
     _check_request(req)
@@ -242,10 +246,12 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
     with reading(ix, root) as searcher:
         phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")
-        ranked = _from_engine(ix, q, full, limit, req) if not req.facets else None
+        ranked = _from_engine(ix, searcher, q, full, limit, req) if use_engine and not req.facets else None
         facets = None
-        if ranked is not None:  # a server's decoded postings answered (engine.py)
-            total, top = ranked
+        occurrences = None
+        if ranked is not None:  # answered from decoded postings (engine.py)
+            total, top, engine = ranked
+            occurrences = engine.occurrences
         else:
             # No terms=True: recording matched terms per document turns off Whoosh's
             # block-max skipping, so a common word would score every match. The
@@ -262,7 +268,6 @@ def search(ix, root: str, req: SearchRequest) -> SearchResult:
                 top = list(zip(docnums, exact_scores(searcher, full, docnums), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
-        occurrences = getattr(getattr(ix, "engine", None), "occurrences", None) if ranked is not None else None
         hits = make_hits(searcher, top, terms, phrases, occurrences)
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
@@ -286,17 +291,21 @@ def whoosh_search(searcher, q, limit: int | None, groupedby=None, sort: str = "r
     return searcher.search(q, limit=limit, groupedby=groupedby, **_sort_args(sort))
 
 
-def _from_engine(ix, q, full, limit: int | None, req: SearchRequest):
-    """(total, [(docnum, score)]) from a server's engine, or None where Whoosh must answer."""
-    engine = getattr(ix, "engine", None)
-    if engine is None:
-        return None
-    from .engine import Unsupported
+def _from_engine(ix, searcher, q, full, limit: int | None, req: SearchRequest):
+    """(total, [(docnum, score)], engine) from the engine, or None where Whoosh must answer.
 
+    A server's engine keeps its decoded postings between requests; a one-shot
+    search decodes just what it needs, which still costs far less than
+    Whoosh's matchers (engine.py).
+    """
+    from .engine import Engine, Unsupported
+
+    engine = getattr(ix, "engine", None) or Engine(searcher, keep=False)
     try:
-        return engine.top(q, full, limit, req.sort)
+        total, top = engine.top(q, full, limit, req.sort)
     except Unsupported:
         return None
+    return total, top, engine
 
 
 def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, int]]:

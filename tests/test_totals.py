@@ -23,9 +23,14 @@ from newsgrep.store import open_index
         ("minister", Filters()),
     ],
 )
-def test_total_counts_every_match_regression_block_skipping(bench_index, query, filters):
+@pytest.mark.parametrize("use_engine", [False, True], ids=["whoosh", "engine"])
+def test_total_counts_every_match_regression_block_skipping(bench_index, query, filters, use_engine):
     ix = open_index(bench_index)
-    every = search(ix, bench_index, SearchRequest(query, filters, limit=0))
+
+    def total(**kw) -> int:
+        return search(ix, bench_index, SearchRequest(query, filters, **kw), use_engine=use_engine).total
+
+    every = search(ix, bench_index, SearchRequest(query, filters, limit=0), use_engine=use_engine)
     assert len(every.hits) == every.total
-    assert search(ix, bench_index, SearchRequest(query, filters, limit=10)).total == every.total
-    assert search(ix, bench_index, SearchRequest(query, filters, limit=10, sort="-date")).total == every.total
+    assert total(limit=10) == every.total
+    assert total(limit=10, sort="-date") == every.total
