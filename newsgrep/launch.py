@@ -18,8 +18,6 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import ExitStatus, NewsgrepError
-
 # Commands that only read the index; `index` and `serve` always run here.
 FORWARDED = frozenset({"search", "show", "stats", "quotes", "speakers", "timeline", "similar", "export"})
 
@@ -98,9 +96,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsgrep: interrupted\n")
         code = 130
-    except NewsgrepError as err:  # the server is there but stopped answering: one line, exit 2
+    except Exception as err:  # the server is there but stopped answering: one line, exit 2
+        from .errors import ExitStatus, NewsgrepError
         from .output import error
 
+        if not isinstance(err, NewsgrepError):
+            raise
         error(str(err))
         code = ExitStatus.ERROR
     if code is not None:

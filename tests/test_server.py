@@ -182,3 +182,28 @@ def test_console_script_uses_the_server_and_falls_back_without_it(server, workdi
     )
     assert (warm.returncode, warm.stderr) == (0, "")
     assert (warm.stdout, warm.returncode) == (cold.stdout, cold.returncode)
+
+
+def test_a_server_that_stops_answering_is_one_line_and_exit_2(workdir, run, monkeypatch, capsys):
+    import socket
+
+    from newsgrep import client
+
+    assert run("index").exit_code == 0
+    mute = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    mute.bind(socket_path("index"))
+    mute.listen(1)  # accepts (the kernel does) and never answers
+    monkeypatch.setattr(client, "TIMEOUT", 0.2)
+    monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril"])
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            launch.main()
+    finally:
+        mute.close()
+    out = capsys.readouterr()
+    path = socket_path("index")
+    assert (exit_.value.code, out.out) == (2, "")
+    assert out.err == (
+        f"newsgrep: error: the newsgrep server on {path} did not answer (TimeoutError); "
+        "restart `newsgrep serve`, or stop it to search without it\n"
+    )
