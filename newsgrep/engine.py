@@ -32,12 +32,15 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
+import operator
 from array import array
 from collections import OrderedDict
 
 MARGIN = 1e-6  # candidates: every match scoring within this of the N-th best
 MAX_POSTINGS = 8_000_000  # decoded postings kept (12 bytes each): about 100 MB
+MAX_DICT_ENTRIES = 1_500_000  # of those, kept as dicts by a server too: about 130 MB
 MAX_POSITION_TERMS = 64  # terms whose positions are kept, for phrases
 
 
@@ -72,7 +75,9 @@ class Engine:
         self.deleted = frozenset(self._deleted()) if self.reader.has_deletions() else frozenset()
         self._terms: OrderedDict[tuple[str, bytes], tuple[array, array]] = OrderedDict()
         self._held = 0
-        self._positions: OrderedDict[tuple[str, bytes], dict[int, frozenset[int]]] = OrderedDict()
+        self._dicts: OrderedDict[tuple[str, bytes], dict[int, float]] = OrderedDict()
+        self._dict_entries = 0
+        self._positions: OrderedDict[tuple[str, bytes, int], dict[int, int]] = OrderedDict()
         self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._date_rank: list[int] | None = None
         # (field, term, leaf offset) -> (last docnum of each postings block, its file position)
@@ -89,7 +94,7 @@ class Engine:
     # --- decoded postings -------------------------------------------------------------
 
     def term(self, fieldname: str, text: bytes) -> dict[int, float]:
-        """Live documents containing the term -> this term's score in each."""
+        """Live documents containing the term -> this term's score in each: shared, never to be modified."""
         key = (fieldname, text)
         hit = self._terms.get(key)
         if hit is None:
@@ -103,7 +108,19 @@ class Engine:
                     self._blocks.pop((field, text, offset), None)
         else:
             self._terms.move_to_end(key)
-        return dict(zip(*hit, strict=True))
+        if not self.keep or len(hit[0]) < 1000:
+            return dict(zip(*hit, strict=True))
+        # A server keeps the big ones as dicts too (building one costs ~5 ms per 100k postings).
+        found = self._dicts.get(key)
+        if found is None:
+            found = self._dicts[key] = dict(zip(*hit, strict=True))
+            self._dict_entries += len(found)
+            while self._dict_entries > MAX_DICT_ENTRIES and len(self._dicts) > 1:
+                _key, dropped = self._dicts.popitem(last=False)
+                self._dict_entries -= len(dropped)
+        else:
+            self._dicts.move_to_end(key)
+        return found
 
     def _decode(self, fieldname: str, text: bytes) -> tuple[array, array]:
         bm25 = _bm25()
@@ -175,17 +192,27 @@ class Engine:
             return matcher.value_as("characters")
         return None
 
-    def positions(self, fieldname: str, text: bytes) -> dict[int, frozenset[int]]:
-        key = (fieldname, text)
+    def positions(self, fieldname: str, text: bytes, shift: int = 0) -> dict[int, int]:
+        """Document -> the term's positions in it as a bit mask (bit p set: at position p), shifted left.
+
+        Masks make a phrase check one shift and one AND of Python ints, in C.
+        """
+        key = (fieldname, text, shift)
         hit = self._positions.get(key)
         if hit is None:
-            hit = {}
-            fmt = self.schema[fieldname].format
-            if (fieldname, text) in self.reader:
-                for leaf, offset in self.leaves:
-                    if (fieldname, text) in leaf:
-                        for local, value in _values(leaf.postings(fieldname, text)):
-                            hit[offset + local] = frozenset(fmt.decode_positions(value))
+            if shift:
+                hit = {d: mask << shift for d, mask in self.positions(fieldname, text).items()}
+            else:
+                hit = {}
+                fmt = self.schema[fieldname].format
+                if (fieldname, text) in self.reader:
+                    for leaf, offset in self.leaves:
+                        if (fieldname, text) in leaf:
+                            for local, value in _values(leaf.postings(fieldname, text)):
+                                mask = 0
+                                for p in fmt.decode_positions(value):
+                                    mask |= 1 << p
+                                hit[offset + local] = mask
             self._positions[key] = hit
             if len(self._positions) > MAX_POSITION_TERMS:
                 self._positions.popitem(last=False)
@@ -206,22 +233,20 @@ class Engine:
             self._filters.move_to_end(key)
         return hit
 
-    def date_order(self, docnums) -> dict[int, object]:
-        """A sort key per document that orders as Whoosh's sort by date: (column key, docnum).
+    def date_order(self, docnums):
+        """A key function ordering documents as Whoosh's sort by date: (column key, docnum).
 
         A server ranks every document once; a one-shot search keys only its matches.
         """
-        if self._date_rank is not None:
-            rank = self._date_rank
-            return {d: rank[d] for d in docnums}
-        keys = self._date_keys(sorted(docnums) if not self.keep else range(self.doc_count))
-        if not self.keep:
-            return keys
-        rank = [0] * self.doc_count
-        for place, docnum in enumerate(sorted(keys, key=keys.__getitem__)):
-            rank[docnum] = place
-        self._date_rank = rank
-        return {d: rank[d] for d in docnums}
+        if self._date_rank is None:
+            keys = self._date_keys(sorted(docnums) if not self.keep else range(self.doc_count))
+            if not self.keep:
+                return keys.__getitem__
+            rank = [0] * self.doc_count
+            for place, docnum in enumerate(sorted(keys, key=keys.__getitem__)):
+                rank[docnum] = place
+            self._date_rank = rank
+        return self._date_rank.__getitem__
 
     def _date_keys(self, docnums) -> dict[int, object]:
         from whoosh import sorting
@@ -267,10 +292,11 @@ class Engine:
             if q.minmatch or getattr(q, "scale", None) or not q.subqueries:
                 raise Unsupported(q)
             parts = [self.evaluate(sub) for sub in q.subqueries]
-            out = parts[0][0]
-            for part, _exact in parts[1:]:
-                if len(part) > len(out):
-                    out, part = part, out
+            biggest = max(range(len(parts)), key=lambda i: len(parts[i][0]))
+            out = dict(parts[biggest][0])  # a copy: what evaluate returns may be a shared term dict
+            for i, (part, _exact) in enumerate(parts):
+                if i == biggest:
+                    continue
                 get = out.get
                 for docnum, score in part.items():
                     out[docnum] = get(docnum, 0.0) + score
@@ -355,20 +381,22 @@ class Engine:
             keys.intersection_update(part.keys())
         if not keys:
             return {}
-        where = [self.positions(q.fieldname, w) for w in words]
+        # Word i at position p + i for every i: the AND of the masks, word i shifted left by n-1-i.
+        last = len(words) - 1
+        masks = [self.positions(q.fieldname, w, shift=last - i) for i, w in enumerate(words)]
+        docs = list(keys)
+        if len(words) == 2:  # the common case, all of it in C
+            (at0, at1), (score0, score1) = masks, parts
+            together = itertools.compress(
+                docs, map(operator.and_, map(at0.__getitem__, docs), map(at1.__getitem__, docs))
+            )
+            return {d: score0[d] + score1[d] for d in together}
         out = {}
-        if len(words) == 2:  # the common case, unrolled
-            (at0, at1), (score0, score1) = where, parts
-            for docnum in keys:
-                then = at1[docnum]
-                for p in at0[docnum]:
-                    if p + 1 in then:
-                        out[docnum] = score0[docnum] + score1[docnum]
-                        break
-            return out
-        first, rest = where[0], list(enumerate(where[1:], 1))
-        for docnum in keys:
-            if any(all(p + i in at[docnum] for i, at in rest) for p in first[docnum]):
+        for docnum in docs:
+            mask = masks[0][docnum]
+            for at in masks[1:]:
+                mask &= at[docnum]
+            if mask:
                 out[docnum] = _tree_sum([part[docnum] for part in parts])
         return out
 
@@ -381,11 +409,11 @@ class Engine:
         if sort != "relevance":
             order = self.date_order(matches)
             if limit is None or limit >= total:
-                chosen = sorted(matches, key=order.__getitem__, reverse=sort == "-date")
+                chosen = sorted(matches, key=order, reverse=sort == "-date")
             elif sort == "-date":
-                chosen = heapq.nlargest(limit, matches, key=order.__getitem__)
+                chosen = heapq.nlargest(limit, matches, key=order)
             else:
-                chosen = heapq.nsmallest(limit, matches, key=order.__getitem__)
+                chosen = heapq.nsmallest(limit, matches, key=order)
             scores = [matches[d] for d in chosen] if exact else exact_scores(self.searcher, full, chosen)
             return total, list(zip(chosen, scores, strict=True))
         if limit is None or limit >= total:
@@ -393,7 +421,8 @@ class Engine:
         else:
             kth = heapq.nlargest(limit, matches.values())[-1]
             floor = kth - MARGIN * max(1.0, abs(kth)) if not exact else kth
-            candidates = [(d, s) for d, s in matches.items() if s >= floor]
+            chosen = itertools.compress(matches, map(floor.__le__, matches.values()))  # C speed
+            candidates = [(d, matches[d]) for d in chosen]
         if not exact:
             docnums = [d for d, _s in candidates]
             candidates = list(zip(docnums, exact_scores(self.searcher, full, docnums, approx=matches), strict=True))
