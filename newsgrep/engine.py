@@ -78,7 +78,7 @@ class Engine:
         self._dicts: OrderedDict[tuple[str, bytes], dict[int, float]] = OrderedDict()
         self._dict_entries = 0
         self._positions: OrderedDict[tuple[str, bytes, int], dict[int, int]] = OrderedDict()
-        self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._constants: dict[tuple, float] = {}
         self._date_rank: list[int] | None = None
         # (field, term, leaf offset) -> (last docnum of each postings block, its file position)
         self._blocks: dict[tuple[str, bytes, int], tuple[list[int], list[int]]] = {}
@@ -148,7 +148,8 @@ class Engine:
                     continue
                 ids.append(docnum)
                 scores.append(bm25(idf, weight, length(local), avgfl, b, k1) if length else weight)
-        self._check(fieldname, text, ids, scores)
+        if field.scorable:
+            self._check(fieldname, text, ids, scores)
         return ids, scores
 
     def _check(self, fieldname: str, text: bytes, ids: array, scores: array) -> None:
@@ -220,19 +221,6 @@ class Engine:
             self._positions.move_to_end(key)
         return hit
 
-    def filter_docs(self, q) -> frozenset[int]:
-        """The documents of a filter query, from Whoosh itself; kept, as Lucene keeps filter bitsets."""
-        key = repr(q)
-        hit = self._filters.get(key)
-        if hit is None:
-            hit = frozenset(self.searcher.docs_for_query(q))
-            self._filters[key] = hit
-            if len(self._filters) > 256:
-                self._filters.popitem(last=False)
-        else:
-            self._filters.move_to_end(key)
-        return hit
-
     def date_order(self, docnums):
         """A key function ordering documents as Whoosh's sort by date: (column key, docnum).
 
@@ -300,7 +288,7 @@ class Engine:
                 get = out.get
                 for docnum, score in part.items():
                     out[docnum] = get(docnum, 0.0) + score
-            exact = len(parts) == 2 and all(e for _p, e in parts)
+            exact = (len(parts) == 2 and all(e for _p, e in parts)) or self._integral(q)
             return _boosted(out, q.boost), exact
         if kind is query.And:
             return self._and(q)
@@ -310,18 +298,50 @@ class Engine:
             return _boosted({d: s for d, s in out.items() if d not in drop}, q.boost), exact
         if kind is query.Phrase:
             return _boosted(self._phrase(q), q.boost), True
+        if kind is query.ConstantScoreQuery:
+            score = self._constant(q)
+            return dict.fromkeys(self.evaluate(q.child)[0], score), True
+        if isinstance(q, query.NumericRange):  # DateRange: the trie terms Whoosh would search
+            return self.evaluate(q._compile_query(self.reader))
+        if kind is query.TermRange:
+            field = self._field(q.fieldname)
+            if field is None or field.scorable or q.boost != 1.0:
+                raise Unsupported(q)
+            out: dict[int, float] = {}
+            for _name, text in q.expanded_terms(self.reader):
+                for docnum, weight in self.term(q.fieldname, text).items():
+                    out[docnum] = out.get(docnum, 0.0) + weight
+            return out, True
+        if q is query.NullQuery:
+            return {}, True
         raise Unsupported(q)
+
+    def _integral(self, q) -> bool:
+        """Every score under ``q`` is a whole-number weight (unscored fields, no boosts): sums are exact in any order."""
+        from whoosh import query
+
+        if getattr(q, "boost", 1.0) != 1.0:
+            return False
+        if isinstance(q, (query.Term, query.TermRange, query.NumericRange)):
+            field = self._field(q.fieldname)
+            return field is not None and not field.scorable
+        if isinstance(q, (query.And, query.Or)):
+            return all(self._integral(sub) for sub in q.subqueries)
+        if isinstance(q, query.ConstantScoreQuery):
+            return self._integral(q.child)
+        return False
 
     def _and(self, q) -> tuple[dict[int, float], bool]:
         from whoosh import query
 
         parts: list[dict[int, float]] = []
-        sets: list[tuple[frozenset[int], bool]] = []
+        sets: list[tuple[frozenset[int], bool]] = []  # (documents, keep them or drop them)
         exact = len(q.subqueries) == 2
-        bonus = 0.0  # what Whoosh's matchers add for filter and NOT clauses (1.0 each)
+        bonus = 0.0  # what Whoosh's matchers add for each filter and NOT clause
+        exact = exact or self._integral(q)
         for sub in q.subqueries:
-            if isinstance(sub, query.ConstantScoreQuery):
-                sets.append((self.filter_docs(sub.child), True))
+            if isinstance(sub, query.ConstantScoreQuery):  # a filter: its documents, one fixed score
+                sets.append((frozenset(self.evaluate(sub.child)[0]), True))
                 bonus += self._constant(sub)
             elif isinstance(sub, query.Not):
                 sets.append((frozenset(self.evaluate(sub.query)[0]), False))
@@ -356,12 +376,26 @@ class Engine:
         return self.schema[name] if name in self.schema.names() else None
 
     def _constant(self, q) -> float:
-        """The score Whoosh's matcher for ``q`` (a filter or a NOT clause) gives every document."""
-        key = "score " + repr(q)
-        if key not in self._filters:
-            matcher = q.matcher(self.searcher, self.searcher.context())
-            self._filters[key] = matcher.score() if matcher.is_active() else 0.0
-        return self._filters[key]
+        """The score Whoosh's matcher for ``q`` (a filter or a NOT clause) gives each document.
+
+        A filter's score depends on its score setting, not on what it
+        matches, so it is read from the same filter around a single existing
+        id (cheap) rather than around, say, a date range of many terms.
+        """
+        from whoosh import query
+
+        if isinstance(q, query.ConstantScoreQuery):
+            first = next(iter(self.reader.lexicon("id")), None)
+            if first is None:
+                return 0.0
+            key = ("filter", q.score)
+            probe = query.ConstantScoreQuery(query.Term("id", first.decode("utf-8")), q.score)
+        else:
+            key, probe = ("not", repr(q)), q
+        if key not in self._constants:
+            matcher = probe.matcher(self.searcher, self.searcher.context())
+            self._constants[key] = matcher.score() if matcher.is_active() else 0.0
+        return self._constants[key]
 
     def _phrase(self, q) -> dict[int, float]:
         field = self._field(q.fieldname)

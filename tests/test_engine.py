@@ -39,6 +39,10 @@ REQUESTS = [
     SearchRequest("minister sanctions talks"),
     SearchRequest("minister sanctions talks", Filters("2016", "2019", speakers=("Lavrov",)), limit=0),
     SearchRequest('"foreign minister sergey lavrov"', limit=0),
+    SearchRequest("*", Filters("2019-03", "2019-04-15"), sort="-date"),
+    SearchRequest("date:2019 AND summit"),
+    SearchRequest("summit", Filters(speakers=("Lavrov", "Peskov", "Zakharova"))),
+    SearchRequest("source:xinhua sanctions", Filters(date_to="2018-06-30")),
     SearchRequest('"treaty peace"'),
 ]
 
@@ -46,8 +50,8 @@ REQUESTS = [
 FALLBACKS = [
     SearchRequest("minist*"),
     SearchRequest("ministr~"),
-    SearchRequest("*", Filters("2019")),
-    SearchRequest("date:2019"),
+    SearchRequest("*"),
+    SearchRequest("Lavr*", Filters("2019")),
 ]
 
 
@@ -164,8 +168,10 @@ def test_sorted_hits_report_their_relevance_not_the_sort_key_regression(in_seeds
         SearchRequest("summit", Filters("2019-01", "2019-06")),
         SearchRequest("minister NOT sanctions"),
         SearchRequest("title:summit^3 OR body:sanctions"),
+        SearchRequest("summit", Filters("2017-03-04", "2019", speakers=("Lavrov", "Peskov", "Zakharova"))),
+        SearchRequest("date:2019 AND summit"),
     ],
-    ids=lambda r: r.query,
+    ids=lambda r: f"{r.query}|{r.filters}",
 )
 def test_scores_claimed_exact_are_whooshs_to_the_last_bit(indexes, req):
     warm, _plain = indexes
