@@ -1,31 +1,32 @@
-"""Query evaluation on postings decoded once, for `newsgrep serve`.
+"""Query evaluation on decoded postings: Whoosh's answers, without Whoosh's per-document walk.
 
 Whoosh scores a query by walking matcher objects document by document in
-pure Python: about 3.5 microseconds per matching document, so a common word
-in a 100,000-article index costs a third of a second on every request. A
-server answers many requests from one index generation, so it can afford to
-decode a term's postings once (document numbers, and the BM25F score of each
-document for that term) and keep them in flat arrays. A request then works on
-whole sets with dict and set operations that run in C.
+pure Python, about 3.5 microseconds per matching document: a common word in
+a 100,000-article index costs a third of a second. Here a term's postings are
+decoded a block at a time into flat arrays (document numbers, and the term's
+BM25F score in each, computed by Whoosh's own function from the same
+numbers), and a query is evaluated on whole sets with dict, set and
+``itertools`` operations that run in C. A one-shot search decodes just the
+terms it needs; `newsgrep serve` keeps them, per index generation.
 
-Only the query shapes below are evaluated here; anything else (prefix,
-fuzzy, ranges in the query text, facets) returns None and goes through
-Whoosh as before. Answers are Whoosh's own, not an approximation:
+The answers are Whoosh's own, which the tests check request by request
+against ``search(..., use_engine=False)``:
 
-- the set of matches (and so ``total``) follows Whoosh's semantics exactly:
-  Term, And, Or, AndNot, Phrase (consecutive positions), the constant-score
-  filters that ``search.restrict`` adds (their document sets come from Whoosh
-  itself), and deleted documents never match;
-- the scores computed here are only used to choose candidates: every
-  document that could be in the top N (every one within a margin of the
-  N-th score) is scored again by Whoosh's own matchers, and the hits are
-  ordered as Whoosh orders them (score, then document number). A candidate
-  whose two scores disagree means the formula here has drifted from Whoosh's:
-  the request is then answered by Whoosh instead;
-- sorting by date uses the values Whoosh sorts by (its categorizer), with
-  Whoosh's tie order.
+- the set of matches (and so ``total``) follows Whoosh's semantics: Term,
+  And, Or, AndNot, NOT clauses, Phrase (consecutive positions), date ranges
+  (as the trie terms Whoosh would search), the filters ``search.restrict``
+  adds; deleted documents never match;
+- scores are exact to the last bit where every AND, OR and phrase joins at
+  most two operands (floating-point addition of two numbers does not depend
+  on their order) or only whole-number weights; wider trees are summed here
+  in another order, so every document within a margin of the N-th score is
+  rescored by Whoosh's matchers, and a disagreement beyond rounding sends the
+  request to Whoosh; each decoded term's first score is compared with
+  Whoosh's scorer, so a drifting formula falls back too;
+- hits are ordered as Whoosh orders them (score, then document number), a
+  date sort by the keys Whoosh sorts by, with its tie order.
 
-Tests compare every request shape against the plain Whoosh path.
+Anything else (prefix, fuzzy, facets) raises Unsupported, and Whoosh answers.
 """
 
 from __future__ import annotations
