@@ -43,6 +43,7 @@ MARGIN = 1e-6  # candidates: every match scoring within this of the N-th best
 MAX_POSTINGS = 8_000_000  # decoded postings kept (12 bytes each): about 100 MB
 MAX_DICT_ENTRIES = 1_500_000  # of those, kept as dicts by a server too: about 130 MB
 MAX_POSITION_TERMS = 64  # terms whose positions are kept, for phrases
+MAX_FILTERS = 256  # filters (date ranges, speakers, sources) whose documents a server keeps
 
 
 _BM25 = None
@@ -80,6 +81,7 @@ class Engine:
         self._dict_entries = 0
         self._positions: OrderedDict[tuple[str, bytes, int], dict[int, int]] = OrderedDict()
         self._constants: dict[tuple, float] = {}
+        self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._date_rank: list[int] | None = None
         # (field, term, leaf offset) -> (last docnum of each postings block, its file position)
         self._blocks: dict[tuple[str, bytes, int], tuple[list[int], list[int]]] = {}
@@ -301,7 +303,7 @@ class Engine:
             return _boosted(self._phrase(q), q.boost), True
         if kind is query.ConstantScoreQuery:
             score = self._constant(q)
-            return dict.fromkeys(self.evaluate(q.child)[0], score), True
+            return dict.fromkeys(self._filter_docs(q.child), score), True
         if isinstance(q, query.NumericRange):  # DateRange: the trie terms Whoosh would search
             return self.evaluate(q._compile_query(self.reader))
         if kind is query.TermRange:
@@ -316,6 +318,20 @@ class Engine:
         if q is query.NullQuery:
             return {}, True
         raise Unsupported(q)
+
+    def _filter_docs(self, q) -> frozenset[int]:
+        """A filter's documents; a server keeps the last few hundred, as Lucene caches filter bitsets."""
+        if not self.keep:
+            return frozenset(self.evaluate(q)[0])
+        key = repr(q)
+        found = self._filters.get(key)
+        if found is None:
+            found = self._filters[key] = frozenset(self.evaluate(q)[0])
+            if len(self._filters) > MAX_FILTERS:
+                self._filters.popitem(last=False)
+        else:
+            self._filters.move_to_end(key)
+        return found
 
     def _integral(self, q) -> bool:
         """Every score under ``q`` is a whole-number weight (unscored fields, no boosts): sums are exact in any order."""
@@ -342,7 +358,7 @@ class Engine:
         exact = exact or self._integral(q)
         for sub in q.subqueries:
             if isinstance(sub, query.ConstantScoreQuery):  # a filter: its documents, one fixed score
-                sets.append((frozenset(self.evaluate(sub.child)[0]), True))
+                sets.append((self._filter_docs(sub.child), True))
                 bonus += self._constant(sub)
             elif isinstance(sub, query.Not):
                 sets.append((frozenset(self.evaluate(sub.query)[0]), False))
