@@ -6,23 +6,16 @@ import json
 import os
 import socket
 
+from .locations import socket_path
+
 TIMEOUT = 300.0  # a facet over 100k articles can take seconds; a hung server must not hang us forever
+
+
+__all__ = ["NoServer", "TIMEOUT", "request", "socket_path"]
 
 
 class NoServer(Exception):
     """No server is listening for this index: do the work locally."""
-
-
-def socket_path(root: str) -> str:
-    """Where the server for the index at ``root`` listens (AF_UNIX paths are short)."""
-    path = os.path.join(os.path.abspath(root), ".serve.sock")
-    if len(path.encode()) < 100:
-        return path
-    import hashlib
-    import tempfile
-
-    digest = hashlib.sha1(os.path.abspath(root).encode()).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"newsgrep-{os.getuid()}-{digest}.sock")
 
 
 def request(root: str, payload: dict) -> dict:

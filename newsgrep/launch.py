@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 import sys
 
+TIMEOUT = 300.0  # seconds: a facet over 100k articles takes a few; a hung server must not hang us forever
+
 # Commands that only read the index; `index` and `serve` always run here.
 FORWARDED = frozenset({"search", "show", "stats", "quotes", "speakers", "timeline", "similar", "export"})
 
@@ -40,29 +42,65 @@ def forward(argv: list[str]) -> int | None:
         return None
     if any(arg in ("--help", "-h") for arg in argv):
         return None
-    from .client import NoServer, request
-    from .locations import index_location
+    from .locations import index_location, socket_path
 
     root = index_location(index_option(argv))
+    path = socket_path(root)
+    if not os.path.exists(path):
+        return None
+    env = dict(os.environ)
+    env.update(_terminal_size(env))
     payload = {
         "cmd": "run",
         "argv": argv,
         "cwd": os.getcwd(),
-        "env": dict(os.environ),
+        "env": env,
         "tty": _isatty(sys.stdout),
         "root": os.path.abspath(root),
     }
-    payload["env"].update(_terminal_size(payload["env"]))
-    try:
-        answer = request(root, payload)
-    except NoServer:
-        return None
-    if not answer.get("ok"):
-        return None  # an older or confused server: do the work here
+    answer = _ask(path, payload)
+    if answer is None or not answer.get("ok"):
+        return None  # gone, or an older or confused server: do the work here
     sys.stderr.write(answer["stderr"])
     sys.stdout.write(answer["stdout"])
     sys.stdout.flush()
     return int(answer["code"])
+
+
+def _ask(path: str, payload: dict) -> dict | None:
+    """One request in the server's marshal framing, with only built-in modules (no socket.py, no json)."""
+    import _socket
+    import marshal
+
+    body = marshal.dumps(payload)
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    sock.settimeout(TIMEOUT)
+    try:
+        try:
+            sock.connect(path)
+        except (ConnectionRefusedError, FileNotFoundError):
+            return None  # a socket file left behind: nobody is listening
+        sock.sendall(b"M" + len(body).to_bytes(8, "big") + body)
+        chunks = []
+        while chunk := sock.recv(1 << 20):
+            chunks.append(chunk)
+    except OSError as err:  # a timeout or a reset: the server is there but not answering
+        from .errors import NewsgrepError
+
+        raise NewsgrepError(
+            f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "
+            "restart `newsgrep serve`, or stop it to search without it"
+        ) from None
+    finally:
+        sock.close()
+    data = b"".join(chunks)
+    if data[:1] != b"M":
+        return None
+    try:
+        answer = marshal.loads(data[9:])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return answer if isinstance(answer, dict) else None
 
 
 def _terminal_size(env: dict[str, str]) -> dict[str, str]:

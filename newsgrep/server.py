@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import marshal
 import os
 import signal
 import socket
@@ -31,6 +32,8 @@ from .search import Filters, SearchRequest, search
 from .store import current_dir, open_index
 
 MAX_REQUEST = 1 << 20
+MARSHAL = b"M"
+READ_TIMEOUT = 10.0
 
 
 class WarmIndex:
@@ -148,6 +151,48 @@ def handle(warm: WarmIndex, payload: dict) -> dict:
         return {"ok": False, "error": f"internal error ({err.__class__.__name__}: {err}); please report it"}
 
 
+def _answer(warm: WarmIndex, conn) -> None:
+    """Read one request, write one response, in either framing.
+
+    The launcher's: ``M``, an 8-byte length, then a marshal'd dict (the
+    launcher avoids importing json and socket: 9 ms of a 20 ms call). Any
+    other client's: one line of JSON.
+    """
+    first = conn.recv(1)
+    if first == MARSHAL:
+        size = int.from_bytes(_read(conn, 8), "big")
+        try:
+            payload = marshal.loads(_read(conn, size)) if size <= MAX_REQUEST else None
+        except (EOFError, ValueError, TypeError):
+            payload = None
+        response = handle(warm, payload) if isinstance(payload, dict) else {"ok": False, "error": "bad request"}
+        body = marshal.dumps(response)
+        conn.sendall(MARSHAL + len(body).to_bytes(8, "big") + body)
+        return
+    data = first
+    while not data.endswith(b"\n") and len(data) < MAX_REQUEST:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    try:
+        response = handle(warm, json.loads(data))
+    except json.JSONDecodeError:
+        response = {"ok": False, "error": "bad request (not JSON)"}
+    conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
+
+
+def _read(conn, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = conn.recv(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def serve(root: str, ready=None) -> None:
     """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening."""
     warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
@@ -172,18 +217,9 @@ def serve(root: str, ready=None) -> None:
             except OSError:
                 break
             with conn:
-                data = b""
-                while not data.endswith(b"\n") and len(data) < MAX_REQUEST:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    data += chunk
-                try:
-                    response = handle(warm, json.loads(data))
-                except json.JSONDecodeError:
-                    response = {"ok": False, "error": "bad request (not JSON)"}
+                conn.settimeout(READ_TIMEOUT)  # a client that connects and says nothing must not block the rest
                 with contextlib.suppress(OSError):
-                    conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
+                    _answer(warm, conn)
     except KeyboardInterrupt:
         pass
     finally:

@@ -187,13 +187,11 @@ def test_console_script_uses_the_server_and_falls_back_without_it(server, workdi
 def test_a_server_that_stops_answering_is_one_line_and_exit_2(workdir, run, monkeypatch, capsys):
     import socket
 
-    from newsgrep import client
-
     assert run("index").exit_code == 0
     mute = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     mute.bind(socket_path("index"))
     mute.listen(1)  # accepts (the kernel does) and never answers
-    monkeypatch.setattr(client, "TIMEOUT", 0.2)
+    monkeypatch.setattr(launch, "TIMEOUT", 0.2)
     monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril"])
     try:
         with pytest.raises(SystemExit) as exit_:
@@ -207,3 +205,25 @@ def test_a_server_that_stops_answering_is_one_line_and_exit_2(workdir, run, monk
         f"newsgrep: error: the newsgrep server on {path} did not answer (TimeoutError); "
         "restart `newsgrep serve`, or stop it to search without it\n"
     )
+
+
+def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(server, forward):
+    import marshal
+    import socket
+
+    for raw in (
+        b"M" + (5).to_bytes(8, "big") + b"\x00\xff\x01\x02\x03",
+        b"M" + (1 << 40).to_bytes(8, "big"),
+        b"{nope\n",
+    ):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(socket_path("index"))
+            sock.sendall(raw)
+            sock.shutdown(socket.SHUT_WR)
+            reply = b"".join(iter(lambda s=sock: s.recv(65536), b""))
+        if raw.startswith(b"M"):
+            assert reply[:1] == b"M"
+            assert marshal.loads(reply[9:]) == {"ok": False, "error": "bad request"}
+        else:
+            assert json.loads(reply) == {"ok": False, "error": "bad request (not JSON)"}
+    assert forward("search", "Kuril", "--json")[0] == 0  # still serving
