@@ -54,6 +54,9 @@ _DEFAULT_A = dt.datetime(2000, 1, 1)
 _DEFAULT_B = dt.datetime(2001, 2, 2)
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
 class DateParseError(ValueError):
     """A date string that does not name a real calendar date."""
 
@@ -70,6 +73,15 @@ def _parse_parts(text: str) -> tuple[dt.datetime, bool, bool, bool]:
             return dt.datetime(year, month, day), True, True, True
         except ValueError as err:
             raise DateParseError(f"impossible date {text!r}: {err}") from None
+    m = _ISO.fullmatch(text)
+    if m:  # 2019, 2019-01, 2019-01-17: the common --from/--to forms, without importing dateutil
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            value = dt.datetime(year, 1 if month is None else month, 1 if day is None else day)
+        except ValueError:
+            pass  # not a real date: dateutil says why, below
+        else:
+            return value, True, month is not None, day is not None
     dayfirst = not _YEAR_FIRST.match(text)
     parser, info = _dateutil()
     try:

@@ -1,7 +1,11 @@
 import datetime as dt
+import re
+import subprocess
+import sys
 
 import pytest
 
+from newsgrep import dates
 from newsgrep.dates import DateParseError, date_bounds, parse_date, span
 from newsgrep.errors import UsageError
 
@@ -58,3 +62,37 @@ def test_bounds_name_the_option_and_value():
         date_bounds("2019", "soon")
     with pytest.raises(UsageError, match=r"^--from: date 'March' has no year|^--from: not a date: 'March'"):
         date_bounds("March", None)
+
+
+ISO_FORMS = [
+    "2019",
+    "2019-01",
+    "2019-1",
+    "2019-01-17",
+    "2019-1-7",
+    "2020-02-29",
+    "0001-01-01",
+    "9999-12-31",
+    "1987-10-31",
+]
+
+
+@pytest.mark.parametrize("text", ISO_FORMS + ["2019-02-29", "2019-13", "2019-00", "2019-04-31", "2019-01-00", "0000"])
+def test_iso_fast_path_answers_as_dateutil_does(text, monkeypatch):
+    def outcome():
+        try:
+            return dates.span(text)
+        except dates.DateParseError as err:
+            return str(err)
+
+    fast = outcome()
+    monkeypatch.setattr(dates, "_ISO", re.compile(r"(?!)(x)?(y)?(z)?"))  # never matches: dateutil decides
+    assert fast == outcome()
+
+
+def test_iso_dates_do_not_import_dateutil():
+    code = (
+        "import sys; from newsgrep import dates; "
+        "[dates.span(t) for t in ('2019', '2019-01', '2019-01-17')]; print('dateutil' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "False\n"
