@@ -283,14 +283,9 @@ class Engine:
             if q.minmatch or getattr(q, "scale", None) or not q.subqueries:
                 raise Unsupported(q)
             parts = [self.evaluate(sub) for sub in q.subqueries]
-            biggest = max(range(len(parts)), key=lambda i: len(parts[i][0]))
-            out = dict(parts[biggest][0])  # a copy: what evaluate returns may be a shared term dict
-            for i, (part, _exact) in enumerate(parts):
-                if i == biggest:
-                    continue
-                get = out.get
-                for docnum, score in part.items():
-                    out[docnum] = get(docnum, 0.0) + score
+            out = parts[0][0]
+            for part, _exact in parts[1:]:
+                out = _union(out, part)
             exact = (len(parts) == 2 and all(e for _p, e in parts)) or self._integral(q)
             return _boosted(out, q.boost), exact
         if kind is query.And:
@@ -515,6 +510,21 @@ def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[
             if abs(approx[d] - s) > MARGIN * max(1.0, abs(s)) / 10:
                 raise Unsupported(f"score drift on document {d}")
     return scores
+
+
+def _union(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+    """A new dict: every document of ``a`` or ``b``, scores added where both have it.
+
+    A copy of the bigger one and a loop over the smaller: faster here than
+    set operations on the key views, which hash every key again.
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    out = dict(a)  # a copy: what evaluate returns may be a shared term dict
+    get = out.get
+    for docnum, score in b.items():
+        out[docnum] = get(docnum, 0.0) + score
+    return out
 
 
 def _tree_sum(values: list[float]) -> float:
