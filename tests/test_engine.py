@@ -180,3 +180,55 @@ def test_scores_claimed_exact_are_whooshs_to_the_last_bit(indexes, req):
     assert exact and matches
     docnums = sorted(matches)
     assert engine_mod.exact_scores(warm.held_searcher, full, docnums) == [matches[d] for d in docnums]
+
+
+def _random_requests(count: int, seed: int) -> list[SearchRequest]:
+    import random
+
+    words = [
+        "minister",
+        "sanctions",
+        "energy",
+        "summit",
+        "treaty",
+        "peace",
+        "security",
+        "talks",
+        "foreign",
+        "ministry",
+        "president",
+        "cooperation",
+        "trade",
+        "nuclear",
+        "agreement",
+        "relations",
+        "statement",
+        "Lavrov",
+        "Putin",
+        "Tskhinvali",
+        "the",
+    ]
+    filters = [
+        Filters(),
+        Filters("2018", "2019-06"),
+        Filters(speakers=("Lavrov",)),
+        Filters(sources=("Xinhua",), date_to="2017"),
+    ]
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        picked = rnd.sample(words, rnd.choice([1, 2, 2, 3]))
+        text = rnd.choice([" ", " AND ", " OR ", " NOT "]).join(picked)
+        if rnd.random() < 0.2:
+            text = '"' + " ".join(picked[:2]) + '"'
+        sort = rnd.choice(["relevance", "relevance", "-date", "date"])
+        out.append(SearchRequest(text, rnd.choice(filters), sort=sort, limit=rnd.choice([10, 3, 0])))
+    return out
+
+
+def test_random_requests_answer_exactly_as_whoosh(indexes, bench_index):
+    warm, plain = indexes
+    for req in _random_requests(80, seed=5):
+        reference = whoosh(plain, bench_index, req)
+        assert search(plain, bench_index, req) == reference, req
+        assert search(warm, bench_index, req) == reference, req
