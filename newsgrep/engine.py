@@ -40,10 +40,11 @@ from array import array
 from collections import OrderedDict
 
 MARGIN = 1e-6  # candidates: every match scoring within this of the N-th best
-MAX_POSTINGS = 8_000_000  # decoded postings kept (12 bytes each): about 100 MB
-MAX_DICT_ENTRIES = 1_500_000  # of those, kept as dicts by a server too: about 130 MB
-MAX_POSITION_TERMS = 64  # terms whose positions are kept, for phrases
-MAX_FILTERS = 256  # filters (date ranges, speakers, sources) whose documents a server keeps
+# What a server keeps, least recently used first out; about 300 MB at most in all.
+MAX_POSTINGS = 8_000_000  # decoded postings, 12 bytes each: 100 MB
+MAX_DICT_ENTRIES = 1_000_000  # big terms' postings kept as dicts too (~90 bytes an entry)
+MAX_POSITION_ENTRIES = 500_000  # documents' position masks, for phrases (~120 bytes each)
+MAX_FILTER_ENTRIES = 1_000_000  # documents of filters: date ranges, speakers, sources (~60 bytes each)
 
 
 _BM25 = None
@@ -77,11 +78,11 @@ class Engine:
         self.deleted = frozenset(self._deleted()) if self.reader.has_deletions() else frozenset()
         self._terms: OrderedDict[tuple[str, bytes], tuple[array, array]] = OrderedDict()
         self._held = 0
-        self._dicts: OrderedDict[tuple[str, bytes], dict[int, float]] = OrderedDict()
-        self._dict_entries = 0
-        self._positions: OrderedDict[tuple[str, bytes, int], dict[int, int]] = OrderedDict()
+        self._dicts = _Lru(MAX_DICT_ENTRIES)
+        self._positions = _Lru(MAX_POSITION_ENTRIES)
         self._constants: dict[tuple, float] = {}
-        self._filters: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._lengths: dict[tuple[int, str], object] = {}
+        self._filters = _Lru(MAX_FILTER_ENTRIES)
         self._date_rank: list[int] | None = None
         # (field, term, leaf offset) -> (last docnum of each postings block, its file position)
         self._blocks: dict[tuple[str, bytes, int], tuple[list[int], list[int]]] = {}
@@ -90,9 +91,10 @@ class Engine:
     def _deleted(self):
         for leaf, offset in self.leaves:
             if leaf.has_deletions():
-                for docnum in range(leaf.doc_count_all()):
-                    if leaf.is_deleted(docnum):
-                        yield offset + docnum
+                found = getattr(leaf, "deleted_docs_set", None)
+                if found is None:
+                    found = (d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d))
+                yield from (offset + d for d in found)
 
     # --- decoded postings -------------------------------------------------------------
 
@@ -116,14 +118,14 @@ class Engine:
         # A server keeps the big ones as dicts too (building one costs ~5 ms per 100k postings).
         found = self._dicts.get(key)
         if found is None:
-            found = self._dicts[key] = dict(zip(*hit, strict=True))
-            self._dict_entries += len(found)
-            while self._dict_entries > MAX_DICT_ENTRIES and len(self._dicts) > 1:
-                _key, dropped = self._dicts.popitem(last=False)
-                self._dict_entries -= len(dropped)
-        else:
-            self._dicts.move_to_end(key)
+            found = self._dicts.put(key, dict(zip(*hit, strict=True)))
         return found
+
+    def _length_reader(self, leaf, offset: int, fieldname: str):
+        key = (offset, fieldname)
+        if key not in self._lengths:
+            self._lengths[key] = _length_reader(leaf, fieldname)
+        return self._lengths[key]
 
     def _decode(self, fieldname: str, text: bytes) -> tuple[array, array]:
         bm25 = _bm25()
@@ -142,7 +144,7 @@ class Engine:
             if (fieldname, text) not in leaf:
                 continue
             matcher = _raw(leaf.postings(fieldname, text))
-            length = _length_reader(leaf, fieldname) if field.scorable else None
+            length = self._length_reader(leaf, offset, fieldname) if field.scorable else None
             blocks: tuple[list[int], list[int]] = ([], [])
             self._blocks[(fieldname, text, offset)] = blocks
             for local, weight in _postings(matcher, blocks):
@@ -196,33 +198,49 @@ class Engine:
             return matcher.value_as("characters")
         return None
 
-    def positions(self, fieldname: str, text: bytes, shift: int = 0) -> dict[int, int]:
+    def positions(self, fieldname: str, text: bytes, shift: int = 0, only: list[int] | None = None) -> dict[int, int]:
         """Document -> the term's positions in it as a bit mask (bit p set: at position p), shifted left.
 
         Masks make a phrase check one shift and one AND of Python ints, in C.
+        A server decodes every document's once and keeps them; a one-shot
+        search decodes ``only`` the (sorted) candidates it names.
         """
+        if only is not None and not self.keep:
+            return {d: mask << shift for d, mask in self._masks(fieldname, text, only)}
         key = (fieldname, text, shift)
         hit = self._positions.get(key)
         if hit is None:
             if shift:
                 hit = {d: mask << shift for d, mask in self.positions(fieldname, text).items()}
             else:
-                hit = {}
-                fmt = self.schema[fieldname].format
-                if (fieldname, text) in self.reader:
-                    for leaf, offset in self.leaves:
-                        if (fieldname, text) in leaf:
-                            for local, value in _values(leaf.postings(fieldname, text)):
-                                mask = 0
-                                for p in fmt.decode_positions(value):
-                                    mask |= 1 << p
-                                hit[offset + local] = mask
-            self._positions[key] = hit
-            if len(self._positions) > MAX_POSITION_TERMS:
-                self._positions.popitem(last=False)
-        else:
-            self._positions.move_to_end(key)
+                hit = dict(self._masks(fieldname, text, None))
+            self._positions.put(key, hit)
         return hit
+
+    def _masks(self, fieldname: str, text: bytes, only: list[int] | None):
+        """(docnum, position mask) of the term's postings, for every document or the sorted ``only``."""
+        fmt = self.schema[fieldname].format
+        if (fieldname, text) not in self.reader:
+            return
+        i = 0
+        for n, (leaf, offset) in enumerate(self.leaves):
+            if (fieldname, text) not in leaf:
+                continue
+            matcher = _raw(leaf.postings(fieldname, text))
+            wanted = None
+            if only is not None:
+                end = self._offsets[n + 1] if n + 1 < len(self._offsets) else math.inf
+                while i < len(only) and only[i] < offset:
+                    i += 1
+                wanted = set()
+                while i < len(only) and only[i] < end:
+                    wanted.add(only[i] - offset)
+                    i += 1
+            for local, value in _values(matcher, wanted):
+                mask = 0
+                for p in fmt.decode_positions(value):
+                    mask |= 1 << p
+                yield offset + local, mask
 
     def date_order(self, docnums):
         """A key function ordering documents as Whoosh's sort by date: (column key, docnum).
@@ -321,11 +339,7 @@ class Engine:
         key = repr(q)
         found = self._filters.get(key)
         if found is None:
-            found = self._filters[key] = frozenset(self.evaluate(q)[0])
-            if len(self._filters) > MAX_FILTERS:
-                self._filters.popitem(last=False)
-        else:
-            self._filters.move_to_end(key)
+            found = self._filters.put(key, frozenset(self.evaluate(q)[0]))
         return found
 
     def _integral(self, q) -> bool:
@@ -429,8 +443,8 @@ class Engine:
             return {}
         # Word i at position p + i for every i: the AND of the masks, word i shifted left by n-1-i.
         last = len(words) - 1
-        masks = [self.positions(q.fieldname, w, shift=last - i) for i, w in enumerate(words)]
-        docs = list(keys)
+        docs = sorted(keys)
+        masks = [self.positions(q.fieldname, w, last - i, docs) for i, w in enumerate(words)]
         if len(words) == 2:  # the common case, all of it in C
             (at0, at1), (score0, score1) = masks, parts
             together = itertools.compress(
@@ -512,6 +526,29 @@ def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[
     return scores
 
 
+class _Lru:
+    """Values by key, least recently used dropped first, bounded by the sum of their lengths."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.items: OrderedDict = OrderedDict()
+        self.held = 0
+
+    def get(self, key):
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key, value):
+        self.items[key] = value
+        self.held += len(value)
+        while self.held > self.budget and len(self.items) > 1:
+            _key, dropped = self.items.popitem(last=False)
+            self.held -= len(dropped)
+        return value
+
+
 def _union(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     """A new dict: every document of ``a`` or ``b``, scores added where both have it.
 
@@ -572,14 +609,46 @@ def _raw(matcher):
 
 
 def _length_reader(leaf, fieldname: str):
-    """docnum -> field length (default 1, as BM25FScorer asks), via the codec's fast accessor if it has one."""
+    """docnum -> field length as BM25FScorer reads it, from the whole length column read at once.
+
+    The codec keeps one length byte per document; reading the column's bytes
+    in one call and decoding through a 256-entry table replaces a seek and a
+    read per posting. Other codecs: their own accessor.
+    """
     perdoc = getattr(leaf, "_perdoc", None)
+    column = None
+    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is not None and getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_basepos"):
+        from whoosh.util.numeric import byte_to_length
+
+        raw = column._dbfile.get(column._basepos, column._count) if column._count else b""
+        table = [None] + [byte_to_length(b) for b in range(1, 256)]  # 0: no length stored, as the codec says
+        count = len(raw)
+        return lambda docnum: table[raw[docnum]] if docnum < count else None
     if perdoc is not None and hasattr(perdoc, "doc_field_length_reader"):
         return perdoc.doc_field_length_reader(fieldname, 1)
     return lambda docnum: leaf.doc_field_length(docnum, fieldname, 1)
 
 
-def _values(matcher):
+def _values(matcher, wanted: set[int] | None = None):
+    """(local docnum, value) of every posting, or of the ``wanted`` documents, a block at a time.
+
+    The caller skips deleted documents (``_raw`` matchers do not).
+    """
+    if all(hasattr(matcher, a) for a in ("_read_ids", "_read_values", "_next_block")):
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._values is None:
+                matcher._read_values()
+            pairs = zip(matcher._ids[matcher._i :], matcher._values[matcher._i :], strict=True)
+            yield from (pairs if wanted is None else ((d, v) for d, v in pairs if d in wanted))
+            matcher._next_block()
+        return
     while matcher.is_active():
-        yield matcher.id(), matcher.value()
+        if wanted is None or matcher.id() in wanted:
+            yield matcher.id(), matcher.value()
         matcher.next()
