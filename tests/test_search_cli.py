@@ -3,7 +3,8 @@
 import json
 import shutil
 
-from conftest import FEB, FIXTURES, JAN
+import pytest
+from conftest import ENV, FEB, FIXTURES, JAN
 
 HIT_KEYS = ["id", "title", "date", "source", "url", "path", "speakers", "score", "snippets"]
 
@@ -260,3 +261,26 @@ def test_click_usage_errors_are_one_line(in_seeds, monkeypatch, capsys):
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("newsgrep: error: ") and "--limit" in err and err.count("\n") == 1
+
+
+COMMANDS = ["search", "index", "show", "stats", "quotes", "speakers", "timeline", "similar", "export", "serve"]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_built_alone_behaves_as_in_the_whole_app(name, run, capsys, monkeypatch):
+    # cli.run builds only the command it runs (Typer inspects every signature otherwise)
+    from newsgrep import cli
+
+    for key, value in ENV.items():
+        if value is None:
+            monkeypatch.delenv(key, raising=False)
+        else:
+            monkeypatch.setenv(key, value)
+    for argv in ([name, "--help"], [name, "--no-such-option"]):
+        whole = run(*argv)
+        code = cli.run(argv)
+        out = capsys.readouterr()
+        assert out.out.startswith(f"Usage: newsgrep {name} ") or not out.out
+        assert (code, out.out) == (whole.exit_code, whole.stdout.replace("Usage: root ", "Usage: newsgrep ", 1))
+        if whole.exit_code == 2:
+            assert out.err == f"newsgrep: error: No such option: --no-such-option (see `newsgrep {name} --help`)\n"
