@@ -117,13 +117,17 @@ def _as_client(payload: dict):
 def run_command(warm: WarmIndex, payload: dict) -> dict:
     """Run a client's command line with the CLI's own code, against the open index."""
     from . import cli
+    from .launch import FORWARDED
 
+    argv = list(payload["argv"])
+    if not argv or argv[0] not in FORWARDED:  # never `index` or `serve` inside the server
+        return {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
     if payload["root"] != os.path.abspath(warm.root):
         return {"ok": False, "error": "not this server's index"}
     warm.refresh()
     cli.WARM[os.path.abspath(warm.root)] = warm
     with _as_client(payload) as (out, err):
-        code = cli.run(list(payload["argv"]))
+        code = cli.run(argv)
     return {"ok": True, "code": int(code), "stdout": out.getvalue(), "stderr": err.getvalue()}
 
 

@@ -227,3 +227,14 @@ def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(serve
         else:
             assert json.loads(reply) == {"ok": False, "error": "bad request (not JSON)"}
     assert forward("search", "Kuril", "--json")[0] == 0  # still serving
+
+
+def test_the_server_runs_only_read_only_commands(server, workdir):
+    from newsgrep.launch import _ask
+
+    base = {"cmd": "run", "cwd": str(workdir), "env": dict(os.environ), "tty": False}
+    base["root"] = str(workdir / "index")
+    for argv in (["index", "--rebuild"], ["serve"], []):
+        answer = _ask(socket_path("index"), {**base, "argv": argv})
+        assert answer == {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
+    assert _ask(socket_path("index"), {**base, "argv": ["search", "Kuril", "--json"]})["code"] == 0
