@@ -323,10 +323,15 @@ class Engine:
             field = self._field(q.fieldname)
             if field is None or field.scorable or q.boost != 1.0:
                 raise Unsupported(q)
+            texts = [text for _name, text in q.expanded_terms(self.reader) if text]
+            if len(texts) == 1:  # as Whoosh: that term's own matcher
+                return self.term(q.fieldname, texts[0]), True
             out: dict[int, float] = {}
-            for _name, text in q.expanded_terms(self.reader):
+            for text in texts:
                 for docnum, weight in self.term(q.fieldname, text).items():
                     out[docnum] = out.get(docnum, 0.0) + weight
+            if q.constantscore:  # as Whoosh: unscored terms, every document 1.0 however many it has
+                out = dict.fromkeys(out, 1.0)
             return out, True
         if q is query.NullQuery:
             return {}, True
@@ -393,7 +398,8 @@ class Engine:
             out = {d: first[d] + bonus for d in keys} if bonus else {d: first[d] for d in keys}
         elif len(parts) == 2:
             first, second = parts
-            out = {d: first[d] + second[d] for d in keys}
+            # With a NOT that is three operands (not exact: rescored); else bonus is 0.0 and x + 0.0 == x.
+            out = {d: first[d] + second[d] + bonus for d in keys}
         else:
             out = {d: sum(p[d] for p in parts) + bonus for d in keys}
         return _boosted(out, q.boost), exact
@@ -411,11 +417,12 @@ class Engine:
         from whoosh import query
 
         if isinstance(q, query.ConstantScoreQuery):
-            first = next(iter(self.reader.lexicon("id")), None)
-            if first is None:
+            live = next((d for d in range(self.doc_count) if d not in self.deleted), None)
+            if live is None:
                 return 0.0
             key = ("filter", q.score)
-            probe = query.ConstantScoreQuery(query.Term("id", first.decode("utf-8")), q.score)
+            # A live document's id: a deleted one stays in the lexicon and would match nothing.
+            probe = query.ConstantScoreQuery(query.Term("id", self.searcher.stored_fields(live)["id"]), q.score)
         else:
             key, probe = ("not", repr(q)), q
         if key not in self._constants:

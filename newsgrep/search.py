@@ -99,7 +99,17 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
         q = parser.parse(text)
     except Exception as err:  # noqa: BLE001 - whoosh raises many kinds
         raise QueryError(f"cannot parse the query {text[:60]!r} ({err}); check quotes and parentheses") from None
-    return q.accept(_normalise_speaker_terms)
+    q = q.accept(_normalise_speaker_terms)
+    _check_boosts(q)
+    return q
+
+
+def _check_boosts(q) -> None:
+    """A boost of 0 or less is meaningless, and Whoosh divides by it."""
+    if getattr(q, "boost", 1.0) <= 0:
+        raise QueryError("a boost must be above 0: word^2 weighs a word double, word^0.5 half")
+    for child in q.children():
+        _check_boosts(child)
 
 
 def _normalise_speaker_terms(q):
@@ -265,7 +275,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
                 from .engine import exact_scores
 
                 docnums = [hit.docnum for hit in shown]
-                top = list(zip(docnums, exact_scores(searcher, full, docnums), strict=True))
+                top = list(zip(docnums, exact_scores(searcher, full, docnums, check=False), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
         hits = make_hits(searcher, top, terms, phrases, occurrences)

@@ -47,9 +47,11 @@ class WarmIndex:
         self._engine = None
         self.refresh()
 
-    @property
-    def schema(self):
-        return self.ix.schema
+    def __getattr__(self, name: str):
+        """Everything else as the Whoosh index answers it (``schema``, ``latest_generation``...)."""
+        if name.startswith("_") or name in ("ix", "held_searcher", "gen", "root"):
+            raise AttributeError(name)
+        return getattr(self.ix, name)
 
     def refresh(self) -> None:
         gen = current_dir(self.root)

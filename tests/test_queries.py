@@ -26,6 +26,8 @@ import pytest
             "newsgrep: error: the query is 10001 characters long; the limit is 4000: shorten it",
         ),
         (["japan OR " * 400 + "kuril"], 0, ""),
+        (["Japan^0"], 2, "newsgrep: error: a boost must be above 0: word^2 weighs a word double, word^0.5 half"),
+        (["date:2019^0 Kuril"], 2, "newsgrep: error: a boost must be above 0: "),
     ],
     ids=[
         "open-quote",
@@ -39,6 +41,8 @@ import pytest
         "all-dates",
         "10k-chars",
         "long-or",
+        "zero-boost-regression-zero-division",
+        "zero-boost-on-a-range",
     ],
 )
 def test_abusive_query(in_seeds, run, args, code, stderr_start):
