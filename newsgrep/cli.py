@@ -90,6 +90,13 @@ def _check_output(json_: bool, jsonl: bool) -> None:
 WARM: dict[str, object] = {}
 
 
+class NotServed(BaseException):
+    """Inside a server, a command for another index: the server hands it back to the client.
+
+    A BaseException, so that neither the CLI's error handling nor Click's turns it into an exit status.
+    """
+
+
 def _open(index: str | None, *, build: bool = True):
     """Open the index; on first use, build it from the seeds and say so on stderr."""
     from . import store
@@ -99,6 +106,8 @@ def _open(index: str | None, *, build: bool = True):
     warm = WARM.get(os.path.abspath(root))
     if warm is not None:  # inside `newsgrep serve`: its open, up-to-date index
         return root, warm
+    if WARM:  # inside `newsgrep serve`, asked for another index: the client runs it itself
+        raise NotServed(root)
     if not store.exists(root):
         seeds = store.seed_locations()
         if not build or not any(os.path.exists(s) for s in seeds):

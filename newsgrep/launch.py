@@ -19,21 +19,23 @@ import os
 import sys
 
 TIMEOUT = 300.0  # seconds: a facet over 100k articles takes a few; a hung server must not hang us forever
+CONNECT_TRIES = 20  # about 2 s of retries while the server's queue is full, then run here
 
 # Commands that only read the index; `index` and `serve` always run here.
 FORWARDED = frozenset({"search", "show", "stats", "quotes", "speakers", "timeline", "similar", "export"})
 
 
 def index_option(argv: list[str]) -> str | None:
-    """The value of ``--index`` in ``argv``, read without Click (Click decides for real later)."""
+    """The value of ``--index`` in ``argv``, the last one as Click takes it (Click decides for real later)."""
+    found = None
     for i, arg in enumerate(argv):
         if arg == "--":
             break
         if arg == "--index" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--index="):
-            return arg[len("--index=") :]
-    return None
+            found = argv[i + 1]
+        elif arg.startswith("--index="):
+            found = arg[len("--index=") :]
+    return found
 
 
 def forward(argv: list[str]) -> int | None:
@@ -46,23 +48,30 @@ def forward(argv: list[str]) -> int | None:
 
     root = index_location(index_option(argv))
     path = socket_path(root)
-    if not os.path.exists(path):
+    try:
+        if os.stat(path).st_uid != os.getuid():
+            return None  # not ours: never send our environment to it
+    except OSError:
         return None
-    env = dict(os.environ)
-    env.update(_terminal_size(env))
     payload = {
         "cmd": "run",
         "argv": argv,
         "cwd": os.getcwd(),
-        "env": env,
+        "env": dict(os.environ),
         "tty": _isatty(sys.stdout),
+        "term_size": _terminal_size(),
         "root": os.path.abspath(root),
     }
     answer = _ask(path, payload)
     if answer is None or not answer.get("ok"):
-        return None  # gone, or an older or confused server: do the work here
-    sys.stderr.write(answer["stderr"])
-    sys.stdout.write(answer["stdout"])
+        return None  # gone, busy, or an older or confused server: do the work here
+    last = None
+    for fd, text in answer["output"]:  # in the order the command wrote them
+        stream = sys.stdout if fd == 1 else sys.stderr
+        if last is not None and last is not stream:
+            last.flush()
+        stream.write(text)
+        last = stream
     sys.stdout.flush()
     return int(answer["code"])
 
@@ -76,10 +85,23 @@ def _ask(path: str, payload: dict) -> dict | None:
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     sock.settimeout(TIMEOUT)
     try:
-        try:
-            sock.connect(path)
-        except (ConnectionRefusedError, FileNotFoundError):
-            return None  # a socket file left behind: nobody is listening
+        for attempt in range(CONNECT_TRIES):
+            try:
+                sock.connect(path)
+                break
+            except (ConnectionRefusedError, FileNotFoundError):
+                return None  # a socket file left behind: nobody is listening
+            except BlockingIOError:  # its queue is full: many searches at once
+                if attempt + 1 == CONNECT_TRIES:
+                    return None  # still busy: do the work here
+                import time
+
+                time.sleep(0.01 * (attempt + 1))
+        cred = getattr(_socket, "SO_PEERCRED", None)
+        if cred is not None:
+            uid = int.from_bytes(sock.getsockopt(_socket.SOL_SOCKET, cred, 12)[4:8], sys.byteorder)
+            if uid != os.getuid():
+                return None  # a server of another user: never send it our environment
         sock.sendall(b"M" + len(body).to_bytes(8, "big") + body)
         chunks = []
         while chunk := sock.recv(1 << 20):
@@ -103,19 +125,17 @@ def _ask(path: str, payload: dict) -> dict | None:
     return answer if isinstance(answer, dict) else None
 
 
-def _terminal_size(env: dict[str, str]) -> dict[str, str]:
-    """COLUMNS and LINES as Rich would find them here: the environment, else a terminal on fd 0-2, else 80x25.
+def _terminal_size() -> list[int] | None:
+    """What ``os.get_terminal_size`` says of the first of fd 0, 1, 2 that is a terminal, as Rich asks it.
 
-    The server's own descriptors are not the client's, so it must be told.
+    The server's descriptors are not the client's, so it must be told.
     """
-    columns, lines = 80, 25
     for fd in (0, 1, 2):
         try:
-            columns, lines = os.get_terminal_size(fd)
-            break
+            return list(os.get_terminal_size(fd))
         except OSError:
             continue
-    return {"COLUMNS": env.get("COLUMNS") or str(columns), "LINES": env.get("LINES") or str(lines)}
+    return None
 
 
 def _isatty(stream) -> bool:
@@ -134,14 +154,15 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("newsgrep: interrupted\n")
         code = 130
-    except Exception as err:  # the server is there but stopped answering: one line, exit 2
+    except Exception as err:  # noqa: BLE001
         from .errors import ExitStatus, NewsgrepError
         from .output import error
 
-        if not isinstance(err, NewsgrepError):
-            raise
-        error(str(err))
-        code = ExitStatus.ERROR
+        if isinstance(err, NewsgrepError):  # the server is there but stopped answering: one line, exit 2
+            error(str(err))
+            code = ExitStatus.ERROR
+        else:  # anything odd on the way to a server: run the command here, as with no server
+            code = None
     if code is not None:
         sys.exit(code)
     from .cli import main as cli_main

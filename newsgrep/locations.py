@@ -19,13 +19,30 @@ def seed_locations(paths: list[str] | None = None) -> list[str]:
     return [os.environ.get("NEWSGREP_SEEDS") or "seeds"]
 
 
-def socket_path(root: str) -> str:
-    """Where the server for the index at ``root`` listens (AF_UNIX paths are short)."""
+def socket_path(root: str, create: bool = False) -> str:
+    """Where the server for the index at ``root`` listens.
+
+    In the index directory; when that path is too long for a Unix socket
+    (about 100 bytes), in a directory of this user's own under the temporary
+    directory (mode 0700: ``create`` makes it, and refuses one that is not
+    private, since another user could have made it first).
+    """
     path = os.path.join(os.path.abspath(root), ".serve.sock")
     if len(path.encode()) < 100:
         return path
     import hashlib
+    import stat
     import tempfile
 
+    folder = os.path.join(tempfile.gettempdir(), f"newsgrep-{os.getuid()}")
+    if create:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            from .errors import NewsgrepError
+
+            raise NewsgrepError(
+                f"{folder} is not a private directory of this user; remove it, or use a shorter --index path"
+            )
     digest = hashlib.sha1(os.path.abspath(root).encode()).hexdigest()[:16]
-    return os.path.join(tempfile.gettempdir(), f"newsgrep-{os.getuid()}-{digest}.sock")
+    return os.path.join(folder, f"{digest}.sock")

@@ -83,34 +83,59 @@ class WarmIndex:
             self.held_searcher = None
 
 
-class _Stdout(io.StringIO):
-    """The client's stdout, as the CLI code sees it: a terminal or not, as the client's is."""
+class _Stream(io.TextIOBase):
+    """The client's stdout or stderr, as the CLI code sees it: a terminal or not, as the client's is.
 
-    def __init__(self, tty: bool) -> None:
-        super().__init__()
-        self._tty = tty
+    Both streams append to one list, so the client replays them in the order
+    they were written (``2>&1`` shows what a local run shows).
+    """
+
+    def __init__(self, fd: int, tty: bool, chunks: list) -> None:
+        self._fd, self._tty, self._chunks = fd, tty, chunks
+
+    def write(self, text: str) -> int:
+        if self._chunks and self._chunks[-1][0] == self._fd:
+            self._chunks[-1][1] += text
+        else:
+            self._chunks.append([self._fd, text])
+        return len(text)
 
     def isatty(self) -> bool:
         return self._tty
 
+    def writable(self) -> bool:
+        return True
+
 
 @contextlib.contextmanager
 def _as_client(payload: dict):
-    """Run with the client's working directory, environment and streams; restore them after.
+    """Run with the client's working directory, environment, streams and terminal size; restore them after.
 
-    The server handles one request at a time, so swapping process-wide state is safe.
+    The server handles one request at a time, so swapping process-wide state
+    is safe. The terminal size is what ``os.get_terminal_size`` said on the
+    client's descriptors (or that they are no terminal), so Rich sizes its
+    output as it would there, dumb terminals and all.
     """
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    saved_streams = sys.stdout, sys.stderr
-    out, err = _Stdout(bool(payload.get("tty"))), _Stdout(False)
+    saved = sys.stdout, sys.stderr, os.get_terminal_size
+    chunks: list = []
+    size = payload.get("term_size")
+
+    def terminal_size(fd: int = 1) -> os.terminal_size:
+        if size is None:
+            raise OSError("the client's descriptors are no terminal")
+        return os.terminal_size(size)
+
     try:
         os.chdir(payload["cwd"])
         os.environ.clear()
         os.environ.update(payload["env"])
-        sys.stdout, sys.stderr = out, err
-        yield out, err
+        sys.stdout = _Stream(1, bool(payload.get("tty")), chunks)
+        sys.stderr = _Stream(2, False, chunks)
+        os.get_terminal_size = terminal_size
+        yield chunks
     finally:
-        sys.stdout, sys.stderr = saved_streams
+        sys.stdout, sys.stderr, os.get_terminal_size = saved
         os.environ.clear()
         os.environ.update(saved_env)
         os.chdir(saved_cwd)
@@ -128,9 +153,12 @@ def run_command(warm: WarmIndex, payload: dict) -> dict:
         return {"ok": False, "error": "not this server's index"}
     warm.refresh()
     cli.WARM[os.path.abspath(warm.root)] = warm
-    with _as_client(payload) as (out, err):
-        code = cli.run(argv)
-    return {"ok": True, "code": int(code), "stdout": out.getvalue(), "stderr": err.getvalue()}
+    try:
+        with _as_client(payload) as chunks:
+            code = cli.run(argv)
+    except cli.NotServed:  # the command line names another index (--index twice...): the client runs it
+        return {"ok": False, "error": "not this server's index"}
+    return {"ok": True, "code": int(code), "output": chunks}
 
 
 def handle(warm: WarmIndex, payload: dict) -> dict:
@@ -188,6 +216,15 @@ def _answer(warm: WarmIndex, conn) -> None:
     conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
 
 
+def _same_user(conn) -> bool:
+    """Whether the peer runs as this user (the socket is 0600 too; this also covers the /tmp fallback)."""
+    cred = getattr(socket, "SO_PEERCRED", None)
+    if cred is None:
+        return True
+    uid = int.from_bytes(conn.getsockopt(socket.SOL_SOCKET, cred, 12)[4:8], sys.byteorder)
+    return uid == os.getuid()
+
+
 def _read(conn, size: int) -> bytes:
     chunks, left = [], size
     while left:
@@ -202,7 +239,7 @@ def _read(conn, size: int) -> bytes:
 def serve(root: str, ready=None) -> None:
     """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening."""
     warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
-    path = socket_path(root)
+    path = socket_path(root, create=True)
     with contextlib.suppress(FileNotFoundError):
         os.remove(path)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -211,9 +248,15 @@ def serve(root: str, ready=None) -> None:
         server.bind(path)
     finally:
         os.umask(old_umask)
-    server.listen(16)
+    server.listen(128)
     stop = []
-    signal.signal(signal.SIGTERM, lambda *_: stop.append(1) or server.close())
+
+    def finish(*_args) -> None:  # the request under way completes; then the loop ends
+        stop.append(1)
+        server.close()
+
+    signal.signal(signal.SIGTERM, finish)
+    signal.signal(signal.SIGINT, finish)
     if ready:
         ready(path)
     try:
@@ -223,6 +266,8 @@ def serve(root: str, ready=None) -> None:
             except OSError:
                 break
             with conn:
+                if not _same_user(conn):
+                    continue
                 conn.settimeout(READ_TIMEOUT)  # a client that connects and says nothing must not block the rest
                 with contextlib.suppress(OSError):
                     _answer(warm, conn)

@@ -109,6 +109,8 @@ FORWARDED_LINES = [
     ("show", JAN, "--json"),
     ("similar", JAN, "--json"),
     ("export", "Kuril"),
+    ("stats", "--json"),
+    ("search", "Kuril", "--index", "elsewhere", "--index", "index"),
 ]
 
 
@@ -238,3 +240,53 @@ def test_the_server_runs_only_read_only_commands(server, workdir):
         answer = _ask(socket_path("index"), {**base, "argv": argv})
         assert answer == {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
     assert _ask(socket_path("index"), {**base, "argv": ["search", "Kuril", "--json"]})["code"] == 0
+
+
+def test_forwarded_output_keeps_the_order_of_stdout_and_stderr(server, forward, capsys, monkeypatch):
+    # Regression: stderr was written before stdout, so `2>&1` put "did you mean" first.
+    import io
+
+    merged = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", merged)
+    monkeypatch.setattr(sys, "stderr", merged)
+    monkeypatch.setattr(launch, "_isatty", lambda stream: False)
+    assert launch.forward(["search", "lavorv", "--json"]) == 1
+    lines = merged.getvalue().splitlines()
+    assert json.loads(lines[0])["suggestion"] == "lavrov"
+    assert lines[1:] == ["newsgrep: did you mean: lavrov?"]
+
+
+def test_a_dumb_terminal_gets_80_columns_through_the_server_too(server, forward, monkeypatch):
+    # Regression: the launcher set COLUMNS from the terminal, so Rich skipped its dumb-terminal width.
+    monkeypatch.setattr(launch, "_terminal_size", lambda: [120, 40])
+
+    def widest(**env) -> int:
+        _code, shown, _err = forward("search", "Kuril", tty=True, env={"COLUMNS": None, "LINES": None, **env})
+        return max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in shown.splitlines())
+
+    assert 70 < widest(TERM="dumb") <= 80  # Rich's width for a dumb terminal, as in a local run
+    assert 110 < widest() <= 120  # the client's 120 columns, not the server's
+
+
+def test_a_second_index_option_is_run_where_click_sends_it(server, forward):
+    # Regression: the launcher took the first --index, Click the last; the server then built that index itself.
+    assert forward("search", "Kuril", "--index", "index", "--index", "nope") == (None, "", "")
+    assert not os.path.exists("nope")
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="needs root to give the socket to another user")
+def test_a_socket_of_another_user_is_never_sent_anything(workdir, run, forward):
+    import socket
+
+    assert run("index").exit_code == 0
+    trap = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    trap.bind(socket_path("index"))
+    trap.listen(1)
+    trap.settimeout(0.2)
+    os.chown(socket_path("index"), 12345, 12345)
+    try:
+        assert forward("search", "Kuril") == (None, "", "")
+        with pytest.raises(TimeoutError):
+            trap.accept()  # nobody connected
+    finally:
+        trap.close()
