@@ -99,8 +99,22 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
         q = parser.parse(text)
     except Exception as err:  # noqa: BLE001 - whoosh raises many kinds
         raise QueryError(f"cannot parse the query {text[:60]!r} ({err}); check quotes and parentheses") from None
-    q = q.accept(_normalise_speaker_terms)
+    q = q.accept(_normalise_speaker_terms).accept(_and_not_as_not)
     _check_boosts(q)
+    return q
+
+
+def _and_not_as_not(q):
+    """``a ANDNOT b`` as ``a NOT b``: Whoosh's AndNotMatcher lets some documents with ``b`` through.
+
+    (It does not move the excluded side forward when that starts before the
+    included one.) ``a NOT b`` excludes them; its scores are 1.0 higher, the
+    order is the same.
+    """
+    from whoosh import query
+
+    if isinstance(q, query.AndNot):
+        return query.And([q.a, query.Not(q.b)], boost=q.boost)
     return q
 
 
