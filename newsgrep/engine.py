@@ -450,7 +450,7 @@ class Engine:
             return {}
         # Word i at position p + i for every i: the AND of the masks, word i shifted left by n-1-i.
         last = len(words) - 1
-        docs = sorted(keys)
+        docs = list(keys) if self.keep else sorted(keys)  # a one-shot search walks the postings in order
         masks = [self.positions(q.fieldname, w, last - i, docs) for i, w in enumerate(words)]
         if len(words) == 2:  # the common case, all of it in C
             (at0, at1), (score0, score1) = masks, parts

@@ -88,3 +88,35 @@ def test_digest_round_trip(title, date, agency, url, paragraphs):
     assert result.warnings == []
     (back,) = result.articles
     assert (back.title, back.date, back.source, back.url, back.body) == (title, date, agency, url, article.body)
+
+
+def _collapse_per_character(text: str, spans):
+    """The first implementation of snippets.collapse, kept as the reference: a map of every character."""
+    import re
+
+    out, mapping, pos, last = [], [0] * (len(text) + 1), 0, 0
+    for m in re.finditer(r"\s+", text):
+        for i in range(last, m.start()):
+            mapping[i] = pos
+            pos += 1
+        out.append(text[last : m.start()])
+        for i in range(m.start(), m.end()):
+            mapping[i] = pos
+        out.append(" ")
+        pos += 1
+        last = m.end()
+    for i in range(last, len(text)):
+        mapping[i] = pos
+        pos += 1
+    out.append(text[last:])
+    return "".join(out), [(mapping[s], mapping[e - 1] + 1) for s, e in spans if e > s]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0c", max_size=60), st.data())
+def test_collapse_maps_spans_as_a_per_character_map_does(text, data):
+    from newsgrep.snippets import collapse
+
+    bound = st.integers(0, len(text))
+    spans = data.draw(st.lists(st.tuples(bound, bound).map(sorted).map(tuple), max_size=5))
+    assert collapse(text, spans) == _collapse_per_character(text, spans)
