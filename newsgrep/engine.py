@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-import math
 import operator
 from array import array
 from collections import OrderedDict
@@ -203,7 +202,7 @@ class Engine:
 
         Masks make a phrase check one shift and one AND of Python ints, in C.
         A server decodes every document's once and keeps them; a one-shot
-        search decodes ``only`` the (sorted) candidates it names.
+        search decodes ``only`` the candidates it names.
         """
         if only is not None and not self.keep:
             return {d: mask << shift for d, mask in self._masks(fieldname, text, only)}
@@ -218,25 +217,16 @@ class Engine:
         return hit
 
     def _masks(self, fieldname: str, text: bytes, only: list[int] | None):
-        """(docnum, position mask) of the term's postings, for every document or the sorted ``only``."""
+        """(docnum, position mask) of the term's postings, for every document or just ``only``."""
         fmt = self.schema[fieldname].format
         if (fieldname, text) not in self.reader:
             return
-        i = 0
-        for n, (leaf, offset) in enumerate(self.leaves):
-            if (fieldname, text) not in leaf:
+        wanted = _per_leaf(self._offsets, only) if only is not None else [None] * len(self.leaves)
+        for (leaf, offset), mine in zip(self.leaves, wanted, strict=True):
+            if (fieldname, text) not in leaf or mine == []:
                 continue
             matcher = _raw(leaf.postings(fieldname, text))
-            wanted = None
-            if only is not None:
-                end = self._offsets[n + 1] if n + 1 < len(self._offsets) else math.inf
-                while i < len(only) and only[i] < offset:
-                    i += 1
-                wanted = set()
-                while i < len(only) and only[i] < end:
-                    wanted.add(only[i] - offset)
-                    i += 1
-            for local, value in _values(matcher, wanted):
+            for local, value in _values(matcher, None if mine is None else set(mine)):
                 mask = 0
                 for p in fmt.decode_positions(value):
                     mask |= 1 << p
@@ -263,15 +253,11 @@ class Engine:
         categorizer = sorting.FieldFacet("date").categorizer(self.searcher)
         keys: dict[int, object] = {}
         leaves = list(self.searcher.leaf_searchers())
-        order = list(docnums)
-        i = 0
-        for n, (leaf, offset) in enumerate(leaves):
-            end = offset + leaf.doc_count_all() if n + 1 < len(leaves) else math.inf
+        for (leaf, offset), mine in zip(leaves, _per_leaf([o for _l, o in leaves], docnums), strict=True):
             categorizer.set_searcher(leaf, offset)
             key_for = categorizer.key_for
-            while i < len(order) and order[i] < end:
-                keys[order[i]] = (key_for(None, order[i] - offset), order[i])
-                i += 1
+            for local in mine:
+                keys[offset + local] = (key_for(None, local), offset + local)
         return keys
 
     # --- evaluation -------------------------------------------------------------------
@@ -450,7 +436,7 @@ class Engine:
             return {}
         # Word i at position p + i for every i: the AND of the masks, word i shifted left by n-1-i.
         last = len(words) - 1
-        docs = list(keys) if self.keep else sorted(keys)  # a one-shot search walks the postings in order
+        docs = list(keys)
         masks = [self.positions(q.fieldname, w, last - i, docs) for i, w in enumerate(words)]
         if len(words) == 2:  # the common case, all of it in C
             (at0, at1), (score0, score1) = masks, parts
@@ -504,17 +490,10 @@ def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[
     estimate has drifted from Whoosh's formula); with ``check``, so does a
     document that Whoosh does not match.
     """
-    order = sorted(docnums)
     found: dict[int, float | None] = {}
     leaves = list(searcher.leaf_searchers())
     context = searcher.context()
-    i = 0
-    for n, (leaf, offset) in enumerate(leaves):
-        end = offset + leaf.doc_count_all() if n + 1 < len(leaves) else math.inf
-        mine = []
-        while i < len(order) and order[i] < end:
-            mine.append(order[i] - offset)
-            i += 1
+    for (leaf, offset), mine in zip(leaves, _per_leaf([o for _l, o in leaves], sorted(docnums)), strict=True):
         if not mine:
             continue
         matcher = q.matcher(leaf, context)
@@ -568,6 +547,15 @@ def _union(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
     get = out.get
     for docnum, score in b.items():
         out[docnum] = get(docnum, 0.0) + score
+    return out
+
+
+def _per_leaf(offsets: list[int], docnums) -> list[list[int]]:
+    """Global ``docnums`` as local numbers in each leaf (segment), in the order given; ``offsets`` ascending."""
+    out: list[list[int]] = [[] for _ in offsets]
+    for docnum in docnums:
+        n = bisect.bisect_right(offsets, docnum) - 1
+        out[n].append(docnum - offsets[n])
     return out
 
 
