@@ -6,7 +6,7 @@ import json
 import os
 import socket
 
-from .locations import socket_path
+from .locations import same_user, server_silent, socket_path
 
 TIMEOUT = 300.0  # a facet over 100k articles can take seconds; a hung server must not hang us forever
 
@@ -27,6 +27,8 @@ def request(root: str, payload: dict) -> dict:
     sock.settimeout(TIMEOUT)
     try:
         sock.connect(path)
+        if not same_user(sock):
+            raise NoServer(path)  # another user's: not ours to ask
         sock.sendall(json.dumps(payload).encode() + b"\n")
         chunks = []
         while True:
@@ -37,12 +39,7 @@ def request(root: str, payload: dict) -> dict:
     except (ConnectionRefusedError, FileNotFoundError) as err:
         raise NoServer(path) from err
     except OSError as err:  # a timeout or a reset: the server is there but not answering
-        from .errors import NewsgrepError
-
-        raise NewsgrepError(
-            f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "
-            "restart `newsgrep serve`, or stop it to search without it"
-        ) from None
+        raise server_silent(path, err) from None
     finally:
         sock.close()
     if not chunks:

@@ -81,6 +81,8 @@ def _ask(path: str, payload: dict) -> dict | None:
     import _socket
     import marshal
 
+    from .locations import same_user, server_silent
+
     body = marshal.dumps(payload)
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     sock.settimeout(TIMEOUT)
@@ -97,22 +99,14 @@ def _ask(path: str, payload: dict) -> dict | None:
                 import time
 
                 time.sleep(0.01 * (attempt + 1))
-        cred = getattr(_socket, "SO_PEERCRED", None)
-        if cred is not None:
-            uid = int.from_bytes(sock.getsockopt(_socket.SOL_SOCKET, cred, 12)[4:8], sys.byteorder)
-            if uid != os.getuid():
-                return None  # a server of another user: never send it our environment
+        if not same_user(sock):
+            return None  # a server of another user: never send it our environment
         sock.sendall(b"M" + len(body).to_bytes(8, "big") + body)
         chunks = []
         while chunk := sock.recv(1 << 20):
             chunks.append(chunk)
     except OSError as err:  # a timeout or a reset: the server is there but not answering
-        from .errors import NewsgrepError
-
-        raise NewsgrepError(
-            f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "
-            "restart `newsgrep serve`, or stop it to search without it"
-        ) from None
+        raise server_silent(path, err) from None
     finally:
         sock.close()
     data = b"".join(chunks)

@@ -7,6 +7,7 @@ even json), the server and the index code read the same rule.
 from __future__ import annotations
 
 import os
+import sys
 
 
 def index_location(option: str | None = None) -> str:
@@ -46,3 +47,26 @@ def socket_path(root: str, create: bool = False) -> str:
             )
     digest = hashlib.sha1(os.path.abspath(root).encode()).hexdigest()[:16]
     return os.path.join(folder, f"{digest}.sock")
+
+
+def same_user(sock) -> bool:
+    """Whether the process at the other end of a Unix socket runs as this user (SO_PEERCRED where there is one).
+
+    Works on ``socket`` and ``_socket`` sockets alike: the launcher uses the latter to stay cheap.
+    """
+    import _socket
+
+    cred = getattr(_socket, "SO_PEERCRED", None)
+    if cred is None:
+        return True  # the socket file's owner and mode 0600 are all there is
+    return int.from_bytes(sock.getsockopt(_socket.SOL_SOCKET, cred, 12)[4:8], sys.byteorder) == os.getuid()
+
+
+def server_silent(path: str, err: BaseException):
+    """The error for a server that accepted a request and then did not answer it."""
+    from .errors import NewsgrepError
+
+    return NewsgrepError(
+        f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "
+        "restart `newsgrep serve`, or stop it to search without it"
+    )

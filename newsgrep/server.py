@@ -26,8 +26,8 @@ import socket
 import sys
 from dataclasses import asdict
 
-from .client import socket_path
 from .errors import NewsgrepError
+from .locations import same_user, socket_path
 from .search import Filters, SearchRequest, search
 from .store import current_dir, open_index
 
@@ -216,15 +216,6 @@ def _answer(warm: WarmIndex, conn) -> None:
     conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
 
 
-def _same_user(conn) -> bool:
-    """Whether the peer runs as this user (the socket is 0600 too; this also covers the /tmp fallback)."""
-    cred = getattr(socket, "SO_PEERCRED", None)
-    if cred is None:
-        return True
-    uid = int.from_bytes(conn.getsockopt(socket.SOL_SOCKET, cred, 12)[4:8], sys.byteorder)
-    return uid == os.getuid()
-
-
 def _read(conn, size: int) -> bytes:
     chunks, left = [], size
     while left:
@@ -266,7 +257,7 @@ def serve(root: str, ready=None) -> None:
             except OSError:
                 break
             with conn:
-                if not _same_user(conn):
+                if not same_user(conn):
                     continue
                 conn.settimeout(READ_TIMEOUT)  # a client that connects and says nothing must not block the rest
                 with contextlib.suppress(OSError):
