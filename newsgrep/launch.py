@@ -60,7 +60,6 @@ def forward(argv: list[str]) -> int | None:
         "env": dict(os.environ),
         "tty": _isatty(sys.stdout),
         "term_size": _terminal_size(),
-        "root": os.path.abspath(root),
     }
     answer = _ask(path, payload)
     if answer is None or not answer.get("ok"):

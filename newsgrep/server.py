@@ -149,14 +149,12 @@ def run_command(warm: WarmIndex, payload: dict) -> dict:
     argv = list(payload["argv"])
     if not argv or argv[0] not in FORWARDED:  # never `index` or `serve` inside the server
         return {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
-    if payload["root"] != os.path.abspath(warm.root):
-        return {"ok": False, "error": "not this server's index"}
     warm.refresh()
     cli.WARM[os.path.abspath(warm.root)] = warm
     try:
         with _as_client(payload) as chunks:
             code = cli.run(argv)
-    except cli.NotServed:  # the command line names another index (--index twice...): the client runs it
+    except cli.NotServed:  # the command line, as Click reads it, names another index: the client runs it
         return {"ok": False, "error": "not this server's index"}
     return {"ok": True, "code": int(code), "output": chunks}
 

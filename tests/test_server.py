@@ -235,7 +235,6 @@ def test_the_server_runs_only_read_only_commands(server, workdir):
     from newsgrep.launch import _ask
 
     base = {"cmd": "run", "cwd": str(workdir), "env": dict(os.environ), "tty": False}
-    base["root"] = str(workdir / "index")
     for argv in (["index", "--rebuild"], ["serve"], []):
         answer = _ask(socket_path("index"), {**base, "argv": argv})
         assert answer == {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
