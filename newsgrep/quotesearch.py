@@ -18,7 +18,7 @@ from .browse import quotes_of
 from .dates import iso
 from .errors import UsageError
 from .models import QuoteHit
-from .search import Filters, as_bytes, parse_query, phrases_of, reading, restrict
+from .search import Filters, article_fields, as_bytes, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
 
 
@@ -133,11 +133,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
                         cue=quote.cue,
                         text=quote.text,
                         article_id=stored["id"],
-                        title=stored.get("title", ""),
-                        date=iso(stored.get("date")),
-                        source=stored.get("agency"),
-                        url=stored.get("url"),
-                        path=stored.get("path", ""),
+                        **article_fields(stored),
                         matches=[list(span) for span in inside],
                     )
                 )

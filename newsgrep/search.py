@@ -193,15 +193,22 @@ def make_hits(searcher, top, body_terms: list[bytes], phrases=(), occurrences=No
     return [make_hit(searcher, d, score, spans.get(d, [])) for d, score in top]
 
 
+def article_fields(stored: dict) -> dict:
+    """The article's title, date, source, url and path from its stored fields, as hits show them."""
+    return {
+        "title": stored.get("title", ""),
+        "date": iso(stored.get("date")),
+        "source": stored.get("agency"),
+        "url": stored.get("url"),
+        "path": stored.get("path", ""),
+    }
+
+
 def make_hit(searcher, docnum: int, score: float | None, spans: list[tuple[int, int]]) -> Hit:
     stored = searcher.stored_fields(docnum)
     return Hit(
         id=stored["id"],
-        title=stored.get("title", ""),
-        date=iso(stored.get("date")),
-        source=stored.get("agency"),
-        url=stored.get("url"),
-        path=stored.get("path", ""),
+        **article_fields(stored),
         speakers=[s for s in stored.get("speaker", "").split(",") if s],
         score=round(float(score or 0.0), 4),
         snippets=make_snippets(stored.get("body", ""), spans),
