@@ -6,9 +6,9 @@ import json
 import os
 import socket
 
+from .launch import TIMEOUT
 from .locations import same_user, server_silent, socket_path
 
-TIMEOUT = 300.0  # a facet over 100k articles can take seconds; a hung server must not hang us forever
 
 
 __all__ = ["NoServer", "TIMEOUT", "request", "socket_path"]

@@ -4,10 +4,11 @@ A one-shot Python process pays for its imports (Typer, Whoosh, Rich: about
 100 ms here) and for opening the index before it reads a single posting. When
 `newsgrep serve` is running for the index a command reads, this module sends
 the command line, the working directory, the environment and whether stdout
-is a terminal over the server's Unix socket; the server runs the very same
-CLI code against its open index and sends back stdout, stderr and the exit
-status. This module imports nothing heavier than ``socket`` and ``json``, so
-that path costs little more than the interpreter's start-up.
+is a terminal (and its size) over the server's Unix socket; the server runs
+the very same CLI code against its open index and sends back what it wrote
+to stdout and stderr, in order, and the exit status. This module imports only
+built-ins (``_socket``, ``marshal``), so that path costs little more than the
+interpreter's start-up.
 
 With no server, or a server that has gone, the command runs in this process
 as it always did. Set ``NEWSGREP_NO_SERVER=1`` to never ask one.
