@@ -9,8 +9,6 @@ import socket
 from .launch import TIMEOUT
 from .locations import same_user, server_silent, socket_path
 
-
-
 __all__ = ["NoServer", "TIMEOUT", "request", "socket_path"]
 
 
