@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import copy
 import functools
-import os
 import sys
 from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, commands
+from .commands import INTERRUPTED, WARM, NotServed  # noqa: F401 - WARM and NotServed: the server's
 from .errors import ExitStatus, NewsgrepError
 
 app = typer.Typer(
@@ -67,7 +67,7 @@ def _guard(fn):
     except NewsgrepError as err:
         raise _fail(str(err)) from None
     except KeyboardInterrupt:
-        raise _fail("interrupted; the index is as it was before this run") from None
+        raise _fail(INTERRUPTED) from None
 
 
 def _filters(date_from, date_to, source, speaker):
@@ -77,50 +77,15 @@ def _filters(date_from, date_to, source, speaker):
 
 
 def _check_color(color: str) -> None:
-    if color not in {"auto", "always", "never"}:
-        raise _fail(f"--color {color!r} is not valid; use auto, always or never")
+    _guard(lambda: commands.check_color(color))
 
 
 def _check_output(json_: bool, jsonl: bool) -> None:
-    if json_ and jsonl:
-        raise _fail("--json and --jsonl cannot be used together; pick one")
-
-
-# Indexes kept open by `newsgrep serve`, by absolute path: the commands it runs use them.
-WARM: dict[str, object] = {}
-
-
-class NotServed(BaseException):
-    """Inside a server, a command for another index: the server hands it back to the client.
-
-    A BaseException, so that neither the CLI's error handling nor Click's turns it into an exit status.
-    """
+    _guard(lambda: commands.check_output(json_, jsonl))
 
 
 def _open(index: str | None, *, build: bool = True):
-    """Open the index; on first use, build it from the seeds and say so on stderr."""
-    from . import store
-    from .output import notice
-
-    root = store.index_location(index)
-    warm = WARM.get(os.path.abspath(root))
-    if warm is not None:  # inside `newsgrep serve`: its open, up-to-date index
-        return root, warm
-    if WARM:  # inside `newsgrep serve`, asked for another index: the client runs it itself
-        raise NotServed(root)
-    if not store.exists(root):
-        seeds = store.seed_locations()
-        if not build or not any(os.path.exists(s) for s in seeds):
-            raise NewsgrepError(
-                f"no index at {root} and no articles at {', '.join(seeds)}; "
-                "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
-            )
-        notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
-        from .index import update_index
-
-        summary = update_index(root, seeds)
-        notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
-    return root, store.open_index(root)
+    return commands.open_index(index, build=build)
 
 
 def _on_index(index: str | None, call):
@@ -188,22 +153,8 @@ def search(
     """
     _check_color(color)
     _check_output(json_, jsonl)
-
-    def run():
-        from .search import Filters, SearchRequest
-        from .search import search as do_search
-
-        root, ix = _open(index)
-        req = SearchRequest(
-            query,
-            Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ())),
-            sort,
-            limit,
-            tuple(facet or ()),
-        )
-        return do_search(ix, root, req)
-
-    _print_result(_guard(run), json_, jsonl, color)
+    result = _guard(lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index))
+    _print_result(result, json_, jsonl, color)
 
 
 @app.command("index")
@@ -369,28 +320,7 @@ def similar(
 
 
 def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
-    from . import output
-
-    if json_:
-        doc = {"query": result.query, "total": result.total, "hits": result.hits}
-        if result.facets is not None:
-            doc["facets"] = result.facets
-        doc["suggestion"] = result.suggestion
-        output.write_json(doc)
-    elif jsonl:
-        output.write_jsonl(result.hits)
-    else:
-        from . import plain
-
-        if not result.facets and plain.applies(color):  # a pipe or a file: the same text, without Rich
-            plain.print_hits(result)
-        else:
-            from . import render
-
-            render.print_hits(render.console(color), result)
-    if result.suggestion:
-        output.notice(f"did you mean: {result.suggestion}?")
-    raise typer.Exit(ExitStatus.OK if result.hits else ExitStatus.NO_HITS)
+    raise typer.Exit(commands.print_result(result, json_, jsonl, color))
 
 
 @app.command()
@@ -476,29 +406,24 @@ def run(argv: list[str] | None = None) -> int:
     ``newsgrep serve`` calls this for the commands it answers, with the
     client's arguments, so the two paths cannot drift.
     """
-    try:
-        args = sys.argv[1:] if argv is None else argv
-        code = _command(args[0] if args else None).main(args=args, prog_name="newsgrep", standalone_mode=False)
-    except typer.TyperException as err:
-        from .output import error
+    args = sys.argv[1:] if argv is None else argv
 
-        hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
-        if getattr(err, "ctx", None) and err.ctx.parent is None:
-            hint = " (see `newsgrep --help`)"
-        error(err.format_message().replace("\n", " ") + hint)
-        return ExitStatus.ERROR
-    except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("newsgrep: interrupted\n")
-        return 130
-    except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return ExitStatus.OK
-    except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
-        from .output import error
+    def call() -> int:
+        try:
+            code = _command(args[0] if args else None).main(args=args, prog_name="newsgrep", standalone_mode=False)
+        except typer.TyperException as err:
+            from .output import error
 
-        error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
-        return ExitStatus.ERROR
-    return code if isinstance(code, int) else 0
+            hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
+            if getattr(err, "ctx", None) and err.ctx.parent is None:
+                hint = " (see `newsgrep --help`)"
+            error(err.format_message().replace("\n", " ") + hint)
+            return ExitStatus.ERROR
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        return code if isinstance(code, int) else 0
+
+    return commands.last_resort(call)
 
 
 def main() -> None:

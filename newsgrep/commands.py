@@ -1,0 +1,131 @@
+"""What a command does once its options are parsed, without Typer.
+
+cli.py (Typer) and fastpath.py (the common `newsgrep search` command lines,
+read without Click) both call these functions, so the two ways in cannot
+answer differently. Nothing here imports Typer, Whoosh or Rich at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from .errors import ExitStatus, NewsgrepError, UsageError
+
+INTERRUPTED = "interrupted; the index is as it was before this run"
+
+# Indexes kept open by `newsgrep serve`, by absolute path: the commands it runs use them.
+WARM: dict[str, object] = {}
+
+
+class NotServed(BaseException):
+    """Inside a server, a command for another index: the server hands it back to the client.
+
+    A BaseException, so that neither the CLI's error handling nor Click's turns it into an exit status.
+    """
+
+
+def open_index(index: str | None, *, build: bool = True):
+    """Open the index as ``(root, ix)``; on first use, build it from the seeds and say so on stderr."""
+    from . import store
+    from .output import notice
+
+    root = store.index_location(index)
+    warm = WARM.get(os.path.abspath(root))
+    if warm is not None:  # inside `newsgrep serve`: its open, up-to-date index
+        return root, warm
+    if WARM:  # inside `newsgrep serve`, asked for another index: the client runs it itself
+        raise NotServed(root)
+    if not store.exists(root):
+        seeds = store.seed_locations()
+        if not build or not any(os.path.exists(s) for s in seeds):
+            raise NewsgrepError(
+                f"no index at {root} and no articles at {', '.join(seeds)}; "
+                "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
+            )
+        notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
+        from .index import update_index
+
+        summary = update_index(root, seeds)
+        notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
+    return root, store.open_index(root)
+
+
+def check_color(color: str) -> None:
+    if color not in {"auto", "always", "never"}:
+        raise UsageError(f"--color {color!r} is not valid; use auto, always or never")
+
+
+def check_output(json_: bool, jsonl: bool) -> None:
+    if json_ and jsonl:
+        raise UsageError("--json and --jsonl cannot be used together; pick one")
+
+
+def search(
+    query: str,
+    date_from: str | None,
+    date_to: str | None,
+    source: list[str] | None,
+    speaker: list[str] | None,
+    sort: str,
+    limit: int,
+    facet: list[str] | None,
+    index: str | None,
+):
+    """`newsgrep search`: open the index and run the request (a ``SearchResult``)."""
+    from .search import Filters, SearchRequest
+    from .search import search as do_search
+
+    root, ix = open_index(index)
+    req = SearchRequest(
+        query,
+        Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ())),
+        sort,
+        limit,
+        tuple(facet or ()),
+    )
+    return do_search(ix, root, req)
+
+
+def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:
+    """Write search results to stdout as asked; the exit status they call for."""
+    from . import output
+
+    if json_:
+        doc = {"query": result.query, "total": result.total, "hits": result.hits}
+        if result.facets is not None:
+            doc["facets"] = result.facets
+        doc["suggestion"] = result.suggestion
+        output.write_json(doc)
+    elif jsonl:
+        output.write_jsonl(result.hits)
+    else:
+        from . import plain
+
+        if not result.facets and plain.applies(color):  # a pipe or a file: the same text, without Rich
+            plain.print_hits(result)
+        else:
+            from . import render
+
+            render.print_hits(render.console(color), result)
+    if result.suggestion:
+        output.notice(f"did you mean: {result.suggestion}?")
+    return ExitStatus.OK if result.hits else ExitStatus.NO_HITS
+
+
+def last_resort(call: Callable[[], int]) -> int:
+    """Run a whole command line: a reader leaving, Ctrl-C and bugs become an exit status, never a traceback."""
+    try:
+        return call()
+    except KeyboardInterrupt:
+        sys.stderr.write("newsgrep: interrupted\n")
+        return 130
+    except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitStatus.OK
+    except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
+        from .output import error
+
+        error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
+        return ExitStatus.ERROR
