@@ -10,8 +10,9 @@ to stdout and stderr, in order, and the exit status. This module imports only
 built-ins (``_socket``, ``marshal``), so that path costs little more than the
 interpreter's start-up.
 
-With no server, or a server that has gone, the command runs in this process
-as it always did. Set ``NEWSGREP_NO_SERVER=1`` to never ask one.
+With no server, or a server that has gone, the command runs in this process:
+a plain `newsgrep search` through fastpath.py (no Typer), anything else
+through cli.py. Set ``NEWSGREP_NO_SERVER=1`` to never ask a server.
 """
 
 from __future__ import annotations
@@ -157,6 +158,10 @@ def main() -> None:
             code = ExitStatus.ERROR
         else:  # anything odd on the way to a server: run the command here, as with no server
             code = None
+    if code is None:
+        from .fastpath import run as run_directly
+
+        code = run_directly(sys.argv[1:])  # a plain search: no need for Typer
     if code is not None:
         sys.exit(code)
     from .cli import main as cli_main

@@ -1,0 +1,180 @@
+"""fastpath.py reads `newsgrep search` command lines without Typer: it must read them as Click does."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from conftest import FEB, JAN
+
+from newsgrep import cli, fastpath
+
+
+def _click_command():
+    return cli._command("search").commands["search"]
+
+
+def click_params(args: list[str]) -> dict | None:
+    """What Click hands cli.search for ``newsgrep search ARGS`` (multi options as lists), None on a usage error."""
+    try:
+        ctx = _click_command().make_context("search", list(args))
+    except cli.typer.TyperException:
+        return None
+    params = dict(ctx.params)
+    for name in ("source", "speaker", "facet"):
+        params[name] = list(params[name]) or None
+    return params
+
+
+def test_fastpath_options_are_the_search_commands():
+    """A new option of `newsgrep search` must be taught to fastpath.py too (or it would be rejected there)."""
+    options, defaults = {}, {}
+    for param in _click_command().params:
+        if param.name == "query":
+            continue
+        kind = (
+            "multi" if param.multiple else "flag" if param.is_flag else "int" if param.type.name == "int" else "value"
+        )
+        options.update({opt: (param.name, kind) for opt in param.opts})
+        defaults[param.name] = None if param.multiple else param.default
+    assert options == fastpath.SEARCH_OPTIONS
+    assert defaults == fastpath.SEARCH_DEFAULTS
+
+
+TOKENS = [
+    *fastpath.SEARCH_OPTIONS,
+    "--help", "-h", "--", "-", "", "--json=1", "--limit=3", "-n5", "--sources", "--colour", "-x",
+    "Kuril", "Lavrov", '"peace treaty"', "AND", "2019-01", "5", "0", "+5", "05", "1_0", "-3", "٣", " 7", "never",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fastpath_reads_generated_command_lines_as_click_does(seed):
+    rng = random.Random(seed)
+    accepted = 0
+    for _ in range(1500):
+        args = [rng.choice(TOKENS) for _ in range(rng.randint(0, 7))]
+        ours = fastpath.parse_search(args)
+        if ours is not None:
+            accepted += 1
+            assert ours == click_params(args), args
+    assert accepted > 20  # the generator does reach the accepting paths
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["Kuril"],
+        ["Kuril", "--limit", "1", "-n", "2"],
+        ["--source", "a", "q", "--source", "b", "--json", "--json"],
+        ["q", "--from", "", "--to", "2019"],
+        ["--index", "x", "--index", "y", "q"],
+        ["q", "--sort", "-date", "--from", "--", "--to", "-n"],
+    ],
+)
+def test_fastpath_accepts_the_common_forms_as_click_does(args):
+    assert fastpath.parse_search(args) is not None
+    assert fastpath.parse_search(args) == click_params(args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["a", "b"],
+        ["--help"],
+        ["q", "--limit=3"],
+        ["q", "-n5"],
+        ["--", "-q"],
+        ["q", "--limit", "+5"],
+        ["q", "--limit", "٣"],
+        ["q", "--limit"],
+        ["q", "--unknown"],
+    ],
+)
+def test_fastpath_leaves_unusual_command_lines_to_typer(args):
+    assert fastpath.parse_search(args) is None
+
+
+def _captured(call) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = call()
+    return int(code), out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["Kuril"],
+        ["Kuril", "--json"],
+        ["Japan", "--jsonl", "--limit", "1"],
+        ["peace", "--sort", "-date", "--color", "never"],
+        ["Kuril", "--speaker", "Lavrov", "--from", "2019-01", "--to", "2019-03"],
+        ["Kuril", "--facet", "source", "--color", "never"],
+        ["Kuril", "--color", "always"],
+        ["nosuchwordanywhere"],
+        ["Kurl"],
+        ["Kuril", "--color", "sometimes"],
+        ["Kuril", "--json", "--jsonl"],
+        ["Kuril", "--from", "2019-13"],
+        ["Kuril", "--sort", "oldest"],
+        ["nosuchfield:x"],
+    ],
+)
+def test_fastpath_output_is_typers(in_seeds, monkeypatch, args):
+    """Same stdout, stderr and exit status as the Typer command, hits, no hits and errors alike."""
+    monkeypatch.setenv("COLUMNS", "100")
+    direct = _captured(lambda: fastpath.run(["search", *args]))
+    typer_ = _captured(lambda: cli.run(["search", *args]))
+    assert direct == typer_
+    assert direct[0] in (0, 1, 2)
+
+
+def test_fastpath_no_index_and_no_seeds_is_typers_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSGREP_INDEX", raising=False)
+    monkeypatch.delenv("NEWSGREP_SEEDS", raising=False)
+    direct = _captured(lambda: fastpath.run(["search", "Kuril", "--index", "idx"]))
+    assert direct == _captured(lambda: cli.run(["search", "Kuril", "--index", "idx"]))
+    assert direct == (
+        2,
+        "",
+        "newsgrep: error: no index at idx and no articles at seeds; put articles in ./seeds "
+        "(or set NEWSGREP_SEEDS) and run `newsgrep index`\n",
+    )
+
+
+def test_fastpath_exit_statuses(in_seeds):
+    assert _captured(lambda: fastpath.run(["search", "Kuril", "--json"]))[0] == 0
+    assert _captured(lambda: fastpath.run(["search", "nosuchwordanywhere"]))[0] == 1
+    code, out, err = _captured(lambda: fastpath.run(["search", "Kuril", "--color", "sometimes"]))
+    assert (code, out, err) == (2, "", "newsgrep: error: --color 'sometimes' is not valid; use auto, always or never\n")
+
+
+def test_fastpath_declines_other_commands():
+    assert fastpath.run(["show", JAN]) is None
+    assert fastpath.run(["search", "--help"]) is None
+    assert fastpath.run([]) is None
+
+
+def test_one_shot_search_imports_neither_typer_nor_rich(in_seeds):
+    code = (
+        "import sys\n"
+        "sys.argv = ['newsgrep', 'search', 'Kuril', '--json']\n"
+        "from newsgrep import launch\n"
+        "try:\n"
+        "    launch.main()\n"
+        "except SystemExit as stop:\n"
+        "    heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich'))\n"
+        "    print(stop.code, heavy, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=in_seeds)
+    assert done.stderr == "0 []\n"
+    assert f'"id": "{FEB}"' in done.stdout or f'"id": "{JAN}"' in done.stdout
