@@ -18,7 +18,6 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
 
 _CACHE_LIMIT = 500_000
 # QuoteBlocks are analysed as separate blocks QUOTE_GAP positions apart, so a
@@ -43,11 +42,18 @@ class QuoteBlocks(str):
         return obj
 
 
+def fold_accents(text: str) -> str:
+    """``text`` through Whoosh's accent_map; its 1,000-entry table is imported only for non-ASCII text."""
+    if text.isascii():
+        return text
+    from whoosh.support.charset import accent_map
+
+    return text.translate(accent_map)
+
+
 def normalise(word: str) -> str | None:
     """The indexed form of one raw token, or None for a stop word."""
-    text = word.lower()
-    if not text.isascii():
-        text = text.translate(accent_map)
+    text = fold_accents(word.lower())
     if len(text) < 2 or text in STOP_WORDS:
         return None
     return stem(text)
@@ -118,7 +124,7 @@ class NewsAnalyzer(Analyzer):
         for raw_pos, match in enumerate(matches if matches is not None else [None], start_pos):
             raw = match.group(0) if match is not None else value
             if no_morph:
-                text = raw.lower().translate(accent_map)
+                text = fold_accents(raw.lower())
                 norm = None if len(text) < 2 or text in STOP_WORDS else text
             else:
                 try:
@@ -128,7 +134,7 @@ class NewsAnalyzer(Analyzer):
             if norm is None:
                 if removestops:
                     continue
-                t.text = raw.lower().translate(accent_map)
+                t.text = fold_accents(raw.lower())
                 t.stopped = True
                 pos = raw_pos
             else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import traceback
 
 from .errors import IndexDamagedError, IndexVersionError, NoIndexError
 from .locations import index_location, seed_locations  # noqa: F401 - re-exported
@@ -73,6 +72,8 @@ def open_index(root: str):
 def damaged(root: str, err: BaseException) -> IndexDamagedError:
     # Whoosh can leave files open in the frames of a failed read; free them now
     # rather than whenever the exception chain happens to be collected.
+    import traceback  # here, not at the top: a search that goes well never needs it
+
     traceback.clear_frames(err.__traceback__)
     return IndexDamagedError(
         f"the index at {root} is damaged ({err.__class__.__name__}); run `newsgrep index --rebuild`"
