@@ -50,9 +50,10 @@ DEFAULT_WAIT = 30.0
 # articles: the articles are only counted once the files are parsed.)
 PARALLEL_FILES = 200
 # Postings buffered in memory per writer before Whoosh spills a sorted run to
-# disk. Measured on the 10k benchmark corpus: 64 MB builds as fast as 128 MB
-# (38 s either way: the spills are not what costs) with a 390 MB process tree
-# instead of 540 MB; at 256 MB a 100k build peaked at 1.7 GB.
+# disk. At 256 MB a 100k build peaked at 1.7 GB; at 64 MB, 412 MB. Spilling
+# costs little since runs are marshal batches (writerpool.py): on the 10k
+# benchmark corpus 31 s at 64 MB against 29 s with no spill at all (37 s with
+# Whoosh's one pickle per posting).
 WRITER_MB = 64
 
 Progress = Callable[[int, int], None]
@@ -376,6 +377,9 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
 
 
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
+    from .writerpool import install
+
+    install()
     if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:
         _hook_forks()
         return ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False)

@@ -1,0 +1,75 @@
+"""MarshalPool spills postings in marshal batches: the index it writes must be Whoosh's own."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import FIXTURES, SEEDS
+from whoosh import index as whoosh_index
+from whoosh import writing
+
+from newsgrep import writerpool
+from newsgrep.articles import parse_bytes
+from newsgrep.quotes import attach_quotes, speaker_keys
+from newsgrep.schema import SCHEMA, article_document
+
+
+def _documents():
+    docs = []
+    for folder in (SEEDS, FIXTURES):
+        for path in sorted(folder.glob("*.txt")):
+            for article in parse_bytes(path.read_bytes(), str(path), ".txt").articles:
+                docs.append(article_document(attach_quotes(article), speaker_keys))
+    return docs
+
+
+def _postings(ix) -> list:
+    with ix.searcher() as s:
+        r = s.reader()
+        out = []
+        for field, term in r.all_terms():
+            m = r.postings(field, term)
+            out.append((field, term, list(m.all_items())))
+        return out
+
+
+def _build(path, pool, limitmb):
+    saved = writing.PostingPool
+    writing.PostingPool = pool
+    try:
+        path.mkdir()
+        ix = whoosh_index.create_in(str(path), SCHEMA)
+        w = ix.writer(limitmb=limitmb)
+        for doc in _documents():
+            w.add_document(**doc)
+        spilled = len(w.pool.runs)
+        w.commit()
+    finally:
+        writing.PostingPool = saved
+    return ix, spilled
+
+
+def test_marshal_pool_spilling_writes_whooshs_index(tmp_path):
+    whooshs = writerpool.MarshalPool.__mro__[1]
+    assert whooshs.__module__ == "whoosh.writing"
+    reference, spilled_ref = _build(tmp_path / "whoosh", whooshs, 4096)
+    ours, spilled = _build(tmp_path / "ours", writerpool.MarshalPool, 0.0005)  # a run every few postings
+    assert spilled_ref == 0
+    assert spilled > 128  # enough runs that the pool also merges runs into runs (reduce_to)
+    assert _postings(ours) == _postings(reference)
+    assert len(_postings(ours)) > 500  # terms, each with its postings
+
+
+def test_marshal_pool_returns_items_sorted(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+
+    rng = random.Random(5)
+    keys = {(rng.choice(["body", "title"]), rng.randbytes(rng.randint(1, 9)), rng.randint(0, 99)) for _ in range(20000)}
+    items = [(*key, rng.random(), rng.choice([None, b"x"])) for key in keys]
+    rng.shuffle(items)
+    storage = FileStorage(str(tmp_path)).create()
+    pool = writerpool.MarshalPool(storage, None, limitmb=0.1)
+    for item in items:
+        pool.add(item)
+    assert pool.runs
+    assert list(pool.items()) == sorted(items)
