@@ -1,24 +1,29 @@
-"""newsgrep/__init__.py defers whoosh.lang.morph_en: nothing may notice but the clock."""
+"""newsgrep/__init__.py defers two Whoosh modules: nothing may notice but the clock."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+from conftest import JAN
+
 CODE = """
 import sys
 import newsgrep
 import whoosh.query, whoosh.qparser, whoosh.searching
-print(type(sys.modules["whoosh.lang.morph_en"].__dict__.get("rules")).__name__)
+real = lambda name: "rules" in vars(sys.modules[name]) or "Highlighter" in vars(sys.modules[name])
+print(real("whoosh.lang.morph_en"), real("whoosh.highlight"))
 from whoosh.lang.morph_en import variations
 print(sorted(variations("treaty")) == sorted(sys.modules["whoosh.lang.morph_en"].variations("treaty")))
-print(type(sys.modules["whoosh.lang.morph_en"].__dict__.get("rules")).__name__)
+print(real("whoosh.lang.morph_en"), real("whoosh.highlight"))
+print(whoosh.searching.highlight.Highlighter is sys.modules["whoosh.highlight"].Highlighter)
+print(real("whoosh.highlight"))
 """
 
 
-def test_morph_en_is_loaded_on_first_use_and_answers_as_the_real_one():
+def test_deferred_modules_load_on_first_use_and_answer_as_the_real_ones():
     done = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["NoneType", "True", "tuple"]
+    assert done.stdout.split() == ["False", "False", "True", "True", "False", "True", "True"]
 
 
 def test_variations_query_still_expands(seed_index):
@@ -30,3 +35,15 @@ def test_variations_query_still_expands(seed_index):
     with ix.searcher() as s:
         words = sorted(query.Variations("body", "islands").expanded_terms(s.reader()))
     assert words == [("body", b"island")]
+
+
+def test_whooshs_highlighter_still_works(seed_index):
+    from whoosh import qparser
+
+    from newsgrep.store import open_index
+
+    ix = open_index(str(seed_index / "index"))
+    with ix.searcher() as s:
+        hits = s.search(qparser.QueryParser("body", ix.schema).parse("Kuril"), terms=True)
+        hit = next(h for h in hits if h["id"] == JAN)
+        assert "<b" in hit.highlights("body")
