@@ -421,6 +421,13 @@ def run(argv: list[str] | None = None) -> int:
             return ExitStatus.ERROR
         except typer.Abort:
             raise KeyboardInterrupt from None
+        except SystemExit:
+            from typer._click.utils import PacifyFlushWrapper  # typer is pinned: its vendored Click
+
+            if isinstance(sys.stdout, PacifyFlushWrapper):  # Typer's answer to EPIPE is exit 1, "no hits"
+                sys.stdout, sys.stderr = sys.stdout.wrapped, sys.stderr.wrapped
+                raise BrokenPipeError from None  # last_resort: the reader left, exit 0 as on the fast path
+            raise
         return code if isinstance(code, int) else 0
 
     return commands.last_resort(call)

@@ -118,9 +118,8 @@ def last_resort(call: Callable[[], int]) -> int:
     """Run a whole command line: a reader leaving, Ctrl-C and bugs become an exit status, never a traceback."""
     try:
         return call()
-    except KeyboardInterrupt:
-        sys.stderr.write("newsgrep: interrupted\n")
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C while printing or importing: silent, as grep and Typer's own handler
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitStatus.OK

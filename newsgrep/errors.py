@@ -16,6 +16,7 @@ class ExitStatus(IntEnum):
     OK = 0  # hits found / command succeeded
     NO_HITS = 1
     ERROR = 2
+    INTERRUPTED = 130  # 128 + SIGINT: Ctrl-C outside an index write, as a shell reports a killed grep
 
 
 class NewsgrepError(Exception):

@@ -7,7 +7,8 @@ each as ``--opt VALUE``) are read here by hand and run through the very
 functions cli.py calls (commands.py). As in Click, the argument after an option is its value even when it starts
 with ``-`` (``--sort -date``). Anything else (``--help``, ``--opt=VALUE``,
 ``-n5``, ``--``, a query that starts with ``-``, an unknown option, a second
-query word, a limit that is not plain digits) returns None and goes to
+query word, a limit that is not plain digits, a shell asking for completions)
+returns None and goes to
 Typer, which parses it and reports errors exactly as before. A test holds
 ``parse_search`` to Click's own parse on thousands of generated command lines,
 and to Typer's options for the command: a new option in cli.py that is
@@ -15,6 +16,11 @@ missing here fails it.
 """
 
 from __future__ import annotations
+
+import os
+
+# Set by a shell asking Click for completions: Typer answers those, not a search.
+COMPLETE_VAR = "_NEWSGREP_COMPLETE"
 
 # Option -> (parameter of cli.search, kind): "value" takes the next argument
 # (the last one given wins), "multi" collects every one, "int" is a value of
@@ -72,7 +78,10 @@ def parse_search(args: list[str]) -> dict | None:
             if kind == "int":
                 if not (value.isascii() and value.isdigit()):
                     return None
-                params[name] = int(value)
+                try:
+                    params[name] = int(value)
+                except ValueError:  # past Python's 4300-digit limit: Click's "not a valid integer"
+                    return None
             elif kind == "multi":
                 params[name] = [*(params[name] or ()), value]
             else:
@@ -91,7 +100,7 @@ def parse_search(args: list[str]) -> dict | None:
 
 def run(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a search this module can read; None otherwise."""
-    if not argv or argv[0] != "search":
+    if not argv or argv[0] != "search" or COMPLETE_VAR in os.environ:
         return None
     params = parse_search(argv[1:])
     if params is None:

@@ -44,6 +44,8 @@ def forward(argv: list[str]) -> int | None:
     """Run ``argv`` on the server for its index; None when there is no server to ask."""
     if not argv or argv[0] not in FORWARDED or os.environ.get("NEWSGREP_NO_SERVER"):
         return None
+    if "_NEWSGREP_COMPLETE" in os.environ:  # a shell asking for completions: Typer's business, here
+        return None
     if any(arg in ("--help", "-h") for arg in argv):
         return None
     from .locations import index_location, socket_path
@@ -146,9 +148,8 @@ def main() -> None:
     except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
-    except KeyboardInterrupt:
-        sys.stderr.write("newsgrep: interrupted\n")
-        code = 130
+    except KeyboardInterrupt:  # Ctrl-C while the server answers: silent, as everywhere else
+        code = 130  # ExitStatus.INTERRUPTED, without importing errors.py here
     except Exception as err:  # noqa: BLE001
         from .errors import ExitStatus, NewsgrepError
         from .output import error

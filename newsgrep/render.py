@@ -26,6 +26,13 @@ META = "cyan"
 DIM = "dim"
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader left (``| head``): Rich's own answer is exit 1, our "no hits"; last_resort makes it 0."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(color: str = "auto", stderr: bool = False) -> Console:
     """A console honouring ``--color``; ``auto`` leaves NO_COLOR/FORCE_COLOR/TTY to Rich."""
     kwargs: dict[str, Any] = {"stderr": stderr, "highlight": False, "markup": False, "emoji": False}
@@ -33,7 +40,7 @@ def console(color: str = "auto", stderr: bool = False) -> Console:
         kwargs["color_system"] = None
     elif color == "always":
         kwargs["force_terminal"] = True
-    con = Console(**kwargs)
+    con = _Console(**kwargs)
     # Into a pipe or a file, one record per line: never wrap lines for a width nobody sees.
     con.soft_wrap = not con.is_terminal
     return con

@@ -178,3 +178,72 @@ def test_one_shot_search_imports_neither_typer_nor_rich(in_seeds):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=in_seeds)
     assert done.stderr == "0 []\n"
     assert f'"id": "{FEB}"' in done.stdout or f'"id": "{JAN}"' in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "Japan"],  # the fast path, plain text
+        ["search", "Japan", "--json"],
+        ["search", "Japan", "--limit=5"],  # Typer's path: its own EPIPE handler said exit 1
+        ["search", "Japan", "--color", "always"],  # Rich: its own handler said exit 1 too
+        ["search", "Japan", "--facet", "source"],
+        ["stats"],
+    ],
+)
+def test_reader_leaving_early_exits_0_on_every_path(in_seeds, args):
+    """Regression: `newsgrep ... | head` exited 0, 1 or 1 depending on the path taken; 1 means "no hits"."""
+    read, write = os.pipe()
+    os.close(read)  # the reader has left before the first byte
+    env = {**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsgrep", *args], stdout=write, stderr=subprocess.PIPE, env=env, cwd=in_seeds
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_ctrl_c_while_printing_is_silent_130_on_both_paths(in_seeds, monkeypatch):
+    """Regression: the fast path said "newsgrep: interrupted" where Typer's path said nothing."""
+    from newsgrep import output
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "write_json", interrupted)
+    assert _captured(lambda: fastpath.run(["search", "Kuril", "--json"])) == (130, "", "")
+    assert _captured(lambda: cli.run(["search", "Kuril", "--json", "--limit=5"])) == (130, "", "")
+
+
+def test_ctrl_c_while_searching_leaves_one_line_and_2_on_both_paths(in_seeds, monkeypatch):
+    from newsgrep import commands
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "open_index", interrupted)
+    expected = (2, "", "newsgrep: error: interrupted; the index is as it was before this run\n")
+    assert _captured(lambda: fastpath.run(["search", "Kuril"])) == expected
+    assert _captured(lambda: cli.run(["search", "Kuril", "--limit=5"])) == expected
+
+
+def test_limit_past_pythons_int_digit_limit_goes_to_click(in_seeds):
+    """Regression: 4301 digits made int() raise ValueError and the fast path print a traceback."""
+    huge = "9" * 4301
+    assert fastpath.parse_search(["Kuril", "--limit", huge]) is None
+    code, out, err = _captured(lambda: cli.run(["search", "Kuril", "--limit", huge]))
+    assert (code, out) == (2, "")
+    assert err.startswith("newsgrep: error: Invalid value for '--limit' / '-n': '9999")
+    assert err.endswith("' is not a valid int. (see `newsgrep search --help`)\n")
+
+
+def test_shell_completion_request_is_left_to_typer(monkeypatch):
+    """Regression: with _NEWSGREP_COMPLETE set the fast path ran a search where Typer answers the shell."""
+    monkeypatch.setenv("_NEWSGREP_COMPLETE", "complete_bash")
+    assert fastpath.run(["search", "Kuril"]) is None
+    from newsgrep import launch
+
+    monkeypatch.delenv("NEWSGREP_NO_SERVER", raising=False)
+    assert launch.forward(["search", "Kuril"]) is None
