@@ -382,7 +382,9 @@ def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
     install()
     if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:
         _hook_forks()
-        return ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False)
+        # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
+        # (Python 3.14 made forkserver the default on Linux).
+        return ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork")
     return ix.writer(limitmb=WRITER_MB, compound=False)
 
 

@@ -47,3 +47,32 @@ def test_whooshs_highlighter_still_works(seed_index):
         hits = s.search(qparser.QueryParser("body", ix.schema).parse("Kuril"), terms=True)
         hit = next(h for h in hits if h["id"] == JAN)
         assert "<b" in hit.highlights("body")
+
+
+PACKAGE_CODE = """
+import importlib.util, sys
+import newsgrep
+import whoosh.highlight
+print(whoosh.highlight.Highlighter.__module__)
+print(importlib.util.find_spec("whoosh.highlight").origin.endswith("whoosh/highlight.py"))
+import whoosh.query, whoosh.lang
+morph = sys.modules["whoosh.lang.morph_en"]
+print(whoosh.lang.morph_en is morph, "rules" in vars(morph))
+print(importlib.util.find_spec("whoosh.lang.morph_en").origin.endswith("whoosh/lang/morph_en.py"))
+print(morph.variations("treaty") == whoosh.query.terms.variations("treaty"), "rules" in vars(morph))
+print(morph.__spec__.loader is morph.__loader__, type(morph.__loader__).__name__)
+"""
+
+
+def test_deferred_modules_are_real_modules_of_their_packages():
+    """Regression: the stand-ins were not attributes of their package (``whoosh.highlight.X`` raised
+    AttributeError after ``import whoosh.highlight``) and had no __spec__ (find_spec raised ValueError)."""
+    done = subprocess.run([sys.executable, "-c", PACKAGE_CODE], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "whoosh.highlight",
+        "True",
+        "True False",
+        "True",
+        "True True",
+        "True SourceFileLoader",
+    ]

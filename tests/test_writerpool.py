@@ -73,3 +73,45 @@ def test_marshal_pool_returns_items_sorted(tmp_path):
         pool.add(item)
     assert pool.runs
     assert list(pool.items()) == sorted(items)
+
+
+def _terms_by_article(index_dir) -> dict:
+    from newsgrep.store import open_index
+
+    ix = open_index(index_dir)
+    with ix.searcher() as s:
+        r = s.reader()
+        ids = {docnum: fields["id"] for docnum, fields in r.iter_docs()}
+        return {
+            (field, term): sorted(ids[d] for d in r.postings(field, term).all_ids())
+            for field, term in r.all_terms()
+            if field != "id"
+        }
+
+
+def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, monkeypatch):
+    """Two forked sub-writers, each spilling marshal runs and merging its own, index what one process does."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from newsgrep import index
+
+    seeds = tmp_path / "seeds"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "corpus.py"), str(seeds), "--articles", "120", "--per-file", "4"],
+        check=True,
+        capture_output=True,
+    )
+    index.update_index(str(tmp_path / "serial"), [str(seeds)], jobs=1)
+    monkeypatch.setattr(index, "PARALLEL_FILES", 0)
+    monkeypatch.setattr(index, "WRITER_MB", 0.05)  # each sub-writer spills several runs
+    summary = index.update_index(str(tmp_path / "parallel"), [str(seeds)], jobs=2)
+    assert (summary.files, summary.articles, summary.added) == (30, 120, 30)
+    serial, parallel = _terms_by_article(str(tmp_path / "serial")), _terms_by_article(str(tmp_path / "parallel"))
+    assert len(serial) > 1000
+    assert parallel == serial
+    from newsgrep.store import open_index
+
+    assert len(open_index(str(tmp_path / "parallel"))._segments()) >= 2  # the sub-writers' own segments
