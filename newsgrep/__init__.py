@@ -14,47 +14,68 @@ class _DeferredLoader:
     ``importlib.util.LazyLoader`` runs it on the first attribute read, which
     ``from whoosh.lang.morph_en import variations`` (whoosh.query's import
     time) would be. Here the names in ``functions`` start as forwarders that
-    run the module when first *called*; any other attribute runs it when
-    first read. The module object is the real one throughout: code that
-    holds it sees the real contents once they are there.
+    run the module when first *called*; any other attribute (``__all__`` and
+    ``dir()`` included) runs it when first read. The module object is the
+    real one throughout: code that holds it sees the real contents once they
+    are there. A lock makes the first use run the code once, whatever the
+    threads; if the code fails, the module is left deferred and the next use
+    tries again, as a failed import would.
     """
 
     def __init__(self, loader, functions):
         self.loader = loader
         self.functions = functions
 
+    def __getattr__(self, name):  # get_code, get_source, is_package...: the real loader's
+        return getattr(self.loader, name)
+
     def create_module(self, spec):
         return self.loader.create_module(spec)
 
     def exec_module(self, module):
+        import threading
+
+        _DEFERRED.pop(module.__name__, None)
         loader, names = self.loader, self.functions
-        state = {"loaded": False}
+        lock = threading.RLock()
+        stand_ins = {}
 
         def load():
-            if state["loaded"]:
-                return
-            state["loaded"] = True
-            for name in (*names, "__getattr__"):
-                module.__dict__.pop(name, None)
-            module.__spec__.loader = module.__loader__ = loader
-            loader.exec_module(module)
+            with lock:
+                if module.__dict__.get("__getattr__") is not attribute:
+                    return  # run already
+                for name in stand_ins:
+                    del module.__dict__[name]
+                module.__spec__.loader = module.__loader__ = loader
+                try:
+                    loader.exec_module(module)
+                except BaseException:
+                    module.__spec__.loader = module.__loader__ = self
+                    module.__dict__.update(stand_ins)
+                    raise
 
         def attribute(name):
-            if name.startswith("__"):  # the import system asks for __path__ and the like
+            if name.startswith("__") and name != "__all__":  # the import system asks for __path__ and the like
                 raise AttributeError(name)
             load()
             return getattr(module, name)
+
+        def listing():
+            load()
+            return sorted(module.__dict__)
 
         def forwarder(name):
             def forward(*args, **kwargs):
                 load()
                 return getattr(module, name)(*args, **kwargs)
 
+            forward.__name__ = forward.__qualname__ = name
+            forward.__module__ = module.__name__
             return forward
 
-        for name in names:
-            setattr(module, name, forwarder(name))
-        module.__getattr__ = attribute
+        stand_ins.update({name: forwarder(name) for name in names})
+        stand_ins.update(__getattr__=attribute, __dir__=listing)
+        module.__dict__.update(stand_ins)
 
 
 class _DeferringFinder:
@@ -62,10 +83,10 @@ class _DeferringFinder:
 
     @staticmethod
     def find_spec(name, path, target=None):
-        functions = _DEFERRED.pop(name, None)
+        functions = _DEFERRED.get(name)  # until the module runs: a find_spec() before the import is fine
         if functions is None:
             return None
-        for finder in _sys.meta_path:  # the finders after this one, as the import system would ask them
+        for finder in _sys.meta_path:  # every other finder, in the import system's order
             find = getattr(finder, "find_spec", None)
             if finder is _DeferringFinder or find is None:
                 continue

@@ -434,5 +434,5 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def main() -> None:
-    """Console-script entry point (``newsgrep.launch`` calls it when no server answers)."""
+    """``run`` as a process: ``newsgrep.launch`` calls ``run`` itself, after the server and the fast path."""
     sys.exit(run())

@@ -117,8 +117,12 @@ def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:
 def last_resort(call: Callable[[], int]) -> int:
     """Run a whole command line: a reader leaving, Ctrl-C and bugs become an exit status, never a traceback."""
     try:
-        return call()
-    except KeyboardInterrupt:  # Ctrl-C while printing or importing: silent, as grep and Typer's own handler
+        code = call()
+        # Flushed here, not at exit: into a pipe, output waits in the buffer, and a
+        # reader gone by then would make Python's shutdown print a BrokenPipeError and exit 120.
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:  # Ctrl-C while printing: silent, as grep and Typer's own handler
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

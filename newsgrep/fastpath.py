@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import os
 
-# Set by a shell asking Click for completions: Typer answers those, not a search.
-COMPLETE_VAR = "_NEWSGREP_COMPLETE"
+from .launch import COMPLETE_VAR  # a shell asking for completions: Typer answers those, not a search
 
 # Option -> (parameter of cli.search, kind): "value" takes the next argument
 # (the last one given wins), "multi" collects every one, "int" is a value of

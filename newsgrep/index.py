@@ -113,19 +113,29 @@ _FORK_HOOKED = False
 
 
 def _die_with_parent() -> None:
-    """In a forked worker: ask Linux to kill us when the indexer dies.
+    """In a forked worker: leave Ctrl-C to the indexer, and ask Linux to kill us when it dies.
 
     A killed `newsgrep index` must not leave workers behind, blocked on a
     queue forever. Best effort: elsewhere, workers end when their pipes close.
     """
+    import signal
+
+    # Ctrl-C reaches the whole process group: the indexer reports it in one
+    # line and stops its workers; a worker's own KeyboardInterrupt would print
+    # a traceback each. A handler, not SIG_IGN, so that nothing exec'd from
+    # here inherits an ignored SIGINT.
+    signal.signal(signal.SIGINT, _ignore)
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def _ignore(_signum, _frame) -> None:
+    pass
 
 
 def _hook_forks() -> None:
@@ -368,6 +378,10 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()
+        for task in getattr(writer, "tasks", ()):  # Whoosh's sub-writers, which cancel() cannot reach
+            with contextlib.suppress(Exception):
+                task.terminate()
+                task.join(5)
         raise
     for name in os.listdir(gen):  # manifests of generations no longer in force
         if name.startswith("manifest-") and name != f"manifest-{writer.generation}.json":

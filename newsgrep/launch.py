@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
+COMPLETE_VAR = "_NEWSGREP_COMPLETE"  # set by a shell asking Click for completions
 TIMEOUT = 300.0  # seconds: a facet over 100k articles takes a few; a hung server must not hang us forever
 CONNECT_TRIES = 20  # about 2 s of retries while the server's queue is full, then run here
 
@@ -44,7 +45,7 @@ def forward(argv: list[str]) -> int | None:
     """Run ``argv`` on the server for its index; None when there is no server to ask."""
     if not argv or argv[0] not in FORWARDED or os.environ.get("NEWSGREP_NO_SERVER"):
         return None
-    if "_NEWSGREP_COMPLETE" in os.environ:  # a shell asking for completions: Typer's business, here
+    if COMPLETE_VAR in os.environ:  # a shell asking for completions: Typer's business, here
         return None
     if any(arg in ("--help", "-h") for arg in argv):
         return None
@@ -65,7 +66,14 @@ def forward(argv: list[str]) -> int | None:
         "tty": _isatty(sys.stdout),
         "term_size": _terminal_size(),
     }
-    answer = _ask(path, payload)
+    try:
+        answer = _ask(path, payload)
+    except KeyboardInterrupt:  # Ctrl-C while the server searches: what a search here would say
+        from .commands import INTERRUPTED
+        from .output import error
+
+        error(INTERRUPTED)
+        return 2
     if answer is None or not answer.get("ok"):
         return None  # gone, busy, or an older or confused server: do the work here
     last = None
@@ -143,28 +151,34 @@ def _isatty(stream) -> bool:
 
 
 def main() -> None:
+    argv = sys.argv[1:]
     try:
-        code = forward(sys.argv[1:])
+        code = _served(argv)
+        if code is None:
+            from .fastpath import run as run_directly
+
+            code = run_directly(argv)  # a plain search: no need for Typer
+        if code is None:
+            from .cli import run as run_with_typer
+
+            code = run_with_typer(argv)
+    except KeyboardInterrupt:  # Ctrl-C while Python imports what the command needs: silent, as later
+        code = 130  # ExitStatus.INTERRUPTED, without importing errors.py here
+    sys.exit(code)
+
+
+def _served(argv: list[str]) -> int | None:
+    """The exit status of ``argv`` run by a server, or None to run it here."""
+    try:
+        return forward(argv)
     except BrokenPipeError:  # `newsgrep search ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
-    except KeyboardInterrupt:  # Ctrl-C while the server answers: silent, as everywhere else
-        code = 130  # ExitStatus.INTERRUPTED, without importing errors.py here
+        return 0
     except Exception as err:  # noqa: BLE001
         from .errors import ExitStatus, NewsgrepError
         from .output import error
 
         if isinstance(err, NewsgrepError):  # the server is there but stopped answering: one line, exit 2
             error(str(err))
-            code = ExitStatus.ERROR
-        else:  # anything odd on the way to a server: run the command here, as with no server
-            code = None
-    if code is None:
-        from .fastpath import run as run_directly
-
-        code = run_directly(sys.argv[1:])  # a plain search: no need for Typer
-    if code is not None:
-        sys.exit(code)
-    from .cli import main as cli_main
-
-    cli_main()
+            return ExitStatus.ERROR
+        return None  # anything odd on the way to a server: run the command here, as with no server

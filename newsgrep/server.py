@@ -144,11 +144,13 @@ def _as_client(payload: dict):
 def run_command(warm: WarmIndex, payload: dict) -> dict:
     """Run a client's command line with the CLI's own code, against the open index."""
     from . import cli
-    from .launch import FORWARDED
+    from .launch import COMPLETE_VAR, FORWARDED
 
     argv = list(payload["argv"])
     if not argv or argv[0] not in FORWARDED:  # never `index` or `serve` inside the server
         return {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
+    if COMPLETE_VAR in payload.get("env", {}):  # Typer would answer the shell and exit: the client does
+        return {"ok": False, "error": "a shell completion request"}
     warm.refresh()
     cli.WARM[os.path.abspath(warm.root)] = warm
     try:
@@ -156,6 +158,8 @@ def run_command(warm: WarmIndex, payload: dict) -> dict:
             code = cli.run(argv)
     except cli.NotServed:  # the command line, as Click reads it, names another index: the client runs it
         return {"ok": False, "error": "not this server's index"}
+    except SystemExit:  # something in the CLI wanted this process gone: not the server's to obey
+        return {"ok": False, "error": "the command tried to exit the server"}
     return {"ok": True, "code": int(code), "output": chunks}
 
 

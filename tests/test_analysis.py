@@ -66,15 +66,3 @@ def test_fold_drops_every_combining_mark_after_nfkd():
     assert fold("İstanbul Çavuşoğlu") == "istanbul cavusoglu"
     assert fold("Ærø ﬁnance Ⅻ") == "ærø finance xii"
     assert fold("plain ascii") == "plain ascii"
-
-
-@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=40))
-def test_fold_is_the_per_character_definition(text):
-    """The translate table of distinct characters gives what testing every character did."""
-    import unicodedata
-
-    from newsgrep.schema import fold
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    expected = text.casefold() if text.isascii() else "".join(c for c in decomposed if not unicodedata.combining(c))
-    assert fold(text) == expected

@@ -94,3 +94,46 @@ def test_search_during_a_rebuild_answers_from_the_last_commit(tmp_path):
     assert proc.returncode == 0
     assert count(tmp_path, "talks") == 600
     assert seen and set(seen) <= {200, 600} and seen[0] == 200
+
+
+def test_ctrl_c_to_a_parallel_build_is_one_line_and_leaves_no_process(tmp_path):
+    """Regression: Ctrl-C reaches the whole process group, and every parse worker and Whoosh
+    sub-writer printed its own KeyboardInterrupt traceback; now the indexer alone reports it."""
+    import os
+
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, 1000, per_file=4)  # 250 files: the parallel writer (index.PARALLEL_FILES)
+    started = time.monotonic()
+    assert newsgrep(tmp_path, "index", "--rebuild", "--quiet").returncode == 0
+    full = time.monotonic() - started
+    interrupted = 0
+    for fraction in (0.4, 0.7):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newsgrep", "index", "--rebuild", "--quiet"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, as a shell's foreground job
+        )
+        time.sleep(full * fraction)
+        if proc.poll() is None:
+            interrupted += 1
+            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        out, err = proc.communicate(timeout=60)
+        if proc.returncode != 0:
+            assert (proc.returncode, out, err) == (
+                2,
+                "",
+                "newsgrep: error: interrupted; the index is as it was before this run\n",
+            )
+        for _ in range(50):  # the workers are gone too
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("processes of the interrupted build are still running")
+    assert interrupted >= 1
+    assert count(tmp_path, "talks") == 1000

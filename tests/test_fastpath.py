@@ -191,11 +191,14 @@ def test_one_shot_search_imports_neither_typer_nor_rich(in_seeds):
         ["stats"],
     ],
 )
-def test_reader_leaving_early_exits_0_on_every_path(in_seeds, args):
-    """Regression: `newsgrep ... | head` exited 0, 1 or 1 depending on the path taken; 1 means "no hits"."""
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_reader_leaving_early_exits_0_on_every_path(in_seeds, args, unbuffered):
+    """Regression: `newsgrep ... | head` exited 0, 1 or 1 depending on the path taken; 1 means "no hits".
+    And with stdout buffered (as it is, into a pipe), 120 and a BrokenPipeError from Python's shutdown."""
     read, write = os.pipe()
     os.close(read)  # the reader has left before the first byte
-    env = {**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    env.update({"NEWSGREP_NO_SERVER": "1", **({"PYTHONUNBUFFERED": "1"} if unbuffered else {})})
     try:
         done = subprocess.run(
             [sys.executable, "-m", "newsgrep", *args], stdout=write, stderr=subprocess.PIPE, env=env, cwd=in_seeds
@@ -229,6 +232,7 @@ def test_ctrl_c_while_searching_leaves_one_line_and_2_on_both_paths(in_seeds, mo
     assert _captured(lambda: cli.run(["search", "Kuril", "--limit=5"])) == expected
 
 
+@pytest.mark.skipif(not hasattr(sys, "get_int_max_str_digits"), reason="no digit limit before Python 3.10.7")
 def test_limit_past_pythons_int_digit_limit_goes_to_click(in_seeds):
     """Regression: 4301 digits made int() raise ValueError and the fast path print a traceback."""
     huge = "9" * 4301
@@ -239,11 +243,28 @@ def test_limit_past_pythons_int_digit_limit_goes_to_click(in_seeds):
     assert err.endswith("' is not a valid int. (see `newsgrep search --help`)\n")
 
 
-def test_shell_completion_request_is_left_to_typer(monkeypatch):
+def test_shell_completion_request_is_left_to_typer(workdir, monkeypatch):
     """Regression: with _NEWSGREP_COMPLETE set the fast path ran a search where Typer answers the shell."""
-    monkeypatch.setenv("_NEWSGREP_COMPLETE", "complete_bash")
-    assert fastpath.run(["search", "Kuril"]) is None
-    from newsgrep import launch
+    import socket
 
+    from newsgrep import launch
+    from newsgrep.client import socket_path
+
+    def never(*_args):
+        raise AssertionError("a completion request went to the server")
+
+    path = socket_path("index")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listening.bind(path)  # a server's socket is there: only the variable keeps us off it
+    monkeypatch.setattr(launch, "_ask", never)
     monkeypatch.delenv("NEWSGREP_NO_SERVER", raising=False)
-    assert launch.forward(["search", "Kuril"]) is None
+    monkeypatch.setenv("_NEWSGREP_COMPLETE", "complete_bash")
+    try:
+        assert fastpath.run(["search", "Kuril"]) is None
+        assert launch.forward(["search", "Kuril"]) is None
+    finally:
+        listening.close()
+    monkeypatch.delenv("_NEWSGREP_COMPLETE")
+    with pytest.raises(AssertionError, match="went to the server"):
+        launch.forward(["search", "Kuril"])  # the same call without the variable does ask

@@ -76,3 +76,61 @@ def test_deferred_modules_are_real_modules_of_their_packages():
         "True True",
         "True SourceFileLoader",
     ]
+
+
+THREADS_CODE = """
+import sys, threading
+sys.setswitchinterval(1e-6)
+import newsgrep, whoosh.query
+from whoosh.query import terms
+errors, results = [], []
+def use():
+    try:
+        results.append(sorted(terms.variations("treaty")))
+    except Exception as err:
+        errors.append(repr(err))
+threads = [threading.Thread(target=use) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(errors, len({tuple(r) for r in results}), len(results))
+"""
+
+RETRY_CODE = """
+import sys
+import newsgrep, whoosh.query
+morph = sys.modules["whoosh.lang.morph_en"]
+real = morph.__loader__.loader
+runs = []
+def flaky(module):
+    runs.append(1)
+    if len(runs) == 1:
+        raise KeyboardInterrupt  # Ctrl-C among the 300 regular expressions
+    return type(real).exec_module(real, module)
+real.exec_module = flaky
+try:
+    whoosh.query.terms.variations("treaty")
+except KeyboardInterrupt:
+    print("interrupted", "rules" in vars(morph))
+print(sorted(whoosh.query.terms.variations("treaty")) == sorted(morph.variations("treaty")), len(runs))
+print(whoosh.query.terms.variations.__name__, whoosh.query.terms.variations.__module__)
+import whoosh.highlight
+names = dir(whoosh.highlight)
+print("Highlighter" in names, type(whoosh.highlight.__loader__).__name__)
+"""
+
+
+def test_deferred_module_runs_once_whatever_the_threads():
+    """Regression: a second thread could find neither the forwarder nor the real function."""
+    done = subprocess.run([sys.executable, "-c", THREADS_CODE], capture_output=True, text=True, check=True)
+    assert done.stdout == "[] 1 8\n"
+
+
+def test_deferred_module_that_fails_to_run_is_tried_again():
+    """Regression: a Ctrl-C while the module ran left it half-run, without its functions, for good."""
+    done = subprocess.run([sys.executable, "-c", RETRY_CODE], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "interrupted False",
+        "True 2",
+        "variations whoosh.lang.morph_en",
+        "True SourceFileLoader",
+    ]

@@ -289,3 +289,49 @@ def test_a_socket_of_another_user_is_never_sent_anything(workdir, run, forward):
             trap.accept()  # nobody connected
     finally:
         trap.close()
+
+
+def test_a_completion_request_or_an_exit_never_stops_the_server(server, workdir, monkeypatch):
+    """Regression: Typer answers _NEWSGREP_COMPLETE with sys.exit, which went past the server's handler."""
+    from newsgrep.launch import _ask
+
+    base = {"cmd": "run", "cwd": str(workdir), "tty": False, "argv": ["search", "Kuril", "--json"]}
+    env = {**os.environ, "_NEWSGREP_COMPLETE": "complete_bash"}
+    answer = _ask(socket_path("index"), {**base, "env": env})
+    assert answer == {"ok": False, "error": "a shell completion request"}
+    assert _ask(socket_path("index"), {**base, "env": dict(os.environ)})["code"] == 0  # still serving
+
+
+def test_ctrl_c_while_the_server_searches_is_the_local_searchs_line_and_2(workdir, run, monkeypatch, capsys):
+    import socket
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    assert run("index").exit_code == 0
+    listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listening.bind(socket_path("index"))
+    monkeypatch.delenv("NEWSGREP_NO_SERVER", raising=False)
+    monkeypatch.setattr(launch, "_ask", interrupted)
+    try:
+        code = launch.forward(["search", "Kuril"])
+    finally:
+        listening.close()
+    assert (code, capsys.readouterr().err) == (
+        2,
+        "newsgrep: error: interrupted; the index is as it was before this run\n",
+    )
+
+
+def test_ctrl_c_while_importing_is_a_silent_130(workdir, monkeypatch, capsys):
+    from newsgrep import fastpath
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("NEWSGREP_NO_SERVER", "1")
+    monkeypatch.setattr(fastpath, "run", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril"])
+    with pytest.raises(SystemExit) as exit_:
+        launch.main()
+    assert (exit_.value.code, capsys.readouterr()) == (130, ("", ""))

@@ -104,14 +104,24 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
         check=True,
         capture_output=True,
     )
+    import os
+
     index.update_index(str(tmp_path / "serial"), [str(seeds)], jobs=1)
     monkeypatch.setattr(index, "PARALLEL_FILES", 0)
     monkeypatch.setattr(index, "WRITER_MB", 0.05)  # each sub-writer spills several runs
+    writers = tmp_path / "writers"
+    write_run = writerpool.MarshalPool._write_run
+
+    def noted(pool, f, items):  # which processes wrote marshal runs (the sub-writers inherit this)
+        with open(writers, "a") as log:
+            log.write(f"{os.getpid()}\n")
+        return write_run(pool, f, items)
+
+    monkeypatch.setattr(writerpool.MarshalPool, "_write_run", noted)
     summary = index.update_index(str(tmp_path / "parallel"), [str(seeds)], jobs=2)
     assert (summary.files, summary.articles, summary.added) == (30, 120, 30)
     serial, parallel = _terms_by_article(str(tmp_path / "serial")), _terms_by_article(str(tmp_path / "parallel"))
     assert len(serial) > 1000
     assert parallel == serial
-    from newsgrep.store import open_index
-
-    assert len(open_index(str(tmp_path / "parallel"))._segments()) >= 2  # the sub-writers' own segments
+    children = set(writers.read_text().split()) - {str(os.getpid())}
+    assert len(children) == 2  # both sub-writers spilled marshal runs: they were forked with MarshalPool
