@@ -127,7 +127,18 @@ class Engine:
         return self._lengths[key]
 
     def _decode(self, fieldname: str, text: bytes) -> tuple[array, array]:
+        """The term's live documents and their scores, a block of postings at a time.
+
+        BM25F as Whoosh's ``scoring.bm25`` computes it, the same operations in
+        the same order (so the same bits), with its length term looked up per
+        length byte (at most 255 values) instead of computed per posting; the
+        ids and scores of a block go into the arrays by list comprehensions
+        and ``extend`` rather than a Python call and two appends per posting.
+        """
+        from whoosh.scoring import bm25 as whooshs
+
         bm25 = _bm25()
+        inline = bm25 is whooshs  # the block formula below is this function's, operation for operation
         ids, scores = array("i"), array("d")
         field = self.schema[fieldname]
         if (fieldname, text) not in self.reader:
@@ -138,20 +149,37 @@ class Engine:
             avgfl = self.searcher.avg_field_length(fieldname) or 1
             b = weighting._field_B.get(fieldname, weighting.B)
             k1 = weighting.K1
+            k1p1 = k1 + 1
         deleted = self.deleted
         for leaf, offset in self.leaves:
             if (fieldname, text) not in leaf:
                 continue
             matcher = _raw(leaf.postings(fieldname, text))
             length = self._length_reader(leaf, offset, fieldname) if field.scorable else None
+            raw = getattr(length, "raw", None) if inline else None
+            if raw is not None:
+                norm = [None if fl is None else k1 * ((1 - b) + b * fl / avgfl) for fl in length.table]
+            end = offset + leaf.doc_count_all()
+            gone = {d - offset for d in deleted if offset <= d < end} if deleted else None
             blocks: tuple[list[int], list[int]] = ([], [])
             self._blocks[(fieldname, text, offset)] = blocks
-            for local, weight in _postings(matcher, blocks):
-                docnum = offset + local
-                if docnum in deleted:
+            for block, weights in _posting_blocks(matcher, blocks):
+                if (gone and not gone.isdisjoint(block)) or (
+                    length is not None and (raw is None or block[-1] >= len(raw))
+                ):
+                    for local, weight in zip(block, weights, strict=True):  # one posting at a time
+                        if offset + local in deleted:
+                            continue
+                        ids.append(offset + local)
+                        scores.append(bm25(idf, weight, length(local), avgfl, b, k1) if length else weight)
                     continue
-                ids.append(docnum)
-                scores.append(bm25(idf, weight, length(local), avgfl, b, k1) if length else weight)
+                ids.extend(map(offset.__add__, block) if offset else iter(block))  # iter: another array type
+                if length is None:
+                    scores.extend(iter(weights))  # array("f"): extend() wants the same kind
+                else:
+                    scores.extend(
+                        [idf * ((tf * k1p1) / (tf + norm[raw[d]])) for d, tf in zip(block, weights, strict=True)]
+                    )
         if field.scorable:
             self._check(fieldname, text, ids, scores)
         return ids, scores
@@ -573,27 +601,39 @@ def _boosted(found: dict[int, float], boost: float) -> dict[int, float]:
     return {d: s * boost for d, s in found.items()}
 
 
-def _postings(matcher, blocks: tuple[list[int], list[int]]):
-    """(local docnum, weight) of every posting, a block at a time where the codec allows.
+def _posting_blocks(matcher, blocks: tuple[list[int], list[int]]):
+    """(local docnums, weights) of each block of postings, where the codec allows; else one posting at a time.
 
     Records each block's last docnum and file position in ``blocks``.
     """
-    if all(hasattr(matcher, a) for a in ("_read_ids", "_next_block", "_baseoffset", "_nextoffset", "_maxid")):
+    if all(
+        hasattr(matcher, a)
+        for a in ("_read_data", "_data", "_byteids", "_next_block", "_baseoffset", "_nextoffset", "_maxid")
+    ):
         place = matcher._baseoffset
         while matcher.is_active():
             if matcher._ids is None:
-                matcher._read_ids()
+                _read_ids(matcher)
             if matcher._weights is None:
                 matcher._read_weights()
             blocks[0].append(matcher._maxid)
             blocks[1].append(place)
-            yield from zip(matcher._ids[matcher._i :], matcher._weights[matcher._i :], strict=True)
+            i = matcher._i
+            yield (matcher._ids[i:], matcher._weights[i:]) if i else (matcher._ids, matcher._weights)
             place = matcher._nextoffset
             matcher._next_block()
         return
     while matcher.is_active():
-        yield matcher.id(), matcher.weight()
+        yield (matcher.id(),), (matcher.weight(),)
         matcher.next()
+
+
+def _read_ids(matcher) -> None:
+    """The codec's ``_read_ids``, its delta decoding done by ``itertools.accumulate`` in C, not a generator."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids = matcher._data[0]
+    matcher._ids = ids if matcher._byteids else tuple(itertools.accumulate(ids))
 
 
 def _raw(matcher):
@@ -622,7 +662,12 @@ def _length_reader(leaf, fieldname: str):
         raw = column._dbfile.get(column._basepos, column._count) if column._count else b""
         table = [None] + [byte_to_length(b) for b in range(1, 256)]  # 0: no length stored, as the codec says
         count = len(raw)
-        return lambda docnum: table[raw[docnum]] if docnum < count else None
+
+        def length(docnum: int):
+            return table[raw[docnum]] if docnum < count else None
+
+        length.raw, length.table = raw, table  # for _decode's lookups a block at a time
+        return length
     if perdoc is not None and hasattr(perdoc, "doc_field_length_reader"):
         return perdoc.doc_field_length_reader(fieldname, 1)
     return lambda docnum: leaf.doc_field_length(docnum, fieldname, 1)

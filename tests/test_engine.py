@@ -268,3 +268,18 @@ def test_andnot_excludes_every_document_with_the_word_regression(bench_index):
             for hit in found.hits:
                 words = set(re.findall(r"[a-z]+", (searcher.document(id=hit.id)["body"] + " " + hit.title).lower()))
                 assert not any(w in words or w + "s" in words for w in excluded), (text, hit.id)
+
+
+def test_block_scoring_is_bm25_to_the_last_bit(bench_index, monkeypatch):
+    """The per-block formula against Whoosh's bm25 called once per posting (the slow path)."""
+    from whoosh.scoring import bm25
+
+    ix = open_index(bench_index)
+    terms = [("body", b"minist"), ("body", b"sanction"), ("title", b"summit"), ("body", b"tskhinvali")]
+    with ix.searcher() as searcher:
+        fast = {t: engine_mod.Engine(searcher, keep=False)._decode(*t) for t in terms}
+    monkeypatch.setattr(engine_mod, "_BM25", lambda *args: bm25(*args))  # not Whoosh's function: per posting
+    with ix.searcher() as searcher:
+        slow = {t: engine_mod.Engine(searcher, keep=False)._decode(*t) for t in terms}
+    assert fast == slow
+    assert len(fast[("body", b"minist")][0]) > 300
