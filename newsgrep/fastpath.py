@@ -1,4 +1,4 @@
-"""The common `newsgrep search` command lines, run without importing Typer.
+"""The common `newsgrep search` command lines, and `newsgrep --version`, run without importing Typer.
 
 Importing Typer (and the Click inside it) costs a one-shot search about 20 ms
 of its 100 or so, more than most searches take. The command lines people
@@ -18,6 +18,7 @@ missing here fails it.
 from __future__ import annotations
 
 import os
+import sys
 
 from .launch import COMPLETE_VAR  # a shell asking for completions: Typer answers those, not a search
 
@@ -98,7 +99,12 @@ def parse_search(args: list[str]) -> dict | None:
 
 
 def run(argv: list[str]) -> int | None:
-    """Run ``argv`` when it is a search this module can read; None otherwise."""
+    """Run ``argv`` when it is a search this module can read (or ``--version``); None otherwise."""
+    if argv == ["--version"] and COMPLETE_VAR not in os.environ:  # Typer's eager option, without Typer
+        from . import __version__
+
+        sys.stdout.write(f"newsgrep {__version__}\n")
+        return 0
     if not argv or argv[0] != "search" or COMPLETE_VAR in os.environ:
         return None
     params = parse_search(argv[1:])

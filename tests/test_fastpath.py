@@ -157,6 +157,12 @@ def test_fastpath_exit_statuses(in_seeds):
     assert (code, out, err) == (2, "", "newsgrep: error: --color 'sometimes' is not valid; use auto, always or never\n")
 
 
+def test_version_without_typer_is_typers_version():
+    assert _captured(lambda: fastpath.run(["--version"])) == _captured(lambda: cli.run(["--version"]))
+    assert _captured(lambda: fastpath.run(["--version"])) == (0, "newsgrep 0.1.0\n", "")
+    assert fastpath.run(["--version", "search"]) is None  # anything more: Typer decides
+
+
 def test_fastpath_declines_other_commands():
     assert fastpath.run(["show", JAN]) is None
     assert fastpath.run(["search", "--help"]) is None
