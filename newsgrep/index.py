@@ -398,7 +398,14 @@ def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
         _hook_forks()
         # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
         # (Python 3.14 made forkserver the default on Linux).
-        return ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork")
+        writer = ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork")
+        # Start the sub-writers now, while this process has no thread: Whoosh
+        # would fork them at the first batch, when the parse pool's threads and
+        # the job queue's feeder run, and a fork with threads alive can deadlock
+        # the child (Python 3.12+ warns of it).
+        while len(getattr(writer, "tasks", ())) < jobs and hasattr(writer, "_new_task"):
+            writer._new_task()
+        return writer
     return ix.writer(limitmb=WRITER_MB, compound=False)
 
 

@@ -125,3 +125,38 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
     assert parallel == serial
     children = set(writers.read_text().split()) - {str(os.getpid())}
     assert len(children) == 2  # both sub-writers spilled marshal runs: they were forked with MarshalPool
+
+
+_THREADS_AT_FORK: list[int] | None = None
+
+
+def _note_threads() -> None:
+    if _THREADS_AT_FORK is not None:
+        import threading
+
+        _THREADS_AT_FORK.append(threading.active_count())
+
+
+def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
+    """Regression: Whoosh forked its sub-writers at the first batch, with the parse pool's threads
+    alive (a possible deadlock in the child; a DeprecationWarning from Python 3.12)."""
+    import os
+
+    from corpus_util import write_corpus
+
+    from newsgrep import index
+
+    global _THREADS_AT_FORK
+    seeds = tmp_path / "seeds"
+    write_corpus(seeds, 120, per_file=4)
+    monkeypatch.setattr(index, "PARALLEL_FILES", 0)
+    os.register_at_fork(before=_note_threads)
+    _THREADS_AT_FORK = []
+    try:
+        summary = index.update_index(str(tmp_path / "index"), [str(seeds)], jobs=2)
+        forks = list(_THREADS_AT_FORK)
+    finally:
+        _THREADS_AT_FORK = None
+    assert summary.articles == 120
+    assert len(forks) == 4  # two sub-writers, then two parse workers
+    assert forks == [1, 1, 1, 1]
