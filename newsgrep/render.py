@@ -232,7 +232,14 @@ class ProgressBar:
         self._label = label
 
     def __enter__(self) -> ProgressBar:
-        if self._con.is_terminal:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        """Started at the first file done, not on entry: Rich refreshes the bar from a thread, and the
+        indexer forks its workers before that (a fork with a thread running can deadlock the child)."""
+        if self._progress is None:
+            if not self._con.is_terminal:
+                return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
             self._progress = Progress(
@@ -244,11 +251,6 @@ class ProgressBar:
                 transient=True,
             )
             self._progress.start()
-        return self
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._progress is None:
-            return
         if self._task is None:
             self._task = self._progress.add_task("files", total=total)
         self._progress.update(self._task, completed=done)

@@ -139,7 +139,8 @@ def _note_threads() -> None:
 
 def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
     """Regression: Whoosh forked its sub-writers at the first batch, with the parse pool's threads
-    alive (a possible deadlock in the child; a DeprecationWarning from Python 3.12)."""
+    alive, and on a terminal the progress bar's refresh thread ran from the start (a possible
+    deadlock in the child; a DeprecationWarning from Python 3.12)."""
     import os
 
     from corpus_util import write_corpus
@@ -151,12 +152,22 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
     write_corpus(seeds, 120, per_file=4)
     monkeypatch.setattr(index, "PARALLEL_FILES", 0)
     os.register_at_fork(before=_note_threads)
+    import io
+
+    from rich.console import Console
+
+    from newsgrep.render import ProgressBar
+
+    bar = ProgressBar("indexing")
+    bar._con = Console(file=io.StringIO(), force_terminal=True)  # as on a terminal: Rich's refresh thread
     _THREADS_AT_FORK = []
     try:
-        summary = index.update_index(str(tmp_path / "index"), [str(seeds)], jobs=2)
+        with bar:
+            summary = index.update_index(str(tmp_path / "index"), [str(seeds)], jobs=2, progress=bar)
         forks = list(_THREADS_AT_FORK)
     finally:
         _THREADS_AT_FORK = None
     assert summary.articles == 120
+    assert "indexing files" in bar._con.file.getvalue()  # the bar was drawn
     assert len(forks) == 4  # two sub-writers, then two parse workers
     assert forks == [1, 1, 1, 1]
