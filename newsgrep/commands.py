@@ -7,6 +7,8 @@ answer differently. Nothing here imports Typer, Whoosh or Rich at import time.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -116,6 +118,8 @@ def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:
 
 def last_resort(call: Callable[[], int]) -> int:
     """Run a whole command line: a reader leaving, Ctrl-C and bugs become an exit status, never a traceback."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): fine until something is written
+        sys.stdout = _ClosedStdout()
     try:
         code = call()
         # Flushed here, not at exit: into a pipe, output waits in the buffer, and a
@@ -130,5 +134,18 @@ def last_resort(call: Callable[[], int]) -> int:
     except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
         from .output import error
 
-        error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
+        if isinstance(err, OSError) and err.errno == errno.EBADF:  # as grep's "write error"
+            error("cannot write to standard output: it is closed; redirect it instead (> /dev/null)")
+        else:
+            error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
         return ExitStatus.ERROR
+
+
+class _ClosedStdout(io.TextIOBase):
+    """sys.stdout when the process started without one: writing is an error, flushing is not."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")

@@ -610,6 +610,9 @@ def _posting_blocks(matcher, blocks: tuple[list[int], list[int]]):
         hasattr(matcher, a)
         for a in ("_read_data", "_data", "_byteids", "_next_block", "_baseoffset", "_nextoffset", "_maxid")
     ):
+        # From the first block: the matcher Whoosh wraps to skip deleted documents has
+        # already been moved past the leading ones, and the block index must start at 0.
+        matcher.reset()
         place = matcher._baseoffset
         while matcher.is_active():
             if matcher._ids is None:

@@ -102,9 +102,13 @@ def run(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a search this module can read (or ``--version``); None otherwise."""
     if argv == ["--version"] and COMPLETE_VAR not in os.environ:  # Typer's eager option, without Typer
         from . import __version__
+        from .commands import last_resort
 
-        sys.stdout.write(f"newsgrep {__version__}\n")
-        return 0
+        def version() -> int:
+            sys.stdout.write(f"newsgrep {__version__}\n")
+            return 0
+
+        return last_resort(version)
     if not argv or argv[0] != "search" or COMPLETE_VAR in os.environ:
         return None
     params = parse_search(argv[1:])

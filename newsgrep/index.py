@@ -55,6 +55,8 @@ PARALLEL_FILES = 200
 # benchmark corpus 31 s at 64 MB against 29 s with no spill at all (37 s with
 # Whoosh's one pickle per posting).
 WRITER_MB = 64
+# Documents per job of a parallel build's sub-writers (Whoosh's default).
+BATCH = 100
 
 Progress = Callable[[int, int], None]
 
@@ -154,26 +156,32 @@ def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None
                 progress(n, total)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     _hook_forks()
-    ctx = multiprocessing.get_context("fork")
-    # A bounded window, not pool.imap: imap parses ahead without limit, and
-    # when the writers are the slower stage the parsed articles pile up in
-    # this process (725 MB of them in a 100k build).
+    # A bounded window, not map(): that parses ahead without limit, and when
+    # the writers are the slower stage the parsed articles pile up in this
+    # process (725 MB of them in a 100k build).
     window = 8 * jobs
     upcoming = iter(sources)
-    with ctx.Pool(jobs) as pool:
-        pending = deque(pool.apply_async(process_file, (s,)) for s in itertools.islice(upcoming, window))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        pending = deque(pool.submit(process_file, s) for s in itertools.islice(upcoming, window))
         n = 0
         while pending:
-            processed = pending.popleft().get()
+            processed = pending.popleft().result()
             following = next(upcoming, None)
             if following is not None:
-                pending.append(pool.apply_async(process_file, (following,)))
+                pending.append(pool.submit(process_file, following))
             n += 1
             yield processed
             if progress:
                 progress(n, total)
+    finally:
+        # On Ctrl-C too: the workers ignore it (_die_with_parent), finish the
+        # file in hand and exit. Killing them instead (Pool.terminate) could cut
+        # a result in half on its pipe and leave this process waiting forever.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -376,12 +384,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
         write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
         writer.commit()
     except BaseException:
-        with contextlib.suppress(Exception):
-            writer.cancel()
-        for task in getattr(writer, "tasks", ()):  # Whoosh's sub-writers, which cancel() cannot reach
-            with contextlib.suppress(Exception):
-                task.terminate()
-                task.join(5)
+        _abandon(writer)
         raise
     for name in os.listdir(gen):  # manifests of generations no longer in force
         if name.startswith("manifest-") and name != f"manifest-{writer.generation}.json":
@@ -398,15 +401,43 @@ def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
         _hook_forks()
         # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
         # (Python 3.14 made forkserver the default on Linux).
-        writer = ix.writer(procs=jobs, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork")
+        # No more sub-writers than batches of documents (at least one a file):
+        # an idle one commits an empty segment.
+        procs = min(jobs, -(-nfiles // BATCH))
+        writer = ix.writer(
+            procs=procs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork"
+        )
         # Start the sub-writers now, while this process has no thread: Whoosh
         # would fork them at the first batch, when the parse pool's threads and
         # the job queue's feeder run, and a fork with threads alive can deadlock
         # the child (Python 3.12+ warns of it).
-        while len(getattr(writer, "tasks", ())) < jobs and hasattr(writer, "_new_task"):
-            writer._new_task()
+        try:
+            while len(getattr(writer, "tasks", ())) < procs and hasattr(writer, "_new_task"):
+                writer._new_task()
+        except BaseException:
+            _abandon(writer)
+            raise
         return writer
     return ix.writer(limitmb=WRITER_MB, compound=False)
+
+
+def _abandon(writer) -> None:
+    """Cancel a write, Whoosh's sub-writers first: they read the job files cancel() deletes.
+
+    Their queues' feeder threads are let go, or this process would wait for
+    them at exit, forever if a sub-writer died mid-read.
+    """
+    for task in getattr(writer, "tasks", ()):  # cancel() cannot reach them
+        with contextlib.suppress(Exception):
+            task.terminate()
+            task.join(5)
+    for queue in (getattr(writer, "jobqueue", None), getattr(writer, "resultqueue", None)):
+        if queue is not None:
+            with contextlib.suppress(Exception):
+                queue.cancel_join_thread()
+                queue.close()
+    with contextlib.suppress(Exception):
+        writer.cancel()
 
 
 __all__ = ["IndexSummary", "index_location", "seed_locations", "update_index", "write_lock"]

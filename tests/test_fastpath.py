@@ -195,6 +195,8 @@ def test_one_shot_search_imports_neither_typer_nor_rich(in_seeds):
         ["search", "Japan", "--color", "always"],  # Rich: its own handler said exit 1 too
         ["search", "Japan", "--facet", "source"],
         ["stats"],
+        ["--version"],
+        ["--version", "--version"],  # Typer's path for --version
     ],
 )
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
@@ -274,3 +276,35 @@ def test_shell_completion_request_is_left_to_typer(workdir, monkeypatch):
     monkeypatch.delenv("_NEWSGREP_COMPLETE")
     with pytest.raises(AssertionError, match="went to the server"):
         launch.forward(["search", "Kuril"])  # the same call without the variable does ask
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--version", "--version"], ["search", "Kuril"], ["search", "Kuril", "--json"], ["stats"]]
+)
+def test_stdout_closed_is_one_line_and_2_as_greps_write_error(in_seeds, args):
+    """Regression: with stdout closed (`>&-`) Python's sys.stdout is None, and writing results raised
+    AttributeError: "internal error ...; please report it"."""
+    env = {**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsgrep", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=in_seeds,
+        preexec_fn=lambda: os.close(1),
+    )
+    message = b"newsgrep: error: cannot write to standard output: it is closed; redirect it instead (> /dev/null)\n"
+    assert (done.returncode, done.stderr) == (2, message)
+
+
+def test_stdout_closed_is_no_error_for_a_command_that_prints_nothing(workdir):
+    env = {**os.environ, "NEWSGREP_NO_SERVER": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsgrep", "index", "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=workdir,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
