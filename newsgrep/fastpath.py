@@ -100,7 +100,9 @@ def parse_search(args: list[str]) -> dict | None:
 
 def run(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a search this module can read (or ``--version``); None otherwise."""
-    if argv == ["--version"] and COMPLETE_VAR not in os.environ:  # Typer's eager option, without Typer
+    if COMPLETE_VAR in os.environ:
+        return None
+    if argv == ["--version"]:  # Typer's eager option, without Typer
         from . import __version__
         from .commands import last_resort
 
@@ -109,7 +111,7 @@ def run(argv: list[str]) -> int | None:
             return 0
 
         return last_resort(version)
-    if not argv or argv[0] != "search" or COMPLETE_VAR in os.environ:
+    if not argv or argv[0] != "search":
         return None
     params = parse_search(argv[1:])
     if params is None:

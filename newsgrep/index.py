@@ -399,11 +399,11 @@ def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
     install()
     if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:
         _hook_forks()
-        # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
-        # (Python 3.14 made forkserver the default on Linux).
         # No more sub-writers than batches of documents (at least one a file):
         # an idle one commits an empty segment.
         procs = min(jobs, -(-nfiles // BATCH))
+        # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
+        # (Python 3.14 made forkserver the default on Linux).
         writer = ix.writer(
             procs=procs, batchsize=BATCH, multisegment=True, limitmb=WRITER_MB, compound=False, start_method="fork"
         )

@@ -70,10 +70,11 @@ def forward(argv: list[str]) -> int | None:
         answer = _ask(path, payload)
     except KeyboardInterrupt:  # Ctrl-C while the server searches: what a search here would say
         from .commands import INTERRUPTED
+        from .errors import ExitStatus
         from .output import error
 
         error(INTERRUPTED)
-        return 2
+        return ExitStatus.ERROR
     if answer is None or not answer.get("ok"):
         return None  # gone, busy, or an older or confused server: do the work here
     last = None
