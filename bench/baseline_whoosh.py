@@ -22,7 +22,7 @@ from whoosh import index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
 
-from newsgrep.articles import ARTICLE_SUFFIXES, parse_bytes
+from newsgrep.ingest.articles import ARTICLE_SUFFIXES, parse_bytes
 
 
 def schema() -> Schema:

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from random import Random
 
-from newsgrep.articles import article_id, parse_bytes, render_digest
+from newsgrep.ingest.articles import article_id, parse_bytes, render_digest
 from newsgrep.models import Article
 
 try:

@@ -321,7 +321,7 @@ def warm_payload(q: dict) -> dict:
 
 def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.Namespace) -> dict:
     try:
-        from newsgrep import client
+        from newsgrep.cli import client
         request = client.request
     except (ImportError, AttributeError) as err:
         return {"available": False, "reason": f"newsgrep.client.request: {err}"}

@@ -49,7 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsgrep.quotes_eval import Span, evaluate  # noqa: E402
+from newsgrep.attribution.evaluation import Span, evaluate  # noqa: E402
 
 
 def _show(span: Span) -> str:

@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsgrep.cli import app
-from newsgrep.index import update_index
+from newsgrep.cli import lazy
+
+lazy.install()  # before Whoosh loads: in-process tests run the CLI as the `newsgrep` command does
+
+from newsgrep.cli.app import app  # noqa: E402
+from newsgrep.index.writer import update_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

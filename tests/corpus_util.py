@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from newsgrep.articles import render_digest
+from newsgrep.ingest.articles import render_digest
 from newsgrep.models import Article
 
 WORDS = [

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from newsgrep.analysis import NewsAnalyzer
+from newsgrep.index.analysis import NewsAnalyzer
 
 CHAIN = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter(minsize=2) | StemFilter()
 
@@ -50,7 +50,7 @@ def test_pickles_without_its_cache():
 
 
 def test_quote_blocks_are_position_blocks_and_pickle():
-    from newsgrep.analysis import QUOTE_GAP, QuoteBlocks
+    from newsgrep.index.analysis import QUOTE_GAP, QuoteBlocks
 
     blocks = QuoteBlocks(["true partnership", "new level"])
     again = pickle.loads(pickle.dumps(blocks))
@@ -60,7 +60,7 @@ def test_quote_blocks_are_position_blocks_and_pickle():
 
 
 def test_fold_drops_every_combining_mark_after_nfkd():
-    from newsgrep.schema import fold
+    from newsgrep.index.schema import fold
 
     assert fold("Sergéy LAVRÓV") == "sergey lavrov"
     assert fold("İstanbul Çavuşoğlu") == "istanbul cavusoglu"

@@ -2,7 +2,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from newsgrep.articles import article_id, parse_bytes, parse_text, render_digest, repair_paragraphs
+from newsgrep.ingest.articles import article_id, parse_bytes, parse_text, render_digest, repair_paragraphs
 from newsgrep.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from corpus_util import write_corpus
 
-from newsgrep.search import SearchRequest, search
-from newsgrep.store import open_index
+from newsgrep.index.store import open_index
+from newsgrep.query.search import SearchRequest, search
 
 
 def newsgrep(work: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:

@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from newsgrep import dates
-from newsgrep.dates import DateParseError, date_bounds, parse_date, span
 from newsgrep.errors import UsageError
+from newsgrep.ingest import dates
+from newsgrep.ingest.dates import DateParseError, date_bounds, parse_date, span
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_iso_fast_path_answers_as_dateutil_does(text, monkeypatch):
 
 def test_iso_dates_do_not_import_dateutil():
     code = (
-        "import sys; from newsgrep import dates; "
+        "import sys; from newsgrep.ingest import dates; "
         "[dates.span(t) for t in ('2019', '2019-01', '2019-01-17')]; print('dateutil' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "False\n"

@@ -15,11 +15,11 @@ import shutil
 import pytest
 from conftest import FIXTURES
 
-from newsgrep import engine as engine_mod
-from newsgrep.index import update_index
-from newsgrep.search import Filters, SearchRequest, parse_query, restrict, search
-from newsgrep.server import WarmIndex
-from newsgrep.store import open_index
+from newsgrep.cli.server import WarmIndex
+from newsgrep.index.store import open_index
+from newsgrep.index.writer import update_index
+from newsgrep.query import engine as engine_mod
+from newsgrep.query.search import Filters, SearchRequest, parse_query, restrict, search
 
 REQUESTS = [
     SearchRequest("minister"),

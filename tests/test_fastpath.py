@@ -12,7 +12,8 @@ import sys
 import pytest
 from conftest import FEB, JAN
 
-from newsgrep import cli, fastpath
+from newsgrep.cli import app as cli
+from newsgrep.cli import fastpath
 
 
 def _click_command():
@@ -173,7 +174,7 @@ def test_one_shot_search_imports_neither_typer_nor_rich(in_seeds):
     code = (
         "import sys\n"
         "sys.argv = ['newsgrep', 'search', 'Kuril', '--json']\n"
-        "from newsgrep import launch\n"
+        "from newsgrep.cli import launch\n"
         "try:\n"
         "    launch.main()\n"
         "except SystemExit as stop:\n"
@@ -218,7 +219,7 @@ def test_reader_leaving_early_exits_0_on_every_path(in_seeds, args, unbuffered):
 
 def test_ctrl_c_while_printing_is_silent_130_on_both_paths(in_seeds, monkeypatch):
     """Regression: the fast path said "newsgrep: interrupted" where Typer's path said nothing."""
-    from newsgrep import output
+    from newsgrep.output import stdio as output
 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
@@ -229,7 +230,7 @@ def test_ctrl_c_while_printing_is_silent_130_on_both_paths(in_seeds, monkeypatch
 
 
 def test_ctrl_c_while_searching_leaves_one_line_and_2_on_both_paths(in_seeds, monkeypatch):
-    from newsgrep import commands
+    from newsgrep.cli import commands
 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
@@ -255,8 +256,8 @@ def test_shell_completion_request_is_left_to_typer(workdir, monkeypatch):
     """Regression: with _NEWSGREP_COMPLETE set the fast path ran a search where Typer answers the shell."""
     import socket
 
-    from newsgrep import launch
-    from newsgrep.client import socket_path
+    from newsgrep.cli import launch
+    from newsgrep.cli.client import socket_path
 
     def never(*_args):
         raise AssertionError("a completion request went to the server")

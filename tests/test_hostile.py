@@ -15,7 +15,7 @@ import pytest
 from conftest import FIXTURES
 from corpus_util import make_article, write_corpus
 
-from newsgrep.articles import render_digest
+from newsgrep.ingest.articles import render_digest
 
 GOOD = render_digest(make_article(1, "walrus"))  # one good article, findable as "walrus"
 
@@ -143,7 +143,7 @@ def test_symlink_loop_and_unreadable_file(seeds, run, monkeypatch):
     os.symlink(seeds, seeds / "loop")
     os.symlink(seeds / "nowhere", seeds / "dangling.txt")
     (seeds / "secret.txt").write_text(GOOD)
-    import newsgrep.index as ix_mod
+    import newsgrep.index.writer as ix_mod
 
     real = ix_mod.read_file
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from newsgrep import index as ix_mod
-from newsgrep import store
 from newsgrep.errors import LockedError
+from newsgrep.index import store
+from newsgrep.index import writer as ix_mod
 
 
 def summary_line(result) -> str:

@@ -1,4 +1,4 @@
-"""newsgrep/__init__.py defers two Whoosh modules: nothing may notice but the clock."""
+"""newsgrep/cli/lazy.py defers two Whoosh modules for the CLI: nothing may notice but the clock."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from conftest import JAN
 
 CODE = """
 import sys
-import newsgrep
+from newsgrep.cli import lazy; lazy.install()
 import whoosh.query, whoosh.qparser, whoosh.searching
 real = lambda name: "rules" in vars(sys.modules[name]) or "Highlighter" in vars(sys.modules[name])
 print(real("whoosh.lang.morph_en"), real("whoosh.highlight"))
@@ -34,7 +34,7 @@ def test_deferred_modules_load_on_first_use_and_answer_as_the_real_ones():
 def test_variations_query_still_expands(seed_index):
     from whoosh import query
 
-    from newsgrep.store import open_index
+    from newsgrep.index.store import open_index
 
     ix = open_index(str(seed_index / "index"))
     with ix.searcher() as s:
@@ -45,7 +45,7 @@ def test_variations_query_still_expands(seed_index):
 def test_whooshs_highlighter_still_works(seed_index):
     from whoosh import qparser
 
-    from newsgrep.store import open_index
+    from newsgrep.index.store import open_index
 
     ix = open_index(str(seed_index / "index"))
     with ix.searcher() as s:
@@ -56,7 +56,7 @@ def test_whooshs_highlighter_still_works(seed_index):
 
 PACKAGE_CODE = """
 import importlib.util, sys
-import newsgrep
+from newsgrep.cli import lazy; lazy.install()
 import whoosh.highlight
 print(whoosh.highlight.Highlighter.__module__)
 print(importlib.util.find_spec("whoosh.highlight").origin.endswith("whoosh/highlight.py"))
@@ -85,7 +85,8 @@ def test_deferred_modules_are_real_modules_of_their_packages():
 THREADS_CODE = """
 import sys, threading
 sys.setswitchinterval(1e-6)
-import newsgrep, whoosh.query
+from newsgrep.cli import lazy; lazy.install()
+import whoosh.query
 from whoosh.query import terms
 errors, results = [], []
 def use():
@@ -101,7 +102,8 @@ print(errors, len({tuple(r) for r in results}), len(results))
 
 RETRY_CODE = """
 import sys
-import newsgrep, whoosh.query
+from newsgrep.cli import lazy; lazy.install()
+import whoosh.query
 morph = sys.modules["whoosh.lang.morph_en"]
 real = morph.__loader__.loader
 runs = []
@@ -136,3 +138,12 @@ def test_deferred_module_that_fails_to_run_is_tried_again():
         "variations whoosh.lang.morph_en",
         "True SourceFileLoader",
     ]
+
+
+def test_importing_the_library_installs_no_import_hook():
+    """Regression: `import newsgrep` put a meta-path finder in front of everyone's imports."""
+    code = (
+        "import sys; n = len(sys.meta_path); import newsgrep, newsgrep.query.search, newsgrep.index.writer; "
+        "import whoosh.query; print(len(sys.meta_path) == n, 'rules' in vars(sys.modules['whoosh.lang.morph_en']))"
+    )
+    assert _printed(code) == ["True True"]

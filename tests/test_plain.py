@@ -9,11 +9,12 @@ import shutil
 import pytest
 from conftest import FIXTURES
 
-from newsgrep import plain, render
-from newsgrep.index import update_index
+from newsgrep.index.store import open_index
+from newsgrep.index.writer import update_index
 from newsgrep.models import Hit, SearchResult, Snippet
-from newsgrep.search import SearchRequest, search
-from newsgrep.store import open_index
+from newsgrep.output import plain
+from newsgrep.output import terminal as render
+from newsgrep.query.search import SearchRequest, search
 
 
 class Pipe(io.StringIO):

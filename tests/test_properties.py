@@ -12,7 +12,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgrep.articles import parse_bytes, parse_text, render_digest
+from newsgrep.ingest.articles import parse_bytes, parse_text, render_digest
 from newsgrep.models import Article, ParseWarning
 
 SUFFIXES = st.sampled_from([".txt", ".md", ".json", ".jsonl"])
@@ -115,7 +115,7 @@ def _collapse_per_character(text: str, spans):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab \n\t\u00a0c", max_size=60), st.data())
 def test_collapse_maps_spans_as_a_per_character_map_does(text, data):
-    from newsgrep.snippets import collapse
+    from newsgrep.query.snippets import collapse
 
     bound = st.integers(0, len(text))
     spans = data.draw(st.lists(st.tuples(bound, bound).map(sorted).map(tuple), max_size=5))

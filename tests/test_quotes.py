@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgrep.articles import parse_bytes
+from newsgrep.attribution.evaluation import evaluate
+from newsgrep.attribution.quotes import attach_quotes, extract_quotes, name_key, query_key, speaker_keys
+from newsgrep.ingest.articles import parse_bytes
 from newsgrep.models import Quote
-from newsgrep.quotes import attach_quotes, extract_quotes, name_key, query_key, speaker_keys
-from newsgrep.quotes_eval import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 FEB = ROOT / "seeds" / "000_2137f8a269427b0b.txt"

@@ -232,7 +232,8 @@ def test_an_unexpected_error_is_one_line_and_exit_2(in_seeds, monkeypatch, capsy
 
     import pytest
 
-    from newsgrep import cli, search
+    from newsgrep.cli import app as cli
+    from newsgrep.query import search
 
     def broken(*args, **kwargs):
         raise AttributeError("module 'newsgrep.index' has no attribute 'exists'")
@@ -253,7 +254,7 @@ def test_click_usage_errors_are_one_line(in_seeds, monkeypatch, capsys):
 
     import pytest
 
-    from newsgrep import cli
+    from newsgrep.cli import app as cli
 
     monkeypatch.setattr(sys, "argv", ["newsgrep", "search", "Kuril", "--limit", "many"])
     with pytest.raises(SystemExit) as exit_:
@@ -269,7 +270,7 @@ COMMANDS = ["search", "index", "show", "stats", "quotes", "speakers", "timeline"
 @pytest.mark.parametrize("name", COMMANDS)
 def test_a_command_built_alone_behaves_as_in_the_whole_app(name, run, capsys, monkeypatch):
     # cli.run builds only the command it runs (Typer inspects every signature otherwise)
-    from newsgrep import cli
+    from newsgrep.cli import app as cli
 
     for key, value in ENV.items():
         if value is None:

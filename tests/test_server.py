@@ -14,7 +14,7 @@ import time
 import pytest
 from conftest import FIXTURES
 
-from newsgrep.client import NoServer, request, socket_path
+from newsgrep.cli.client import NoServer, request, socket_path
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_server_errors_are_one_line(server, run):
 
 from conftest import ENV, JAN  # noqa: E402
 
-from newsgrep import launch  # noqa: E402
+from newsgrep.cli import launch  # noqa: E402
 
 
 @pytest.fixture
@@ -232,7 +232,7 @@ def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(serve
 
 
 def test_the_server_runs_only_read_only_commands(server, workdir):
-    from newsgrep.launch import _ask
+    from newsgrep.cli.launch import _ask
 
     base = {"cmd": "run", "cwd": str(workdir), "env": dict(os.environ), "tty": False}
     for argv in (["index", "--rebuild"], ["serve"], []):
@@ -293,7 +293,7 @@ def test_a_socket_of_another_user_is_never_sent_anything(workdir, run, forward):
 
 def test_a_completion_request_or_an_exit_never_stops_the_server(server, workdir, monkeypatch):
     """Regression: Typer answers _NEWSGREP_COMPLETE with sys.exit, which went past the server's handler."""
-    from newsgrep.launch import _ask
+    from newsgrep.cli.launch import _ask
 
     base = {"cmd": "run", "cwd": str(workdir), "tty": False, "argv": ["search", "Kuril", "--json"]}
     env = {**os.environ, "_NEWSGREP_COMPLETE": "complete_bash"}
@@ -324,7 +324,7 @@ def test_ctrl_c_while_the_server_searches_is_the_local_searchs_line_and_2(workdi
 
 
 def test_ctrl_c_while_importing_is_a_silent_130(workdir, monkeypatch, capsys):
-    from newsgrep import fastpath
+    from newsgrep.cli import fastpath
 
     def interrupted(*_args):
         raise KeyboardInterrupt

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgrep.search import Filters, SearchRequest, search
-from newsgrep.store import open_index
+from newsgrep.index.store import open_index
+from newsgrep.query.search import Filters, SearchRequest, search
 
 
 @pytest.mark.parametrize(

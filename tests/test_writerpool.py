@@ -8,10 +8,10 @@ from conftest import FIXTURES, SEEDS
 from whoosh import index as whoosh_index
 from whoosh import writing
 
-from newsgrep import writerpool
-from newsgrep.articles import parse_bytes
-from newsgrep.quotes import attach_quotes, speaker_keys
-from newsgrep.schema import SCHEMA, article_document
+from newsgrep.attribution.quotes import attach_quotes, speaker_keys
+from newsgrep.index import spill as writerpool
+from newsgrep.index.schema import SCHEMA, article_document
+from newsgrep.ingest.articles import parse_bytes
 
 
 def _documents():
@@ -76,7 +76,7 @@ def test_marshal_pool_returns_items_sorted(tmp_path):
 
 
 def _terms_by_article(index_dir) -> dict:
-    from newsgrep.store import open_index
+    from newsgrep.index.store import open_index
 
     ix = open_index(index_dir)
     with ix.searcher() as s:
@@ -96,7 +96,7 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
 
     from conftest import ROOT
 
-    from newsgrep import index
+    from newsgrep.index import writer as index
 
     seeds = tmp_path / "seeds"
     subprocess.run(
@@ -146,7 +146,7 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
 
     from corpus_util import write_corpus
 
-    from newsgrep import index
+    from newsgrep.index import writer as index
 
     global _THREADS_AT_FORK
     seeds = tmp_path / "seeds"
@@ -158,7 +158,7 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
 
     from rich.console import Console
 
-    from newsgrep.render import ProgressBar
+    from newsgrep.output.terminal import ProgressBar
 
     bar = ProgressBar("indexing")
     bar._con = Console(file=io.StringIO(), force_terminal=True)  # as on a terminal: Rich's refresh thread

@@ -13,9 +13,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, commands
-from .commands import INTERRUPTED, WARM, NotServed  # noqa: F401 - WARM and NotServed: the server's
-from .errors import ExitStatus, NewsgrepError
+from .. import __version__
+from ..errors import ExitStatus, NewsgrepError
+from . import commands
+from .commands import INTERRUPTED
 
 app = typer.Typer(
     add_completion=False,
@@ -54,7 +55,7 @@ ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, al
 
 
 def _fail(message: str) -> typer.Exit:
-    from .output import error
+    from ..output.stdio import error
 
     error(message)
     return typer.Exit(ExitStatus.ERROR)
@@ -71,7 +72,7 @@ def _guard(fn):
 
 
 def _filters(date_from, date_to, source, speaker):
-    from .search import Filters
+    from ..query.search import Filters
 
     return Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ()))
 
@@ -99,15 +100,15 @@ def _on_index(index: str | None, call):
 
 
 def _emit(value, json_: bool, color: str, printer: str) -> None:
-    """``value`` as one JSON document, or through ``render.<printer>`` for people."""
-    from . import output
+    """``value`` as one JSON document, or through ``terminal.<printer>`` for people."""
+    from ..output import stdio
 
     if json_:
-        output.write_json(value)
+        stdio.write_json(value)
     else:
-        from . import render
+        from ..output import terminal
 
-        getattr(render, printer)(render.console(color), value)
+        getattr(terminal, printer)(terminal.console(color), value)
 
 
 def _version(value: bool) -> None:
@@ -173,14 +174,15 @@ def index_cmd(
 
     Example: newsgrep index seeds/ --wait 60
     """
-    from . import index as ix_mod
-    from . import render
+    from ..index import writer
+    from ..index.locations import index_location, seed_locations
+    from ..output import terminal
 
-    root = ix_mod.index_location(index)
-    seeds = ix_mod.seed_locations(paths)
-    with render.ProgressBar("indexing") as bar:
-        summary = _guard(lambda: ix_mod.update_index(root, seeds, rebuild=rebuild, wait=wait, progress=bar))
-    render.print_index_summary(summary, quiet)
+    root = index_location(index)
+    seeds = seed_locations(paths)
+    with terminal.ProgressBar("indexing") as bar:
+        summary = _guard(lambda: writer.update_index(root, seeds, rebuild=rebuild, wait=wait, progress=bar))
+    terminal.print_index_summary(summary, quiet)
 
 
 @app.command()
@@ -196,7 +198,7 @@ def show(
     """
     _check_color(color)
 
-    from .browse import show as do_show
+    from ..query.browse import show as do_show
 
     _emit(_on_index(index, lambda ix, root: do_show(ix, root, article_id)), json_, color, "print_article")
 
@@ -209,7 +211,7 @@ def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
     """
     _check_color(color)
 
-    from .browse import stats as do_stats
+    from ..query.browse import stats as do_stats
 
     _emit(_on_index(index, do_stats), json_, color, "print_stats")
 
@@ -233,20 +235,20 @@ def quotes(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    from .quotesearch import search_quotes
+    from ..query.quotes import search_quotes
 
     filters = _filters(date_from, date_to, None, speaker)
     total, found = _on_index(index, lambda ix, root: search_quotes(ix, root, query, filters, limit))
-    from . import output
+    from ..output import stdio
 
     if json_:
-        output.write_json({"query": query, "total": total, "quotes": found})
+        stdio.write_json({"query": query, "total": total, "quotes": found})
     elif jsonl:
-        output.write_jsonl(found)
+        stdio.write_jsonl(found)
     else:
-        from . import render
+        from ..output import terminal
 
-        render.print_quotes(render.console(color), found)
+        terminal.print_quotes(terminal.console(color), found)
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
 
@@ -258,7 +260,7 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
     """
     _check_color(color)
 
-    from .quotesearch import speakers as do_speakers
+    from ..query.quotes import speakers as do_speakers
 
     found = _on_index(index, do_speakers)
     _emit(found, json_, color, "print_speakers")
@@ -283,7 +285,7 @@ def timeline(
     """
     _check_color(color)
 
-    from .search import timeline as do_timeline
+    from ..query.search import timeline as do_timeline
 
     filters = _filters(date_from, date_to, source, speaker)
     rows = _on_index(index, lambda ix, root: do_timeline(ix, root, query, filters, by))
@@ -311,7 +313,7 @@ def similar(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    from .search import similar as do_similar
+    from ..query.search import similar as do_similar
 
     filters = _filters(date_from, date_to, source, speaker)
     _print_result(
@@ -339,17 +341,17 @@ def export(
 
     Example: newsgrep export --format opensearch > bulk.ndjson
     """
-    from . import output
-    from .export import FORMATS, MAPPING, opensearch_lines, record
+    from ..output import stdio
+    from ..output.export import FORMATS, MAPPING, opensearch_lines, record
 
     if mapping:
-        output.write_json(MAPPING)
+        stdio.write_json(MAPPING)
         raise typer.Exit(ExitStatus.OK)
     if format_ not in FORMATS:
         raise _fail(f"--format {format_!r} is not a format; use one of: {', '.join(FORMATS)}")
 
     def run():
-        from .browse import iter_articles
+        from ..query.browse import iter_articles
 
         root, ix = _open(index)
         articles = list(iter_articles(ix, root, query, _filters(date_from, date_to, source, speaker)))
@@ -358,7 +360,7 @@ def export(
         return list(opensearch_lines(articles, name))
 
     lines = _guard(run)
-    output.write_jsonl(lines)
+    stdio.write_jsonl(lines)
     raise typer.Exit(ExitStatus.OK if lines else ExitStatus.NO_HITS)
 
 
@@ -371,15 +373,15 @@ def serve(index: IndexOpt = None) -> None:
 
     Example: newsgrep serve --index ./index &
     """
-    from . import output
+    from ..output import stdio
 
-    def run():
+    def start():
         from .server import serve as do_serve
 
         root, _ix = _open(index)
-        do_serve(root, ready=lambda path: output.notice(f"serving {root} on {path}"))
+        do_serve(root, run, ready=lambda path: stdio.notice(f"serving {root} on {path}"))  # run: this module's
 
-    _guard(run)
+    _guard(start)
 
 
 @functools.cache
@@ -412,7 +414,7 @@ def run(argv: list[str] | None = None) -> int:
         try:
             code = _command(args[0] if args else None).main(args=args, prog_name="newsgrep", standalone_mode=False)
         except typer.TyperException as err:
-            from .output import error
+            from ..output.stdio import error
 
             hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
             if getattr(err, "ctx", None) and err.ctx.parent is None:

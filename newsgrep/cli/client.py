@@ -6,8 +6,8 @@ import json
 import os
 import socket
 
-from .launch import TIMEOUT
-from .locations import same_user, server_silent, socket_path
+from ..index.locations import same_user, server_silent, socket_path
+from .protocol import TIMEOUT
 
 __all__ = ["NoServer", "TIMEOUT", "request", "socket_path"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .models import Snippet
+from ..models import Snippet
 
 SNIPPET_CHARS = 220  # about two lines of a terminal
 CONTEXT_CHARS = 70  # text kept before the first match of a snippet

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 
-from .errors import UsageError
+from ..errors import UsageError
 
 # Turkish month names as the digest writes them, with and without diacritics
 # (exports often lose them). dateutil matches month names case-insensitively.

@@ -37,10 +37,10 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .articles import parse_bytes
-from .errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError
-from .files import SourceFile, content_hash, discover, read_file, under
-from .models import Article, ParseWarning
+from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError
+from ..ingest.articles import parse_bytes
+from ..ingest.files import SourceFile, content_hash, discover, read_file, under
+from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
 from .store import check_version, current_dir, damaged, index_location, load_manifest, seed_locations, write_atomic
 
@@ -99,7 +99,7 @@ class ProcessedFile:
 
 def process_file(source: SourceFile) -> ProcessedFile:
     """Read, parse and extract quotations from one file. Runs in worker processes."""
-    from .quotes import attach_quotes
+    from ..attribution.quotes import attach_quotes
 
     try:
         data = read_file(source.path)
@@ -322,7 +322,7 @@ def _recorded_warnings(files: dict, paths: list[str]) -> list[ParseWarning]:
 
 def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint):
     """Delete ``gone`` and (re)index ``todo`` in one Whoosh commit, manifest alongside."""
-    from .quotes import speaker_keys
+    from ..attribution.quotes import speaker_keys
 
     files = manifest["files"]
     owner = {i: p for p, e in files.items() if p not in gone for i in e["ids"]}
@@ -394,7 +394,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
 
 
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
-    from .writerpool import install
+    from .spill import install
 
     install()
     if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:

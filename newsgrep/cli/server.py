@@ -4,7 +4,7 @@ Opening a large index and loading what the first query needs costs hundreds
 of milliseconds, and importing Typer, Whoosh and Rich a hundred more; a server
 pays both once. The `newsgrep` entry point (launch.py) sends the read-only
 commands to the server when one is listening on the index's socket, and the
-server runs them with the CLI's own code (``cli.run``) in the client's working
+server runs them with the CLI's own code (``app.run``, handed to ``serve``) in the client's working
 directory and environment, returning stdout, stderr and the exit status. With
 no server the command runs in its own process, with the same code.
 
@@ -26,10 +26,10 @@ import socket
 import sys
 from dataclasses import asdict
 
-from .errors import NewsgrepError
-from .locations import same_user, socket_path
-from .search import Filters, SearchRequest, search
-from .store import current_dir, open_index
+from ..errors import NewsgrepError
+from ..index.locations import same_user, socket_path
+from ..index.store import current_dir, open_index
+from ..query.search import Filters, SearchRequest, search
 
 MAX_REQUEST = 1 << 20
 MARSHAL = b"M"
@@ -72,7 +72,7 @@ class WarmIndex:
     def engine(self):
         """Postings decoded for this searcher only: a new commit starts afresh."""
         if self._engine is None:
-            from .engine import Engine
+            from ..query.engine import Engine
 
             self._engine = Engine(self.held_searcher)
         return self._engine
@@ -141,10 +141,14 @@ def _as_client(payload: dict):
         os.chdir(saved_cwd)
 
 
-def run_command(warm: WarmIndex, payload: dict) -> dict:
-    """Run a client's command line with the CLI's own code, against the open index."""
-    from . import cli
-    from .launch import COMPLETE_VAR, FORWARDED
+def run_command(warm: WarmIndex, payload: dict, run) -> dict:
+    """Run a client's command line with the CLI's own code (``run``: ``app.run``), against the open index.
+
+    The runner is passed in, not imported: the Typer app imports this module
+    for its ``serve`` command, and the import graph has no circles.
+    """
+    from .commands import WARM, NotServed
+    from .protocol import COMPLETE_VAR, FORWARDED
 
     argv = list(payload["argv"])
     if not argv or argv[0] not in FORWARDED:  # never `index` or `serve` inside the server
@@ -152,22 +156,22 @@ def run_command(warm: WarmIndex, payload: dict) -> dict:
     if COMPLETE_VAR in payload.get("env", {}):  # Typer would answer the shell and exit: the client does
         return {"ok": False, "error": "a shell completion request"}
     warm.refresh()
-    cli.WARM[os.path.abspath(warm.root)] = warm
+    WARM[os.path.abspath(warm.root)] = warm
     try:
         with _as_client(payload) as chunks:
-            code = cli.run(argv)
-    except cli.NotServed:  # the command line, as Click reads it, names another index: the client runs it
+            code = run(argv)
+    except NotServed:  # the command line, as Click reads it, names another index: the client runs it
         return {"ok": False, "error": "not this server's index"}
     except SystemExit:  # something in the CLI wanted this process gone: not the server's to obey
         return {"ok": False, "error": "the command tried to exit the server"}
     return {"ok": True, "code": int(code), "output": chunks}
 
 
-def handle(warm: WarmIndex, payload: dict) -> dict:
+def handle(warm: WarmIndex, payload: dict, run) -> dict:
     """One request -> one response; errors travel back as messages, never as tracebacks."""
     try:
         if payload.get("cmd") == "run":
-            return run_command(warm, payload)
+            return run_command(warm, payload, run)
         if payload.get("cmd") != "search":
             return {"ok": False, "error": f"unknown request {payload.get('cmd')!r}"}
         warm.refresh()
@@ -187,7 +191,7 @@ def handle(warm: WarmIndex, payload: dict) -> dict:
         return {"ok": False, "error": f"internal error ({err.__class__.__name__}: {err}); please report it"}
 
 
-def _answer(warm: WarmIndex, conn) -> None:
+def _answer(warm: WarmIndex, conn, run) -> None:
     """Read one request, write one response, in either framing.
 
     The launcher's: ``M``, an 8-byte length, then a marshal'd dict (the
@@ -201,7 +205,7 @@ def _answer(warm: WarmIndex, conn) -> None:
             payload = marshal.loads(_read(conn, size)) if size <= MAX_REQUEST else None
         except (EOFError, ValueError, TypeError):
             payload = None
-        response = handle(warm, payload) if isinstance(payload, dict) else {"ok": False, "error": "bad request"}
+        response = handle(warm, payload, run) if isinstance(payload, dict) else {"ok": False, "error": "bad request"}
         body = marshal.dumps(response)
         conn.sendall(MARSHAL + len(body).to_bytes(8, "big") + body)
         return
@@ -212,7 +216,7 @@ def _answer(warm: WarmIndex, conn) -> None:
             break
         data += chunk
     try:
-        response = handle(warm, json.loads(data))
+        response = handle(warm, json.loads(data), run)
     except json.JSONDecodeError:
         response = {"ok": False, "error": "bad request (not JSON)"}
     conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
@@ -229,8 +233,11 @@ def _read(conn, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def serve(root: str, ready=None) -> None:
-    """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening."""
+def serve(root: str, run, ready=None) -> None:
+    """Serve until SIGTERM or SIGINT; ``ready(path)`` is called once listening.
+
+    ``run(argv) -> exit status`` runs a forwarded command line: the Typer app's ``run``.
+    """
     warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
     path = socket_path(root, create=True)
     with contextlib.suppress(FileNotFoundError):
@@ -263,7 +270,7 @@ def serve(root: str, ready=None) -> None:
                     continue
                 conn.settimeout(READ_TIMEOUT)  # a client that connects and says nothing must not block the rest
                 with contextlib.suppress(OSError):
-                    _answer(warm, conn)
+                    _answer(warm, conn, run)
     except KeyboardInterrupt:
         pass
     finally:

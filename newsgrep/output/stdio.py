@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO
 
-from .text import clean_line
+from ..ingest.text import clean_line
 
 
 def _default(value: object) -> object:

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from .errors import ExitStatus, NewsgrepError, UsageError
+from ..errors import ExitStatus, NewsgrepError, UsageError
 
 INTERRUPTED = "interrupted; the index is as it was before this run"
 
@@ -30,8 +30,8 @@ class NotServed(BaseException):
 
 def open_index(index: str | None, *, build: bool = True):
     """Open the index as ``(root, ix)``; on first use, build it from the seeds and say so on stderr."""
-    from . import store
-    from .output import notice
+    from ..index import store
+    from ..output.stdio import notice
 
     root = store.index_location(index)
     warm = WARM.get(os.path.abspath(root))
@@ -47,7 +47,7 @@ def open_index(index: str | None, *, build: bool = True):
                 "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
             )
         notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
-        from .index import update_index
+        from ..index.writer import update_index
 
         summary = update_index(root, seeds)
         notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
@@ -76,8 +76,8 @@ def search(
     index: str | None,
 ):
     """`newsgrep search`: open the index and run the request (a ``SearchResult``)."""
-    from .search import Filters, SearchRequest
-    from .search import search as do_search
+    from ..query.search import Filters, SearchRequest
+    from ..query.search import search as do_search
 
     root, ix = open_index(index)
     req = SearchRequest(
@@ -92,27 +92,27 @@ def search(
 
 def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:
     """Write search results to stdout as asked; the exit status they call for."""
-    from . import output
+    from ..output import stdio
 
     if json_:
         doc = {"query": result.query, "total": result.total, "hits": result.hits}
         if result.facets is not None:
             doc["facets"] = result.facets
         doc["suggestion"] = result.suggestion
-        output.write_json(doc)
+        stdio.write_json(doc)
     elif jsonl:
-        output.write_jsonl(result.hits)
+        stdio.write_jsonl(result.hits)
     else:
-        from . import plain
+        from ..output import plain
 
         if not result.facets and plain.applies(color):  # a pipe or a file: the same text, without Rich
             plain.print_hits(result)
         else:
-            from . import render
+            from ..output import terminal
 
-            render.print_hits(render.console(color), result)
+            terminal.print_hits(terminal.console(color), result)
     if result.suggestion:
-        output.notice(f"did you mean: {result.suggestion}?")
+        stdio.notice(f"did you mean: {result.suggestion}?")
     return ExitStatus.OK if result.hits else ExitStatus.NO_HITS
 
 
@@ -132,7 +132,7 @@ def last_resort(call: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitStatus.OK
     except Exception as err:  # noqa: BLE001 - a bug: still one line and exit 2, never a traceback
-        from .output import error
+        from ..output.stdio import error
 
         if isinstance(err, OSError) and err.errno == errno.EBADF:  # as grep's "write error"
             error("cannot write to standard output: it is closed; redirect it instead (> /dev/null)")

@@ -13,8 +13,8 @@ import os
 import sys
 from typing import IO
 
-from .snippets import SNIPPET_CHARS
-from .text import clean_line, clean_text
+from ..ingest.text import clean_line, clean_text
+from ..query.snippets import SNIPPET_CHARS
 
 
 def applies(color: str, stream: IO[str] | None = None) -> bool:

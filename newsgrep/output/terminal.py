@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .snippets import SNIPPET_CHARS
-from .text import clean_line, clean_text
+from ..ingest.text import clean_line, clean_text
+from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
 TITLE = "bold"
@@ -204,7 +204,7 @@ def print_speakers(con: Console, speakers) -> None:
 
 
 def print_index_summary(summary, quiet: bool = False) -> None:
-    from .output import notice
+    from .stdio import notice
 
     """Warnings, then one summary line, on stderr: plain lines that never wrap."""
     for note in summary.notices:

@@ -20,12 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
-COMPLETE_VAR = "_NEWSGREP_COMPLETE"  # set by a shell asking Click for completions
-TIMEOUT = 300.0  # seconds: a facet over 100k articles takes a few; a hung server must not hang us forever
-CONNECT_TRIES = 20  # about 2 s of retries while the server's queue is full, then run here
-
-# Commands that only read the index; `index` and `serve` always run here.
-FORWARDED = frozenset({"search", "show", "stats", "quotes", "speakers", "timeline", "similar", "export"})
+from .protocol import COMPLETE_VAR, CONNECT_TRIES, FORWARDED, TIMEOUT
 
 
 def index_option(argv: list[str]) -> str | None:
@@ -49,7 +44,7 @@ def forward(argv: list[str]) -> int | None:
         return None
     if any(arg in ("--help", "-h") for arg in argv):
         return None
-    from .locations import index_location, socket_path
+    from ..index.locations import index_location, socket_path
 
     root = index_location(index_option(argv))
     path = socket_path(root)
@@ -69,9 +64,9 @@ def forward(argv: list[str]) -> int | None:
     try:
         answer = _ask(path, payload)
     except KeyboardInterrupt:  # Ctrl-C while the server searches: what a search here would say
+        from ..errors import ExitStatus
+        from ..output.stdio import error
         from .commands import INTERRUPTED
-        from .errors import ExitStatus
-        from .output import error
 
         error(INTERRUPTED)
         return ExitStatus.ERROR
@@ -93,7 +88,7 @@ def _ask(path: str, payload: dict) -> dict | None:
     import _socket
     import marshal
 
-    from .locations import same_user, server_silent
+    from ..index.locations import same_user, server_silent
 
     body = marshal.dumps(payload)
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
@@ -152,6 +147,10 @@ def _isatty(stream) -> bool:
 
 
 def main() -> None:
+    """The ``newsgrep`` command: defer what start-up need not pay for, then server, fast path or Typer."""
+    from .lazy import install
+
+    install()  # before anything imports Whoosh; a library user never gets this (see lazy.py)
     argv = sys.argv[1:]
     try:
         code = _served(argv)
@@ -160,7 +159,7 @@ def main() -> None:
 
             code = run_directly(argv)  # a plain search: no need for Typer
         if code is None:
-            from .cli import run as run_with_typer
+            from .app import run as run_with_typer
 
             code = run_with_typer(argv)
     except KeyboardInterrupt:  # Ctrl-C while Python imports what the command needs: silent, as later
@@ -176,8 +175,8 @@ def _served(argv: list[str]) -> int | None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:  # noqa: BLE001
-        from .errors import ExitStatus, NewsgrepError
-        from .output import error
+        from ..errors import ExitStatus, NewsgrepError
+        from ..output.stdio import error
 
         if isinstance(err, NewsgrepError):  # the server is there but stopped answering: one line, exit 2
             error(str(err))

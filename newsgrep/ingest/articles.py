@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..models import Article, ParseWarning
 from .dates import DateParseError, parse_date
-from .models import Article, ParseWarning
 from .text import clean_line, clean_text
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".json", ".jsonl", ".ndjson"}

@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .dates import date_bounds, iso
-from .errors import NewsgrepError, NotFoundError, QueryError, UsageError
-from .models import Hit, SearchResult
-from .schema import FIELD_ALIASES, QUERYABLE
+from ..errors import NewsgrepError, NotFoundError, QueryError, UsageError
+from ..index.schema import FIELD_ALIASES, QUERYABLE
+from ..index.store import damaged
+from ..ingest.dates import date_bounds, iso
+from ..models import Hit, SearchResult
 from .snippets import hits_spans, make_snippets
-from .store import damaged
 
 SORTS = ("relevance", "date", "-date")
 FACETS = ("source", "speaker", "month")
@@ -129,7 +129,7 @@ def _check_boosts(q) -> None:
 def _normalise_speaker_terms(q):
     from whoosh import query
 
-    from .names import query_key
+    from ..attribution.names import query_key
 
     if isinstance(q, query.Term) and q.fieldname == "speaker_key":
         return query.Term("speaker_key", query_key(str(q.text)), boost=q.boost)
@@ -140,7 +140,7 @@ def filter_query(filters: Filters):
     """The filters as one query that adds nothing to the score (Every when there are none)."""
     from whoosh import query
 
-    from .names import query_key
+    from ..attribution.names import query_key
 
     start, end = date_bounds(filters.date_from, filters.date_to)
     parts = []
@@ -362,7 +362,7 @@ _BARE_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]\w*:\S+|\b(AND|OR|NOT|TO)\b|([^\W\d
 
 def suggest(searcher, text: str) -> str | None:
     """The query with unknown words replaced by the closest real words of the index."""
-    from .schema import fold
+    from ..index.schema import fold
 
     corrector = searcher.corrector("words")
     changed = False

@@ -40,7 +40,7 @@ def socket_path(root: str, create: bool = False) -> str:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         info = os.lstat(folder)
         if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-            from .errors import NewsgrepError
+            from ..errors import NewsgrepError
 
             raise NewsgrepError(
                 f"{folder} is not a private directory of this user; remove it, or use a shorter --index path"
@@ -64,7 +64,7 @@ def same_user(sock) -> bool:
 
 def server_silent(path: str, err: BaseException):
     """The error for a server that accepted a request and then did not answer it."""
-    from .errors import NewsgrepError
+    from ..errors import NewsgrepError
 
     return NewsgrepError(
         f"the newsgrep server on {path} did not answer ({err.__class__.__name__}); "

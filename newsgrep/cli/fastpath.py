@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .launch import COMPLETE_VAR  # a shell asking for completions: Typer answers those, not a search
+from .protocol import COMPLETE_VAR  # a shell asking for completions: Typer answers those, not a search
 
 # Option -> (parameter of cli.search, kind): "value" takes the next argument
 # (the last one given wins), "multi" collects every one, "int" is a value of
@@ -103,7 +103,7 @@ def run(argv: list[str]) -> int | None:
     if COMPLETE_VAR in os.environ:
         return None
     if argv == ["--version"]:  # Typer's eager option, without Typer
-        from . import __version__
+        from .. import __version__
         from .commands import last_resort
 
         def version() -> int:
@@ -119,8 +119,8 @@ def run(argv: list[str]) -> int | None:
     from . import commands
 
     def call() -> int:
-        from .errors import ExitStatus, NewsgrepError
-        from .output import error
+        from ..errors import ExitStatus, NewsgrepError
+        from ..output.stdio import error
 
         try:
             commands.check_color(params["color"])

@@ -10,7 +10,7 @@ import contextlib
 import json
 import os
 
-from .errors import IndexDamagedError, IndexVersionError, NoIndexError
+from ..errors import IndexDamagedError, IndexVersionError, NoIndexError
 from .locations import index_location, seed_locations  # noqa: F401 - re-exported
 from .schema import SCHEMA_VERSION
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import iso
-from .errors import NotFoundError
-from .models import Article, Quote
+from ..errors import NotFoundError
+from ..index.store import index_size, manifest_for
+from ..ingest.dates import iso
+from ..models import Article, Quote
 from .search import Filters, parse_query, reading, restrict
-from .store import index_size, manifest_for
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:

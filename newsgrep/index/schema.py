@@ -19,8 +19,8 @@ import unicodedata
 
 from whoosh import fields
 
+from ..models import Article
 from .analysis import NewsAnalyzer, QuoteBlocks
-from .models import Article
 
 # Bump when the schema or the analyzer changes: an index written with another
 # version is rebuilt by `newsgrep index` and refused by the readers.

@@ -12,8 +12,8 @@ import os
 import stat
 from dataclasses import dataclass
 
+from ..models import ParseWarning
 from .articles import ARTICLE_SUFFIXES
-from .models import ParseWarning
 
 
 @dataclass(frozen=True)

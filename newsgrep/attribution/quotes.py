@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 import re
 
-from .models import Article, Quote
+from ..models import Article, Quote
 from .speakers import (
     GROUP_NOUNS,
     INDEFINITE,

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import parse_bytes
-from .models import Article, Quote
+from ..ingest.articles import parse_bytes
+from ..models import Article, Quote
 from .quotes import extract_quotes, name_key
 
 MIN_OVERLAP = 0.5  # of the shorter span's characters

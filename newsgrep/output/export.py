@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from .models import Article
+from ..models import Article
 
 FORMATS = ("jsonl", "opensearch")
 

@@ -13,11 +13,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .analysis import QUOTE_GAP
+from ..errors import UsageError
+from ..index.analysis import QUOTE_GAP
+from ..ingest.dates import iso
+from ..models import QuoteHit
 from .browse import quotes_of
-from .dates import iso
-from .errors import UsageError
-from .models import QuoteHit
 from .search import Filters, article_fields, as_bytes, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
 
@@ -94,8 +94,8 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
     from whoosh import query
 
-    from .names import query_key
-    from .speakers import speaker_keys
+    from ..attribution.names import query_key
+    from ..attribution.speakers import speaker_keys
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
@@ -155,7 +155,7 @@ def speakers(ix, root: str) -> list[Speaker]:
     """Everyone quoted, with counts; forms of one name (Sergey/Sergei) are one speaker."""
     from whoosh import query
 
-    from .names import name_key
+    from ..attribution.names import name_key
 
     groups: dict[str, dict] = defaultdict(
         lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
