@@ -1,0 +1,71 @@
+"""Indirect speech: the reported clause without quotation marks.
+
+"X said that <clause>", "X said <clause>", "<clause>, X said", "According to
+X, <clause>", ", adding <clause>": each cue of a sentence that attributes no
+direct quotation may report a clause, as long as no quotation lies inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
+from .found import Found
+from .marks import Marked, Q
+
+
+class IndirectReader:
+    """Finds the reported clauses of one sentence, given its cues and quotations."""
+
+    def __init__(self, text: Marked, reader: CueReader, found: Found) -> None:
+        self.m = text.m
+        self.reader = reader
+        self.found = found
+
+    def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
+        m = self.m
+        opens = [q.open for q in quotes]
+        for k, c in enumerate(cues):
+            if c.entity is None or c.used:
+                continue
+            nxt = [x for x in cues[k + 1 : k + 6] if x.kind == "part" or (x.left == "," and x.np_start > c.end)]
+            end = nxt[0].np_start if nxt and c.kind != "part" else e
+            inverted = c.np_start == c.start and c.kind != "acc"
+            rest_at = c.np_end if inverted else c.end
+            rest = m[rest_at : min(e, rest_at + 300)]
+            first = (FIRST.match(rest).group(1) or "").lower()
+            if c.kind == "acc":
+                if c.start - s < 20 and m[s : c.start].strip(" ,").lower() in ("", "but", "and", "however", "so"):
+                    comma = m.find(",", c.np_end, e)
+                    a, b = (comma + 1, e) if comma >= 0 else (e, e)
+                else:
+                    comma = m.rfind(",", s, c.start)
+                    a, b = s, comma if comma > s else c.start
+            elif t := self.reader.clause_that(c, e):
+                a, b = t, end
+            elif c.kind == "part":
+                if c.verb not in ("adding", "saying", "noting") or not bare_ok(first):
+                    continue
+                a, b = c.end, e  # ", adding it could mean ..."
+            elif (
+                c.left in ",—–-"
+                and c.np_start > s
+                and (
+                    first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
+                    or first in PREPS
+                    or first.endswith("ing")
+                    or (c.verb in TOLD and not self.reader.bare(c, e))
+                )
+            ):
+                a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
+                a, b = s, a
+                paren = PAREN.match(rest)
+                if paren and len(m[s:b].split()) <= 3:  # "However, the minister continued, ..."
+                    a, b = rest_at + paren.end() - 1, e
+            elif not inverted and (bare := self.reader.bare(c, e)):
+                a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
+            else:
+                continue
+            if b > a and bisect.bisect_left(opens, a) == bisect.bisect_left(opens, b):  # no quotation inside
+                self.found.ind.append((a, c.entity))
+                self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")

@@ -1,0 +1,152 @@
+"""Quotation marks and sentences: the first pass over an article body.
+
+Quotation marks are paired within each paragraph and their contents masked
+with ``~`` in a copy of the body (``Marked.m``, same length, same offsets), so
+that no later pass takes a name or a verb inside a quotation for a speaker or a
+cue. Sentences are cut on the masked copy, so a full stop inside a quotation
+never ends the sentence around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .speakers import wordset
+
+MARKS = re.compile(r"[\"“”«»„]")
+_OPEN, _CLOSE = "“«„", "”»"
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_TOKEN = re.compile(r"~+|[^\W\d_][\w'’.\-]*|\d(?:[\w.,\-]*\w)?%?|[^\w\s]")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_SPACE = re.compile(r"\s+")
+_ALPHA = re.compile(r"[A-Za-z]+")
+_SENT_END = re.compile(r"[.!?]+[\"”»)\]]*\s+")
+_SENT_START = re.compile(r"[\"“«(\[]?[A-Z0-9]")
+_INITIAL = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
+_ABBREV = wordset("mr mrs ms dr st gen lt col sgt jr sr no jan feb aug sept oct nov dec vs etc approx")
+_STARTERS = wordset(
+    "In The This It We He She They But And So As At On For However Meanwhile Moreover Also Still There "
+    "These That Those Then Now Today According"
+)
+
+
+@dataclass
+class Q:
+    """One pair of quotation marks."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or the paragraph end if unclosed
+    keep: bool = True  # False for scare quotes and names in quotation marks
+
+
+def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
+    """(offsets, tokens) of text[lo:hi]; a word's final full stop is a token of its own, but not an initial's."""
+    starts, toks = [], []
+    for m in _TOKEN.finditer(text, lo, hi):
+        tok = m.group()
+        if tok[-1] == "." and not _INITIALS.fullmatch(tok):
+            tok = tok.rstrip(".")
+            starts += [m.start(), m.start() + len(tok)]
+            toks += [tok, "."]
+            continue
+        starts.append(m.start())
+        toks.append(tok)
+    return starts, toks
+
+
+def pair_marks(body: str, ps: int, pe: int) -> list[Q]:
+    """The quotations of the paragraph body[ps:pe]: curly marks nest, straight ones alternate."""
+    out: list[Q] = []
+    start, curly, depth = -1, False, 0
+    for m in MARKS.finditer(body, ps, pe):
+        i, ch = m.start(), m.group()
+        if start < 0:
+            if ch not in _CLOSE:
+                start, curly, depth = i, ch != '"', 1
+        elif curly and ch in _OPEN:
+            depth += 1
+        elif not curly and ch in _OPEN:
+            continue
+        else:
+            depth -= 1
+            if depth == 0 or not curly:
+                if i > start + 1 and body[start + 1 : i].strip():
+                    out.append(Q(start, i))
+                start = -1
+    if start >= 0 and body[start + 1 : pe].strip():
+        out.append(Q(start, pe))
+    return out
+
+
+class Marked:
+    """A body cut into paragraphs, its quotations paired, and the masked copy ``m``."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.paras: list[tuple[int, int]] = []
+        pos = 0
+        for part in body.split("\n\n"):
+            if part.strip():
+                self.paras.append((pos, pos + len(part)))
+            pos += len(part) + 2
+        self.quotes = [pair_marks(body, ps, pe) for ps, pe in self.paras]
+        chunks, last = [], 0
+        self._spans: list[tuple[int, int]] = []
+        for qs in self.quotes:
+            for q in qs:
+                chunks += [body[last : q.open + 1], "~" * (q.close - q.open - 1)]
+                last = q.close
+                self._spans.append((q.open, q.close))
+        self.m = "".join(chunks) + body[last:]
+        self._starts = [s for s, _ in self._spans]
+        self._tok_para, self._tok_starts, self._tok_list = (0, -1), [], []
+
+    def inside(self, pos: int) -> bool:
+        """Is ``pos`` inside a pair of quotation marks?"""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._spans[i][0] < pos < self._spans[i][1]
+
+    def tokens(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """The tokens of the masked text between lo and hi (tokenised once per paragraph)."""
+        if not (self._tok_para[0] <= lo and hi <= self._tok_para[1]):
+            k = bisect.bisect_right(self.paras, lo, key=lambda p: p[0]) - 1
+            para = self.paras[k] if k >= 0 and hi <= self.paras[k][1] else (lo, hi)
+            self._tok_para = para
+            self._tok_starts, self._tok_list = tokenize(self.m, *para)
+        i = bisect.bisect_left(self._tok_starts, lo)
+        j = bisect.bisect_left(self._tok_starts, hi, i)
+        while j > i and self._tok_starts[j - 1] + len(self._tok_list[j - 1]) > hi:
+            j -= 1
+        return list(zip(self._tok_starts[i:j], self._tok_list[i:j], strict=True))
+
+    def sentences(self, ps: int, pe: int, qs: list[Q], np_starts: set[int]) -> list[tuple[int, int]]:
+        """The sentences of paragraph [ps, pe), as (start, end); a quotation followed by a new
+        sentence ends one, unless a speaker phrase (starting at one of ``np_starts``) follows it."""
+        m, body = self.m, self.body
+        cut = []
+        for mt in _SENT_END.finditer(m[ps:pe]):
+            i, j = ps + mt.start(), ps + mt.end()
+            if not _SENT_START.match(body, j, j + 2):
+                continue
+            word = _LAST_WORD.search(m, max(ps, i - 40), i)
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREV or _INITIAL.fullmatch(w):
+                continue
+            cut.append(j)
+        for q in qs:
+            if q.close >= pe:
+                continue
+            nxt = _SPACE.match(m, q.close + 1, pe)
+            if not nxt:
+                continue
+            after = nxt.end()
+            if after >= pe or after in np_starts:
+                continue
+            ended = body[q.close - 1] in ".!?…"
+            word = _ALPHA.match(m, after, pe)
+            if (ended and (m[after] in '"“«' or m[after].isupper())) or (word and word.group() in _STARTERS):
+                cut.append(after)
+        edges = [ps, *sorted(set(cut)), pe]
+        return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if a < b]

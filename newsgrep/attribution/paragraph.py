@@ -1,0 +1,202 @@
+"""One paragraph: which quotation is whose, and of what kind.
+
+A quotation that opens its sentence is direct; quoted words inside a reporting
+sentence are partial. A quotation with no cue of its own goes to the nearest
+speaker in its paragraph, or continues the one speaking before; after "Below
+are Putin's key statements" every item is Putin's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..models import Quote
+from .cues import ASIDE_GAP, INNER_CUE, Cue, CueReader, np_allowed
+from .found import Found
+from .indirect import IndirectReader
+from .marks import Marked, Q
+from .names import name_key
+from .speakers import Entity, Speakers, parse_phrase
+
+_SPACE_COMMA = re.compile(r"[\s,]*")
+_NONBLANK = re.compile(r"\S")
+_NOT_OPENING = re.compile(r"[^\s(]")
+_NOT_TAIL = re.compile(r"[^\s.!?,;:\"”»]")
+_LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
+_COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
+_COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
+_NOT_QUOTE = re.compile(
+    r"(?:so[- ]called|dubbed|called|named|termed|titled|entitled|known\s+as|label+ed|branded|nicknamed|"
+    r"code-?named|the\s+(?:term|word|phrase|slogan|motto|hashtag|newspaper|magazine|book|film|program(?:me)?|"
+    r"project|operation|exercise)|operation)\s*$",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"^\s*(?:(?:Below|Here)\s+(?:are|is)\s+(?:some\s+of\s+)?(?P<a>[^.:\"“]{1,80}?)['’]s\s+(?:\w+\s+){0,2}?"
+    r"(?:statements|remarks|quotes|quotations|comments|theses|points|highlights|takeaways)\b"
+    r"|(?P<b>[^.:\"“]{1,80}?)['’]s\s+(?:\w+\s+){0,2}?(?:statements|remarks|quotes|quotations|theses)\s*:"
+    r"|(?:key|main|top)\s+(?:statements|remarks|quotes|quotations|theses)\s+(?:by|from|of)\s+(?P<c>[^.:]{1,80}?)\s*[:.]"
+    r"|(?P<d>[^.:\"“]{1,80}?)\s+(?:made|delivered)\s+the\s+following\s+(?:\w+\s+)?(?:statements|remarks)\b)",
+    re.IGNORECASE,
+)
+
+
+class ParagraphReader:
+    """Reads an article paragraph by paragraph and records its quotations in ``found``."""
+
+    def __init__(self, text: Marked, sp: Speakers, found: Found) -> None:
+        self.text, self.body, self.m = text, text.body, text.m
+        self.sp = sp
+        self.found = found
+        self.history = found.history
+        self.reader = CueReader(text)
+        self.indirect = IndirectReader(text, self.reader, found)
+        self._tokens = text.tokens
+
+    def run(self) -> list[Quote]:
+        list_speaker: Entity | None = None
+        for (ps, pe), qs in zip(self.text.paras, self.text.quotes, strict=True):
+            para = self.body[ps:pe]
+            lm = _LIST.match(para)
+            if lm:
+                np = next(g for g in lm.groups() if g)
+                ref = parse_phrase(re.sub(r"['’]s$", "", np.strip()).split())
+                ent = self.sp.resolve(ref, ps) if ref else None
+                if ent is not None:
+                    list_speaker = self.sp.current = ent
+                    self.history.append((ps, ent))
+                    continue
+            self._paragraph(ps, pe, qs, list_speaker)
+        self.found.out.sort(key=lambda q: (q.start, q.end))
+        return self.found.out
+
+    def _opening_subject(self, s: int, e: int) -> Entity | None:
+        """The speaker phrase that opens a sentence: "Woodward rejected it, saying that ..."."""
+        toks = self._tokens(s, min(e, s + 200))
+        k = 0
+        while k < len(toks) and np_allowed(toks[k][1]):
+            k += 1
+        ref = parse_phrase([t for _, t in toks[:k]]) if k else None
+        if ref is None and toks and toks[0][1].lower() in ("he", "she"):
+            ref = parse_phrase([toks[0][1]])
+        return self.sp.resolve(ref, s) if ref is not None and ref.kind != "orgref" else None
+
+    def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:
+        m, body = self.m, self.body
+        cues = self.reader.cues(ps, pe)
+        for q in qs:
+            lead = m[max(ps, q.open - 40) : q.open]
+            content = body[q.open + 1 : q.close].strip()
+            words = content.split()
+            if _NOT_QUOTE.search(lead) or (
+                len(words) <= 4
+                and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+                and content[-1:] not in ".!?,"
+                and _NONBLANK.search(m, ps, q.open)
+            ):
+                q.keep = False
+        kept = [q for q in qs if q.keep]
+        opens = [q.open for q in kept]
+        starts = [c.start for c in cues]
+        done: list[tuple[Q, str, Entity, str | None]] = []  # (quote, kind, speaker, cue)
+        pending: list[tuple[Q, str, Entity | None]] = []
+        ind_from = len(self.found.ind)
+        for s, e in self.text.sentences(ps, pe, qs, {c.np_start for c in cues}):
+            scues = cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+            last: Entity | None = None
+            for c in scues:
+                if c.kind == "part":
+                    c.entity = last or self._opening_subject(s, c.start)
+                elif c.ref is not None:
+                    c.entity = self.sp.resolve(c.ref, c.np_start)
+                if c.entity is not None:
+                    last = c.entity
+                    if c.kind != "strict" or self.reader.clause_that(c, e):
+                        self.sp.current = c.entity
+                        self.history.append((c.start, c.entity))
+            squotes = kept[bisect.bisect_left(opens, s) : bisect.bisect_left(opens, e)]
+            sstarts = [c.start for c in scues]
+            for q in squotes:
+                _, kind, ent, cue = self._classify(q, s, e, scues, sstarts)
+                if ent is None:
+                    pending.append((q, kind, self.found.current_at(q.open)))
+                else:
+                    done.append((q, kind, ent, cue))
+            if list_speaker is None:
+                self.indirect.find(s, e, scues, squotes)
+        if pending:  # quotations with no cue of their own
+            prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
+            cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)
+            for q, kind, current in pending:
+                i = bisect.bisect_left(prev, q.open, key=lambda t: t[0])
+                j = bisect.bisect_right(cued, q.open, key=lambda t: t[0])
+                if list_speaker is not None:
+                    ent = list_speaker
+                elif i:
+                    ent = prev[i - 1][1]
+                elif j < len(cued):
+                    ent = cued[j][1]
+                else:
+                    ent = current if kind == "direct" else None
+                if ent is not None:
+                    done.append((q, kind, ent, None))
+                    prev.insert(i, (q.open, ent))
+        for q, kind, ent, cue in done:
+            if list_speaker is not None:
+                ent, cue = list_speaker, cue if kind == "direct" else None
+            self.found.emit(q.open + 1, q.close, kind, ent, cue, "")
+        if list_speaker is not None:
+            self._list_items(ps, pe, qs, cues, list_speaker)
+
+    def _classify(self, q: Q, s: int, e: int, cues: list[Cue], starts: list[int]):
+        """(quote, kind, speaker or None, cue) for one kept quotation."""
+        m = self.m
+        k = bisect.bisect_left(starts, q.open)  # cues[:k] come before the quotation
+        initial = not _NOT_OPENING.search(m, s, q.open)
+        if initial:
+            p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
+            for c in cues[k : k + 4]:
+                if c.entity is not None and c.kind != "part" and c.np_start == p:
+                    c.used = True
+                    return q, "direct", c.entity, c.verb
+            if not _NOT_TAIL.search(m, q.close + 1, e):
+                return q, "direct", None, None
+        else:
+            before = [c for c in cues[max(0, k - 4) : k] if c.end <= q.open and c.entity is not None]
+            if before:
+                c = before[-1]
+                inverted = c.np_start == c.start and c.kind != "acc"
+                at = c.np_end if inverted else c.end
+                gap = m[at : q.open] if q.open - at < 200 else "~"
+                colon = _COLON_GAP.fullmatch(gap) and " that " not in f" {gap} "
+                comma = _COMMA_GAP.fullmatch(gap) and " that " not in f" {gap} "
+                comma = comma or (inverted and ASIDE_GAP.fullmatch(gap))
+                upper = self.body[q.open + 1 : q.open + 2].isupper()
+                bare = not gap.strip() and upper and c.kind in ("say", "part")  # 'adding "We had no idea ..."'
+                if colon or bare or (comma and (c.used or upper) and c.kind != "acc"):
+                    was_used, c.used = c.used, True
+                    return q, "direct", c.entity, None if was_used else c.verb
+                if c.kind in ("say", "acc", "part") or self.reader.clause_that(c, e) or colon:
+                    return q, "partial", c.entity, c.verb
+        for c in cues[k : k + 8]:
+            if c.start > q.close and c.entity is not None and c.left in ',—–-"”»' and c.kind != "acc":
+                return q, "partial", c.entity, c.verb
+        # Putin "reasonably responded that ...": the quoted words carry the cue, the name precedes them
+        said = INNER_CUE.match(self.body, q.open + 1, q.close)
+        name = _LAST_NAME.search(m, max(s, q.open - 60), q.open)
+        if said and name and name_key(name.group(1)) in self.sp.people:
+            return q, "partial", self.sp.person([name.group(1)], ""), said.group(1)
+        return q, "partial", None, None
+
+    def _list_items(self, ps: int, pe: int, qs: list[Q], cues: list[Cue], ent: Entity) -> None:
+        """In a list of someone's statements, the unquoted sentences are theirs too."""
+        run: list[tuple[int, int]] = []
+        opens = [q.open for q in qs if q.keep]
+        for s, e in [*self.text.sentences(ps, pe, qs, {c.np_start for c in cues}), (pe, pe)]:
+            if s < pe and bisect.bisect_left(opens, s) == bisect.bisect_left(opens, e):
+                run.append((s, e))
+                continue
+            if run:
+                self.found.emit(run[0][0], run[-1][1], "indirect", ent, None, " ")
+            run = []
