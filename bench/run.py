@@ -11,7 +11,7 @@ index size), the plain Whoosh baseline at 1k and 10k, and every query shape of
 ``suggested_queries()`` as a one-shot ``newsgrep search`` process against the
 same question asked of ``rg`` (``grep -r`` when rg is missing). At the largest
 size: an incremental update of one changed file, a no-op update, and the warm
-path (``newsgrep serve`` + ``newsgrep.client.request``) when it exists. Once:
+path (``newsgrep serve`` + ``newsgrep.cli.client.request``) when it exists. Once:
 start-up against ``python -c "import typer"``. Medians throughout; raw numbers
 go to bench/results/latest.json. Exit status 1 when a correctness check failed
 (wrong hit counts, a command erroring), else 0, whatever PASS/FAIL says.
@@ -324,7 +324,7 @@ def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.N
         from newsgrep.cli import client
         request = client.request
     except (ImportError, AttributeError) as err:
-        return {"available": False, "reason": f"newsgrep.client.request: {err}"}
+        return {"available": False, "reason": f"newsgrep.cli.client.request: {err}"}
     if run([NEWSGREP, "serve", "--help"]).rc:
         return {"available": False, "reason": "newsgrep serve --help fails"}
     t0 = time.perf_counter()

@@ -111,3 +111,48 @@ class SearchResult:
             for h in data["hits"]
         ]
         return cls(data["query"], data["total"], hits, data.get("facets"), data.get("suggestion"))
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    """What ``newsgrep quotes`` (``Archive.quotes``) finds: ``total`` matching quotations, ``quotes`` the first N."""
+
+    query: str | None
+    total: int
+    quotes: list[QuoteHit]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One person or body quoted in the index: forms of one name (Sergey/Sergei) are one speaker."""
+
+    name: str
+    role: str | None
+    aliases: list[str]
+    quotes: int
+    articles: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
+class Period:
+    """One row of a timeline: matching articles in a day, week (its Monday), month or year."""
+
+    period: str  # 2019-01-17 (day), 2019-W03 (ISO week), 2019-01 (month) or 2019 (year)
+    count: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What the index holds, as ``newsgrep stats`` prints it."""
+
+    articles: int
+    quotes: int
+    first: str | None
+    last: str | None
+    sources: dict[str, int]
+    files: int
+    index_bytes: int
+    updated: str | None
+    index: str

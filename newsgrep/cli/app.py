@@ -71,12 +71,6 @@ def _guard(fn):
         raise _fail(INTERRUPTED) from None
 
 
-def _filters(date_from, date_to, source, speaker):
-    from ..query.search import Filters
-
-    return Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ()))
-
-
 def _check_color(color: str) -> None:
     _guard(lambda: commands.check_color(color))
 
@@ -85,18 +79,9 @@ def _check_output(json_: bool, jsonl: bool) -> None:
     _guard(lambda: commands.check_output(json_, jsonl))
 
 
-def _open(index: str | None, *, build: bool = True):
-    return commands.open_index(index, build=build)
-
-
-def _on_index(index: str | None, call):
-    """Open the index (building it on first use) and return ``call(ix, root)``; errors as one line."""
-
-    def run():
-        root, ix = _open(index)
-        return call(ix, root)
-
-    return _guard(run)
+def _on_archive(index: str | None, call):
+    """Open the archive (building its index on first use) and return ``call(archive)``; errors as one line."""
+    return _guard(lambda: call(commands.open_archive(index)))
 
 
 def _emit(value, json_: bool, color: str, printer: str) -> None:
@@ -174,14 +159,12 @@ def index_cmd(
 
     Example: newsgrep index seeds/ --wait 60
     """
-    from ..index import writer
-    from ..index.locations import index_location, seed_locations
+    from ..api import open as open_archive
     from ..output import terminal
 
-    root = index_location(index)
-    seeds = seed_locations(paths)
+    archive = open_archive(index)
     with terminal.ProgressBar("indexing") as bar:
-        summary = _guard(lambda: writer.update_index(root, seeds, rebuild=rebuild, wait=wait, progress=bar))
+        summary = _guard(lambda: archive.update(paths, rebuild=rebuild, wait=wait, progress=bar))
     terminal.print_index_summary(summary, quiet)
 
 
@@ -198,9 +181,7 @@ def show(
     """
     _check_color(color)
 
-    from ..query.browse import show as do_show
-
-    _emit(_on_index(index, lambda ix, root: do_show(ix, root, article_id)), json_, color, "print_article")
+    _emit(_on_archive(index, lambda archive: archive.show(article_id)), json_, color, "print_article")
 
 
 @app.command()
@@ -211,9 +192,7 @@ def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
     """
     _check_color(color)
 
-    from ..query.browse import stats as do_stats
-
-    _emit(_on_index(index, do_stats), json_, color, "print_stats")
+    _emit(_on_archive(index, lambda archive: archive.stats()), json_, color, "print_stats")
 
 
 @app.command()
@@ -235,21 +214,21 @@ def quotes(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    from ..query.quotes import search_quotes
-
-    filters = _filters(date_from, date_to, None, speaker)
-    total, found = _on_index(index, lambda ix, root: search_quotes(ix, root, query, filters, limit))
+    result = _on_archive(
+        index,
+        lambda archive: archive.quotes(query, speaker=speaker, date_from=date_from, date_to=date_to, limit=limit),
+    )
     from ..output import stdio
 
     if json_:
-        stdio.write_json({"query": query, "total": total, "quotes": found})
+        stdio.write_json(result)
     elif jsonl:
-        stdio.write_jsonl(found)
+        stdio.write_jsonl(result.quotes)
     else:
         from ..output import terminal
 
-        terminal.print_quotes(terminal.console(color), found)
-    raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
+        terminal.print_quotes(terminal.console(color), result.quotes)
+    raise typer.Exit(ExitStatus.OK if result.quotes else ExitStatus.NO_HITS)
 
 
 @app.command()
@@ -260,9 +239,7 @@ def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt =
     """
     _check_color(color)
 
-    from ..query.quotes import speakers as do_speakers
-
-    found = _on_index(index, do_speakers)
+    found = _on_archive(index, lambda archive: archive.speakers())
     _emit(found, json_, color, "print_speakers")
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
@@ -285,12 +262,14 @@ def timeline(
     """
     _check_color(color)
 
-    from ..query.search import timeline as do_timeline
-
-    filters = _filters(date_from, date_to, source, speaker)
-    rows = _on_index(index, lambda ix, root: do_timeline(ix, root, query, filters, by))
+    rows = _on_archive(
+        index,
+        lambda archive: archive.timeline(
+            query, by=by, date_from=date_from, date_to=date_to, source=source, speaker=speaker
+        ),
+    )
     _emit(rows, json_, color, "print_timeline")
-    raise typer.Exit(ExitStatus.OK if any(r["count"] for r in rows) else ExitStatus.NO_HITS)
+    raise typer.Exit(ExitStatus.OK if any(r.count for r in rows) else ExitStatus.NO_HITS)
 
 
 @app.command()
@@ -313,12 +292,13 @@ def similar(
     _check_color(color)
     _check_output(json_, jsonl)
 
-    from ..query.search import similar as do_similar
-
-    filters = _filters(date_from, date_to, source, speaker)
-    _print_result(
-        _on_index(index, lambda ix, root: do_similar(ix, root, article_id, filters, limit)), json_, jsonl, color
+    result = _on_archive(
+        index,
+        lambda archive: archive.similar(
+            article_id, date_from=date_from, date_to=date_to, source=source, speaker=speaker, limit=limit
+        ),
     )
+    _print_result(result, json_, jsonl, color)
 
 
 def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
@@ -351,10 +331,8 @@ def export(
         raise _fail(f"--format {format_!r} is not a format; use one of: {', '.join(FORMATS)}")
 
     def run():
-        from ..query.browse import iter_articles
-
-        root, ix = _open(index)
-        articles = list(iter_articles(ix, root, query, _filters(date_from, date_to, source, speaker)))
+        archive = commands.open_archive(index)
+        articles = list(archive.articles(query, date_from=date_from, date_to=date_to, source=source, speaker=speaker))
         if format_ == "jsonl":
             return [record(a) for a in articles]
         return list(opensearch_lines(articles, name))
@@ -378,7 +356,7 @@ def serve(index: IndexOpt = None) -> None:
     def start():
         from .server import serve as do_serve
 
-        root, _ix = _open(index)
+        root = commands.open_archive(index).root
         do_serve(root, run, ready=lambda path: stdio.notice(f"serving {root} on {path}"))  # run: this module's
 
     _guard(start)

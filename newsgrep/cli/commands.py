@@ -1,6 +1,6 @@
 """What a command does once its options are parsed, without Typer.
 
-cli.py (Typer) and fastpath.py (the common `newsgrep search` command lines,
+app.py (Typer) and fastpath.py (the common `newsgrep search` command lines,
 read without Click) both call these functions, so the two ways in cannot
 answer differently. Nothing here imports Typer, Whoosh or Rich at import time.
 """
@@ -54,6 +54,14 @@ def open_index(index: str | None, *, build: bool = True):
     return root, store.open_index(root)
 
 
+def open_archive(index: str | None, *, build: bool = True):
+    """The ``Archive`` a command reads: the server's warm index inside `newsgrep serve`; built on first use."""
+    from ..api import Archive
+
+    root, ix = open_index(index, build=build)
+    return Archive(root, ix)
+
+
 def check_color(color: str) -> None:
     if color not in {"auto", "always", "never"}:
         raise UsageError(f"--color {color!r} is not valid; use auto, always or never")
@@ -75,19 +83,10 @@ def search(
     facet: list[str] | None,
     index: str | None,
 ):
-    """`newsgrep search`: open the index and run the request (a ``SearchResult``)."""
-    from ..query.search import Filters, SearchRequest
-    from ..query.search import search as do_search
-
-    root, ix = open_index(index)
-    req = SearchRequest(
-        query,
-        Filters(date_from, date_to, tuple(source or ()), tuple(speaker or ())),
-        sort,
-        limit,
-        tuple(facet or ()),
+    """`newsgrep search`: open the archive and run the request (a ``SearchResult``)."""
+    return open_archive(index).search(
+        query, date_from=date_from, date_to=date_to, source=source, speaker=speaker, sort=sort, limit=limit, facet=facet
     )
-    return do_search(ix, root, req)
 
 
 def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:

@@ -4,14 +4,14 @@ Importing Typer (and the Click inside it) costs a one-shot search about 20 ms
 of its 100 or so, more than most searches take. The command lines people
 and scripts actually type (a query and the options of ``SEARCH_OPTIONS``,
 each as ``--opt VALUE``) are read here by hand and run through the very
-functions cli.py calls (commands.py). As in Click, the argument after an option is its value even when it starts
+functions app.py calls (commands.py). As in Click, the argument after an option is its value even when it starts
 with ``-`` (``--sort -date``). Anything else (``--help``, ``--opt=VALUE``,
 ``-n5``, ``--``, a query that starts with ``-``, an unknown option, a second
 query word, a limit that is not plain digits, a shell asking for completions)
 returns None and goes to
 Typer, which parses it and reports errors exactly as before. A test holds
 ``parse_search`` to Click's own parse on thousands of generated command lines,
-and to Typer's options for the command: a new option in cli.py that is
+and to Typer's options for the command: a new option in app.py that is
 missing here fails it.
 """
 

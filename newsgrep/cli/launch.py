@@ -12,7 +12,7 @@ interpreter's start-up.
 
 With no server, or a server that has gone, the command runs in this process:
 a plain `newsgrep search` through fastpath.py (no Typer), anything else
-through cli.py. Set ``NEWSGREP_NO_SERVER=1`` to never ask a server.
+through app.py. Set ``NEWSGREP_NO_SERVER=1`` to never ask a server.
 """
 
 from __future__ import annotations

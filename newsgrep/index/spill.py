@@ -9,7 +9,7 @@ length-prefixed ``marshal`` batches. Same items, same order, same spill
 points (the size estimate is Whoosh's), so the index written is the same:
 tests/test_writerpool.py compares every posting of the two. A process reads
 only the runs it wrote (each sub-writer merges its own: multisegment), and
-index.py starts sub-writers by fork, so they inherit this pool.
+writer.py starts sub-writers by fork, so they inherit this pool.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The reading side of the index directory: where it is, which generation is live, opening it.
 
-Kept apart from index.py (the writing side) so that a search imports nothing
+Kept apart from writer.py (the writing side) so that a search imports nothing
 it does not need: no parser, no quote extractor, no file walker.
 """
 

@@ -51,7 +51,7 @@ DEFAULT_WAIT = 30.0
 PARALLEL_FILES = 200
 # Postings buffered in memory per writer before Whoosh spills a sorted run to
 # disk. At 256 MB a 100k build peaked at 1.7 GB; at 64 MB, 412 MB. Spilling
-# costs little since runs are marshal batches (writerpool.py): on the 10k
+# costs little since runs are marshal batches (spill.py): on the 10k
 # benchmark corpus 31 s at 64 MB against 29 s with no spill at all (37 s with
 # Whoosh's one pickle per posting).
 WRITER_MB = 64

@@ -1,6 +1,6 @@
 """Text hygiene: article text is data, and never reaches a terminal as control codes.
 
-Used at ingest (articles.py) and again when rendering (render.py), so it is
+Used at ingest (articles.py) and again when rendering (output/terminal.py), so it is
 kept tiny and cheap to import.
 """
 

@@ -1,6 +1,6 @@
 """Search hits as plain lines, for output that is not a terminal: the same text Rich writes there.
 
-Into a pipe or a file Rich writes no styles and wraps nothing (render.py turns
+Into a pipe or a file Rich writes no styles and wraps nothing (terminal.py turns
 soft wrap on), so its output is a fixed layout of plain text. Writing that
 layout directly spares a one-shot `newsgrep search ... | less` the import of
 Rich (about 20 ms of a 100 ms budget). A test renders the same results both

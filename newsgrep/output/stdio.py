@@ -1,6 +1,6 @@
 """Output that needs no Rich: JSON for scripts, and one-line messages on stderr.
 
-Kept apart from render.py so that `--json` and error paths never import Rich.
+Kept apart from terminal.py so that `--json` and error paths never import Rich.
 """
 
 from __future__ import annotations

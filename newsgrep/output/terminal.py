@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest.text import clean_line, clean_text
+from ..models import Period
 from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
@@ -135,17 +136,17 @@ def print_article(con: Console, article) -> None:
     con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
 
 
-def print_timeline(con: Console, rows: list[dict]) -> None:
+def print_timeline(con: Console, rows: list[Period]) -> None:
     """One row per period: label, a bar scaled to the widest count, the count."""
     if not rows:
         return
-    top = max(r["count"] for r in rows) or 1
-    label_width = max(len(r["period"]) for r in rows)
+    top = max(r.count for r in rows) or 1
+    label_width = max(len(r.period) for r in rows)
     room = max(10, con.width - label_width - len(str(top)) - 3)
     for r in rows:
-        line = Text(r["period"].ljust(label_width) + " ", style=META)
-        line.append("█" * round(r["count"] / top * room) if r["count"] else "", style="green")
-        line.append(f" {r['count']}")
+        line = Text(r.period.ljust(label_width) + " ", style=META)
+        line.append("█" * round(r.count / top * room) if r.count else "", style="green")
+        line.append(f" {r.count}")
         con.print(line)
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..index.analysis import QUOTE_GAP
 from ..ingest.dates import iso
-from ..models import QuoteHit
+from ..models import QuoteHit, QuoteResult, Speaker
 from .browse import quotes_of
 from .search import Filters, article_fields, as_bytes, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
@@ -90,7 +89,7 @@ def _chain(pos: int, later: list[set[int]], slop: int) -> bool:
     return True
 
 
-def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: int = 10) -> tuple[int, list[QuoteHit]]:
+def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: int = 10) -> QuoteResult:
     """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
     from whoosh import query
 
@@ -137,18 +136,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
                         matches=[list(span) for span in inside],
                     )
                 )
-    return len(found), found[: limit or None]
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    role: str | None
-    aliases: list[str]
-    quotes: int
-    articles: int
-    first: str | None
-    last: str | None
+    return QuoteResult(q_text, len(found), found[: limit or None])
 
 
 def speakers(ix, root: str) -> list[Speaker]:

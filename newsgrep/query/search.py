@@ -16,7 +16,7 @@ from ..errors import NewsgrepError, NotFoundError, QueryError, UsageError
 from ..index.schema import FIELD_ALIASES, QUERYABLE
 from ..index.store import damaged
 from ..ingest.dates import date_bounds, iso
-from ..models import Hit, SearchResult
+from ..models import Hit, Period, SearchResult
 from .snippets import hits_spans, make_snippets
 
 SORTS = ("relevance", "date", "-date")
@@ -449,7 +449,7 @@ def _next_period(date, by: str):
     return date.replace(year=date.year + 1, month=1, day=1)
 
 
-def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str = "month") -> list[dict]:
+def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str = "month") -> list[Period]:
     """Matching articles counted per period, empty periods inside the span included."""
     import datetime as dt
 
@@ -476,6 +476,6 @@ def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str =
     out = []
     while current <= end:
         key = _period_key(current, by)
-        out.append({"period": key, "count": counts.get(key, 0)})
+        out.append(Period(key, counts.get(key, 0)))
         current = _next_period(current, by)
     return out

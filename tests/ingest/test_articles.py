@@ -5,8 +5,8 @@ from pathlib import Path
 from newsgrep.ingest.articles import article_id, parse_bytes, parse_text, render_digest, repair_paragraphs
 from newsgrep.models import Article
 
-ROOT = Path(__file__).resolve().parent.parent
-FIX = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def load(path: Path, shown: str | None = None):

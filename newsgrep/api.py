@@ -1,0 +1,205 @@
+"""newsgrep as a Python library: ``newsgrep.open(index_dir)`` and the calls the commands make.
+
+Every command of the CLI is one method of ``Archive`` with the same
+parameters, returning the frozen records (``newsgrep.models``) that the
+command's ``--json`` prints: ``dataclasses.asdict(record)`` is that JSON, so a
+notebook gets a DataFrame with ``pandas.DataFrame(map(asdict, result.hits))``.
+The CLI is a client of this module: it parses options, calls these methods,
+renders and maps errors to exit codes.
+
+Errors are ``newsgrep.errors.NewsgrepError`` subclasses whose messages say
+what to do next. Reading never writes: a missing index raises
+``NoIndexError``; only ``update`` builds or changes an index.
+
+Importing this module loads nothing heavy (Whoosh loads on the first call),
+and installs nothing in the import system.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+
+from .errors import NoIndexError
+from .models import Article, Period, QuoteResult, SearchResult, Speaker, Stats
+
+__all__ = ["Archive", "open"]
+
+Names = str | Sequence[str] | None
+
+
+def _names(value: Names) -> tuple[str, ...]:
+    """``"Lavrov"`` or ``["Lavrov", "Peskov"]`` or None, as the repeatable options take them."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def open(index: str | os.PathLike | None = None) -> Archive:  # noqa: A001 - newsgrep.open, as sqlite3.connect
+    """The archive whose index lives at ``index`` (default: ``$NEWSGREP_INDEX`` or ``./index``).
+
+    The index need not exist yet: ``update(paths)`` builds it; a search before
+    that raises ``NoIndexError``.
+    """
+    from .index.locations import index_location
+
+    return Archive(index_location(None if index is None else os.fspath(index)))
+
+
+class Archive:
+    """One index directory, read with the same code as the command line.
+
+    Methods take the parameters of the command of the same name (``--from``
+    is ``date_from``; repeatable options take a name or a list of names).
+    A search always reads the last committed index, even after another
+    process's ``newsgrep index``.
+    """
+
+    def __init__(self, root: str, ix=None) -> None:
+        """``ix``: an index already open (the server's warm one); else opened on first use."""
+        self.root = root
+        self._ix = ix
+        self._warm = ix is not None  # refreshed by its owner, never reopened here
+
+    def __repr__(self) -> str:
+        return f"<newsgrep.Archive {self.root!r}>"
+
+    @property
+    def ix(self):
+        """The open Whoosh index; NoIndexError when there is none yet."""
+        if self._ix is None:
+            from .index import store
+
+            if not store.exists(self.root):
+                raise NoIndexError(
+                    f"no index at {self.root}; build it with `newsgrep index PATH...` or Archive.update([PATH, ...])"
+                )
+            self._ix = store.open_index(self.root)
+        return self._ix
+
+    # --- reading ------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: Names = None,
+        speaker: Names = None,
+        sort: str = "relevance",
+        limit: int = 10,
+        facet: Names = None,
+    ) -> SearchResult:
+        """`newsgrep search`: hits with snippets, ``total`` exact, facets when asked."""
+        from .query.search import SearchRequest, search
+
+        req = SearchRequest(query, self._filters(date_from, date_to, source, speaker), sort, limit, _names(facet))
+        return search(self.ix, self.root, req)
+
+    def quotes(
+        self,
+        query: str | None = None,
+        *,
+        speaker: Names = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 10,
+    ) -> QuoteResult:
+        """`newsgrep quotes`: quotations whose own words match ``query`` (every quotation without one)."""
+        from .query.quotes import search_quotes
+
+        return search_quotes(self.ix, self.root, query, self._filters(date_from, date_to, None, speaker), limit)
+
+    def speakers(self) -> list[Speaker]:
+        """`newsgrep speakers`: everyone quoted, most quoted first."""
+        from .query.quotes import speakers
+
+        return speakers(self.ix, self.root)
+
+    def timeline(
+        self,
+        query: str = "*",
+        *,
+        by: str = "month",
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: Names = None,
+        speaker: Names = None,
+    ) -> list[Period]:
+        """`newsgrep timeline`: matching articles per day, week, month or year, empty periods included."""
+        from .query.search import timeline
+
+        return timeline(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), by)
+
+    def similar(
+        self,
+        article_id: str,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: Names = None,
+        speaker: Names = None,
+        limit: int = 10,
+    ) -> SearchResult:
+        """`newsgrep similar`: the articles most like ``article_id`` ("more like this" on the body)."""
+        from .query.search import similar
+
+        return similar(self.ix, self.root, article_id, self._filters(date_from, date_to, source, speaker), limit)
+
+    def show(self, article_id: str) -> Article:
+        """`newsgrep show`: one whole article, with its quotations."""
+        from .query.browse import show
+
+        return show(self.ix, self.root, article_id)
+
+    def stats(self) -> Stats:
+        """`newsgrep stats`: counts, date span, sources, size, last update."""
+        from .query.browse import stats
+
+        return stats(self.ix, self.root)
+
+    def articles(
+        self,
+        query: str = "*",
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: Names = None,
+        speaker: Names = None,
+    ) -> Iterator[Article]:
+        """Every matching article, oldest first: what `newsgrep export` writes."""
+        from .query.browse import iter_articles
+
+        return iter_articles(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker))
+
+    # --- writing ------------------------------------------------------------------------
+
+    def update(
+        self,
+        paths: Iterable[str | os.PathLike] | None = None,
+        *,
+        rebuild: bool = False,
+        wait: float = 30.0,
+        progress=None,
+    ):
+        """`newsgrep index`: add, change and remove what changed under ``paths`` (default: the seeds).
+
+        Returns an ``IndexSummary``. One commit, or none: a failure leaves
+        the index as it was. ``progress(done, total)`` is called as files are
+        done, as the CLI's progress bar is.
+        """
+        from .index.locations import seed_locations
+        from .index.writer import update_index
+
+        given = None if paths is None else [os.fspath(p) for p in paths]
+        summary = update_index(self.root, seed_locations(given), rebuild=rebuild, wait=wait, progress=progress)
+        if not self._warm:
+            self._ix = None  # a new generation may have been swapped in: reopen on the next read
+        return summary
+
+    @staticmethod
+    def _filters(date_from, date_to, source: Names, speaker: Names):
+        from .query.search import Filters
+
+        return Filters(date_from, date_to, _names(source), _names(speaker))
