@@ -19,9 +19,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .errors import NoIndexError
-from .models import Article, Period, QuoteResult, SearchResult, Speaker, Stats
+from .models import Article, SearchResult
+
+if TYPE_CHECKING:  # records of the query modules, which load with Whoosh on the first call
+    from .index.writer import IndexSummary
+    from .query.browse import Stats
+    from .query.quotes import QuoteResult, Speaker
+    from .query.timeline import Period
 
 __all__ = ["Archive", "open"]
 
@@ -128,7 +135,7 @@ class Archive:
         speaker: Names = None,
     ) -> list[Period]:
         """`newsgrep timeline`: matching articles per day, week, month or year, empty periods included."""
-        from .query.search import timeline
+        from .query.timeline import timeline
 
         return timeline(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), by)
 
@@ -182,7 +189,7 @@ class Archive:
         rebuild: bool = False,
         wait: float = 30.0,
         progress=None,
-    ):
+    ) -> IndexSummary:
         """`newsgrep index`: add, change and remove what changed under ``paths`` (default: the seeds).
 
         Returns an ``IndexSummary``. One commit, or none: a failure leaves

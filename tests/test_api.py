@@ -14,7 +14,10 @@ from conftest import FEB, JAN, ROOT
 
 import newsgrep
 from newsgrep.errors import NoIndexError, NotFoundError, UsageError
-from newsgrep.models import Article, Period, QuoteResult, SearchResult, Speaker, Stats
+from newsgrep.models import Article, SearchResult
+from newsgrep.query.browse import Stats
+from newsgrep.query.quotes import QuoteResult, Speaker
+from newsgrep.query.timeline import Period
 
 
 def as_json(record) -> object:

@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest.text import clean_line, clean_text
-from ..models import Period
 from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
@@ -136,7 +135,7 @@ def print_article(con: Console, article) -> None:
     con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
 
 
-def print_timeline(con: Console, rows: list[Period]) -> None:
+def print_timeline(con: Console, rows: list) -> None:
     """One row per period: label, a bar scaled to the widest count, the count."""
     if not rows:
         return

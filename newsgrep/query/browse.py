@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from ..errors import NotFoundError
 from ..index.store import index_size, manifest_for
 from ..ingest.dates import iso
-from ..models import Article, Quote, Stats
+from ..models import Article, Quote
 from .search import Filters, parse_query, reading, restrict
 
 
@@ -53,6 +54,21 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters):
     with reading(ix, root) as searcher:
         for hit in searcher.search(q, limit=None, sortedby="date"):
             yield article_from(hit.fields())
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What the index holds, as ``newsgrep stats`` prints it."""
+
+    articles: int
+    quotes: int
+    first: str | None
+    last: str | None
+    sources: dict[str, int]
+    files: int
+    index_bytes: int
+    updated: str | None
+    index: str
 
 
 def stats(ix, root: str) -> Stats:

@@ -11,14 +11,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..index.analysis import QUOTE_GAP
 from ..ingest.dates import iso
-from ..models import QuoteHit, QuoteResult, Speaker
+from ..models import QuoteHit
 from .browse import quotes_of
 from .search import Filters, article_fields, as_bytes, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    """What ``newsgrep quotes`` (``Archive.quotes``) finds: ``total`` matching quotations, ``quotes`` the first N."""
+
+    query: str | None
+    total: int
+    quotes: list[QuoteHit]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One person or body quoted in the index: forms of one name (Sergey/Sergei) are one speaker."""
+
+    name: str
+    role: str | None
+    aliases: list[str]
+    quotes: int
+    articles: int
+    first: str | None
+    last: str | None
 
 
 class _QuoteTerms:

@@ -16,7 +16,7 @@ from ..errors import NewsgrepError, NotFoundError, QueryError, UsageError
 from ..index.schema import FIELD_ALIASES, QUERYABLE
 from ..index.store import damaged
 from ..ingest.dates import date_bounds, iso
-from ..models import Hit, Period, SearchResult
+from ..models import Hit, SearchResult
 from .snippets import hits_spans, make_snippets
 
 SORTS = ("relevance", "date", "-date")
@@ -407,75 +407,3 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         terms = query_terms(searcher, q, "body")
         hits = make_hits(searcher, [(hit.docnum, hit.score) for hit in results], terms)
         return SearchResult(article_id, count(searcher, full, results, limit or None), hits)
-
-
-# --- timeline --------------------------------------------------------------------------------
-
-PERIODS = ("day", "week", "month", "year")
-
-
-def _period_key(date, by: str) -> str:
-    if by == "day":
-        return date.strftime("%Y-%m-%d")
-    if by == "week":
-        year, week, _ = date.isocalendar()
-        return f"{year}-W{week:02d}"
-    if by == "month":
-        return date.strftime("%Y-%m")
-    return date.strftime("%Y")
-
-
-def _period_start(date, by: str):
-    import datetime as dt
-
-    if by == "week":
-        return date - dt.timedelta(days=date.weekday())
-    if by == "month":
-        return date.replace(day=1)
-    if by == "year":
-        return date.replace(month=1, day=1)
-    return date
-
-
-def _next_period(date, by: str):
-    import datetime as dt
-
-    if by == "day":
-        return date + dt.timedelta(days=1)
-    if by == "week":
-        return date + dt.timedelta(days=7)
-    if by == "month":
-        return (date.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return date.replace(year=date.year + 1, month=1, day=1)
-
-
-def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str = "month") -> list[Period]:
-    """Matching articles counted per period, empty periods inside the span included."""
-    import datetime as dt
-
-    if by not in PERIODS:
-        raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
-    full = restrict(parse_query(q_text, ix.schema), filters)
-    counts: dict[str, int] = {}
-    dates: list[dt.date] = []
-    with reading(ix, root) as searcher:
-        results = searcher.search(full, limit=None)
-        reader = searcher.reader()
-        months = reader.column_reader("month")
-        column = reader.column_reader("date", translate=True)
-        for docnum in results.docs():
-            if not months[docnum]:
-                continue  # undated
-            date = column[docnum].date()
-            dates.append(date)
-            key = _period_key(date, by)
-            counts[key] = counts.get(key, 0) + 1
-    if not dates:
-        return []
-    current, end = _period_start(min(dates), by), max(dates)
-    out = []
-    while current <= end:
-        key = _period_key(current, by)
-        out.append(Period(key, counts.get(key, 0)))
-        current = _next_period(current, by)
-    return out
