@@ -143,3 +143,19 @@ def test_the_cycle_finder_finds_a_circle_through_a_lazy_import():
 def test_the_import_reader_sees_imports_inside_functions():
     lazy = [t for t, _ in imports("newsgrep.cli.launch")]
     assert "newsgrep.cli.fastpath" in lazy and "newsgrep.cli.app" in lazy  # both imported inside main()
+
+
+def test_no_class_is_longer_than_300_lines():
+    """Classes of one job each: a class past 300 lines is doing several (issue 12)."""
+    long = [
+        f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
+        for name, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > 300
+    ]
+    assert long == []
+
+
+def test_at_most_eight_modules_at_the_top_of_the_package():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 8, top
