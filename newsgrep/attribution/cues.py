@@ -70,6 +70,7 @@ _ASIDE = re.compile(
 _APPOSITIVE = re.compile(r",\s*([^,~\"“”]{2,80}?)\s*,\s*$")
 _QUOTED_AS = re.compile(r"\bquoted\s+([^,.;~\"“”]{1,60}?)\s+as\s+saying\b")
 _ACC_STOP = re.compile(r"[,.;:\"“”«»~(]")
+_SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
@@ -104,11 +105,66 @@ FUNCTION = wordset(
 )
 TOLD = wordset("told tells informed assured reminded warned urged asked")
 _BARE = wordset("said says say believes thinks")
+# Verbs that take a clause without "that" only when the clause shows a finite verb soon:
+# "argued the plan would fail", not "announced the plan".
+_BARE_IF_CLAUSE = wordset(
+    "added adds argued argues claimed claims insisted insists noted notes wrote writes warned warns "
+    "acknowledged acknowledges admitted admits suggested suggests predicted predicts explained explains "
+    "announced announces estimated reported reports conceded concedes contended recalled recalls "
+    "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
+    "declared declares confirmed confirms believed thought"
+)
+_FINITE = wordset(
+    "is are was were has have had will would can could should may might must does did do shall "
+    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't doesn't didn't "
+    "don't is’t wasn’t won’t wouldn’t can’t couldn’t shouldn’t doesn’t didn’t don’t isn’t hasn’t haven’t "
+    "needs wants plans"
+)
+# Words between a cue and its clause: "said Sunday", "said on Tuesday", "said in an interview".
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|recently|earlier|later"
+_ADVERBIAL = re.compile(
+    _DAYS
+    + r"|(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)"
+    r"|(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:interview|statement|speech|email|e-mail|"
+    r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"
+    r"(?:\s+(?:with|on|to|at)\s+(?:[A-Z][\w.’'-]*\s*){1,4})?"
+    r"|at\s+(?:an?|the|his|her)\s+(?:\w+\s+){0,2}?(?:rally|event|news\s+conference|press\s+conference|briefing|hearing|forum)"
+    r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
+)
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s)"
 )
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
+
+
+_CLAUSE_BREAK = {";", ":", "—", "–", "(", ")", ".", "!", "?", '"', "“", "”", "«", "»"}
+_CONJ = wordset("and but or so because while when as although though if since after before where whereas that nor")
+_POSTMOD = wordset("who whose which of for at from in with close familiar")
+_RELATIVE = wordset("who whose which that")
+_NOT_SUBJECT = wordset("it this that which who what there here these those such")
+
+
+def _adverbial(seg: list[tuple[int, str]]) -> bool:
+    """A segment that opens a sentence without being its subject: "Still", "On Tuesday", "In 2015"."""
+    first = seg[0][1].lower()
+    return first in PREPS or first.endswith("ly") or (len(seg) == 1 and first in STOP_CAPS)
+
+
+def _named(seg: list[tuple[int, str]]) -> bool:
+    ref = parse_phrase([w for _, w in seg][: next((k for k, (_, w) in enumerate(seg) if w in ("of", "from")), None)])
+    return ref is not None and ref.kind == "name"
+
+
+def _np_like(seg: list[tuple[int, str]]) -> bool:
+    """Could these words be a speaker phrase? Short, no finite verb, not a pronoun or a preposition."""
+    if not seg or len(seg) > 14:
+        return False
+    words = [w.lower() for _, w in seg]
+    if words[0] in _NOT_SUBJECT or words[0] in PREPS or words[-1] in PREPS or words[-1] in FUNCTION:
+        return False
+    return not any(w in _FINITE or w.endswith("ly") for w in words) and any(w[:1].isalpha() for w in words)
 
 
 @dataclasses.dataclass
@@ -208,6 +264,50 @@ class CueReader:
         prev = m[max(ps, cue.start - 200) : cue.start].rstrip()
         if prev and prev[-1] in ',—–-"”»':
             self._inverted(cue, pe, prev[-1])
+        if cue.ref is None and prev and prev[-1] not in '"”»~':
+            self._clause_subject(cue, ps)
+
+    def _clause_subject(self, cue: Cue, ps: int) -> None:
+        """The subject of the clause the cue ends, when the word-by-word reading found none:
+        "Another pollster, David Woodard of Clemson University, said", "..., a source close to him
+        said", "Sanders's top advisers said". A name in it is the speaker; else the phrase as written."""
+        toks = self._tokens(max(ps, cue.start - 240), cue.start)
+        i = len(toks)
+        while i > 0:
+            w = toks[i - 1][1]
+            if w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~":
+                break
+            i -= 1
+        segs: list[list[tuple[int, str]]] = [[]]
+        for t in toks[i:]:
+            if t[1] == ",":
+                segs.append([])
+            else:
+                segs[-1].append(t)
+        if segs[-1]:  # "<content>, a source close to him said"
+            seg, left = segs[-1], "," if len(segs) > 1 else ""
+            if not left and i > 0 and toks[i - 1][1] in "—–":
+                left = toks[i - 1][1]
+        else:  # "A, B, said": the first segment that is not an adverbial ("Still,", "On Tuesday,")
+            rest = [g for g in segs[:-1] if g and not _adverbial(g)]
+            if not rest:
+                return
+            seg, left = rest[0], toks[i - 1][1] if i > 0 else ""
+            if len(rest) > 1 and not _named(seg) and _named(rest[1]):
+                seg = rest[1]  # "Another pollster, David Woodard of Clemson University, said"
+        if not _np_like(seg):
+            return
+        words = [w for _, w in seg]
+        head = words[: next((k for k, w in enumerate(words) if w.lower() in _POSTMOD and k), len(words))]
+        ref = parse_phrase(head)
+        if ref is None or ref.kind in ("role", "orgref", "group"):
+            words = words[: next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))]
+            while words and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            ref = Ref("group", name=" ".join(words)) if words else None
+        if ref is None or ref.kind == "pronoun":
+            return
+        cue.ref, cue.np_start, cue.np_end, cue.left = ref, seg[0][0], cue.start, left
 
     def _left(self, cue: Cue, lo: int, hi: int, coordinate: bool) -> bool:
         """The speaker phrase just before the cue, read right to left; True if found."""
@@ -312,7 +412,23 @@ class CueReader:
             if not obj:
                 return 0
             at = obj.end()
-        elif c.verb not in _BARE:
+        elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0
-        word = _NEXT_WORD.match(self.m, at, min(e, at + 80))
-        return at if word and bare_ok(word.group(1)) else 0
+        m = self.m
+        while True:  # "said Sunday", "said in an interview with CNN"
+            sp = _SPACES.match(m, at, e)
+            adv = _ADVERBIAL.match(m, sp.end(), e)
+            if not adv:
+                break
+            at = adv.end()
+        word = _NEXT_WORD.match(m, at, min(e, at + 80))
+        if not word:
+            return 0
+        first = word.group(1)
+        after = m[word.end() : min(e, word.end() + 80)].split()[:7]
+        finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
+        if first.lower() in ("it", "this", "there") and after and after[0].lower() in _FINITE:
+            return at
+        if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
+            return 0
+        return at if bare_ok(first) else 0

@@ -32,6 +32,29 @@ _STARTERS = wordset(
 )
 
 
+_DOUBLED = re.compile(r"''|``")
+
+
+def fold_doubled_marks(body: str) -> tuple[str, list[int]]:
+    """``''`` and ````` ``, the quotation marks of New York Times text, as one ``"`` and ``“``.
+
+    Returns the folded text and, for each fold, its offset in the folded text;
+    ``unfold`` maps folded offsets back to ``body``.
+    """
+    out, at, last = [], [], 0
+    for shift, m in enumerate(_DOUBLED.finditer(body)):
+        out += [body[last : m.start()], '"' if m.group() == "''" else "“"]
+        at.append(m.start() - shift)
+        last = m.end()
+    out.append(body[last:])
+    return "".join(out), at
+
+
+def unfold(pos: int, at: list[int]) -> int:
+    """The offset in the original body of offset ``pos`` of the folded text."""
+    return pos + bisect.bisect_left(at, pos)
+
+
 @dataclass
 class Q:
     """One pair of quotation marks."""

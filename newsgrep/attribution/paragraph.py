@@ -26,6 +26,7 @@ _NOT_TAIL = re.compile(r"[^\s.!?,;:\"”»]")
 _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
+_ARTICLES = {"the", "a", "an"}
 _NOT_QUOTE = re.compile(
     r"(?:so[- ]called|dubbed|called|named|termed|titled|entitled|known\s+as|label+ed|branded|nicknamed|"
     r"code-?named|the\s+(?:term|word|phrase|slogan|motto|hashtag|newspaper|magazine|book|film|program(?:me)?|"
@@ -71,6 +72,18 @@ class ParagraphReader:
         self.found.out.sort(key=lambda q: (q.start, q.end))
         return self.found.out
 
+    def _as_written(self, c: Cue) -> Entity | None:
+        """An unnamed speaker no name in the article stands for, kept as the article's phrase:
+        "the witness", "a senior U.S. official" (without its article)."""
+        if c.ref is None or c.ref.kind not in ("role", "orgref") or c.ref.words[:1] == ("it",):
+            return None
+        a, b = (c.end, c.np_end) if c.np_start == c.start else (c.np_start, c.start)
+        words = self.body[a:b].split()
+        while words and words[0].lower() in _ARTICLES:
+            words = words[1:]
+        phrase = " ".join(words).strip(" ,;:—–")
+        return self.sp.group(phrase) if phrase and len(phrase) <= 80 else None
+
     def _opening_subject(self, s: int, e: int) -> Entity | None:
         """The speaker phrase that opens a sentence: "Woodward rejected it, saying that ..."."""
         toks = self._tokens(s, min(e, s + 200))
@@ -109,7 +122,7 @@ class ParagraphReader:
                 if c.kind == "part":
                     c.entity = last or self._opening_subject(s, c.start)
                 elif c.ref is not None:
-                    c.entity = self.sp.resolve(c.ref, c.np_start)
+                    c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):

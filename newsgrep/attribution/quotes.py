@@ -25,7 +25,7 @@ import dataclasses
 from ..models import Article, Quote
 from .cues import CUE
 from .found import Found
-from .marks import MARKS, Marked
+from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
 
@@ -36,8 +36,19 @@ def extract_quotes(body: str) -> list[Quote]:
     """All quotations in an article body, sorted by start offset."""
     if not MARKS.search(body) and not CUE.search(body):
         return []
+    folds: list[int] = []
+    if "''" in body or "``" in body:
+        body, folds = fold_doubled_marks(original := body)
     text = Marked(body)
-    return ParagraphReader(text, Speakers(body, text.inside), Found(body)).run()
+    quotes = ParagraphReader(text, Speakers(body, text.inside), Found(body)).run()
+    if folds:
+        quotes = [_unfolded(q, original, folds) for q in quotes]
+    return quotes
+
+
+def _unfolded(q: Quote, body: str, folds: list[int]) -> Quote:
+    start, end = unfold(q.start, folds), unfold(q.end, folds)
+    return dataclasses.replace(q, text=body[start:end], start=start, end=end)
 
 
 def attach_quotes(article: Article) -> Article:
