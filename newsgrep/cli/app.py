@@ -392,7 +392,13 @@ def run(argv: list[str] | None = None) -> int:
         try:
             code = _command(args[0] if args else None).main(args=args, prog_name="newsgrep", standalone_mode=False)
         except typer.TyperException as err:
+            from typer._click.exceptions import NoArgsIsHelpError  # typer is pinned: its vendored Click
+
             from ..output.stdio import error
+
+            if isinstance(err, NoArgsIsHelpError):  # bare `newsgrep`: the help as Click lays it out, on stderr
+                sys.stderr.write(err.format_message().rstrip("\n") + "\n")
+                return ExitStatus.ERROR
 
             hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
             if getattr(err, "ctx", None) and err.ctx.parent is None:

@@ -7,6 +7,7 @@ answer differently. Nothing here imports Typer, Whoosh or Rich at import time.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -41,6 +42,11 @@ def open_index(index: str | None, *, build: bool = True):
         raise NotServed(root)
     if not store.exists(root):
         seeds = store.seed_locations()
+        if index is not None or os.environ.get("NEWSGREP_INDEX"):  # a read never writes where it was pointed
+            raise NewsgrepError(
+                f"no index at {root}; build it with `newsgrep index --index {root} PATH...`, "
+                "or check the --index path (or $NEWSGREP_INDEX)"
+            )
         if not build or not any(os.path.exists(s) for s in seeds):
             raise NewsgrepError(
                 f"no index at {root} and no articles at {', '.join(seeds)}; "
@@ -135,9 +141,21 @@ def last_resort(call: Callable[[], int]) -> int:
 
         if isinstance(err, OSError) and err.errno == errno.EBADF:  # as grep's "write error"
             error("cannot write to standard output: it is closed; redirect it instead (> /dev/null)")
+        elif isinstance(err, OSError) and err.errno in _WRITE_ERRORS:  # a full disk, /dev/full, a dead NFS
+            _drop_stdout()
+            error(f"write error: {os.strerror(err.errno)}; free some space or write somewhere else")
         else:
             error(f"internal error ({err.__class__.__name__}: {err}); please report it with the command you ran")
         return ExitStatus.ERROR
+
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered cannot fail again at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class _ClosedStdout(io.TextIOBase):

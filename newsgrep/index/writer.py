@@ -37,7 +37,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError
+from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
 from ..ingest.articles import parse_bytes
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
@@ -213,6 +213,10 @@ def update_index(
 ) -> IndexSummary:
     """Bring the index at ``root`` in line with the article files under ``paths``."""
     started = time.monotonic()
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:  # before the lock, which would create the index directory: a typo changes nothing
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise UsageError(f"{missing[0]}: no such file or directory{more}; check the path (nothing was indexed)")
     jobs = jobs or os.cpu_count() or 1
     notices: list[str] = []
     with write_lock(root, wait):

@@ -67,37 +67,54 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
         if stat.S_ISREG(st.st_mode):
             found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
 
-    def walk(directory: str, shown: str) -> None:
-        """``shown`` is ``directory`` as displayed: computed once, not per file."""
-        try:
-            st = os.stat(directory)
-        except OSError as err:
-            warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
-            return
-        key = (st.st_dev, st.st_ino)
-        if key in seen_dirs:
-            return  # a symlink loop, or the same directory reached twice
-        seen_dirs.add(key)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as err:
-            warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
+    def walk(top: str, top_shown: str) -> None:
+        """Every file under ``top``, depth first, with a stack of its own: no depth is too deep (no recursion).
+
+        ``shown`` is a directory as displayed: computed once, not per file.
+        """
+        stack = [(top, top_shown)]
+        while stack:
+            directory, shown = stack.pop()
             try:
-                is_dir = entry.is_dir()  # follows symlinks
-            except OSError:
-                is_dir = False
-            if is_dir:
-                walk(entry.path, _child(shown, entry.name))
-            else:
-                add(entry.path, _child(shown, entry.name), explicit=False)
+                st = os.stat(directory)
+            except OSError as err:
+                warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue  # a symlink loop, or the same directory reached twice
+            seen_dirs.add(key)
+            try:
+                entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            except OSError as err:
+                warnings.append(ParseWarning(directory, 1, f"cannot read directory: {_reason(err)}; skipped"))
+                continue
+            below = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()  # follows symlinks
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    below.append((entry.path, _child(shown, entry.name)))
+                else:
+                    add(entry.path, _child(shown, entry.name), explicit=False)
+            stack.extend(reversed(below))  # in name order, as a recursive walk would visit them
 
     for root in roots:
         if os.path.isdir(root):
+            before = len(found)
             walk(root, display_path(root))
+            if len(found) == before:
+                warnings.append(
+                    ParseWarning(
+                        root,
+                        1,
+                        f"no article files here (looked for {', '.join(sorted(ARTICLE_SUFFIXES))}); nothing to index",
+                    )
+                )
         elif os.path.lexists(root):
             add(root, display_path(root), explicit=True)
         else:
