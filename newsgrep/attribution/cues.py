@@ -65,7 +65,8 @@ CUE = re.compile(
 INNER_CUE = re.compile(rf"(?:[a-z]+ly\s+)?({_SAY}|{_STRICT})\b")
 _ASIDE = re.compile(
     r",\s*(?:in\s+turn|for\s+(?:his|her|its|their)\s+part|meanwhile|however|too|also|though|"
-    r"(?:who|which)\s+[^,~\"“”]{1,80}?)\s*,\s*$"
+    r"(?:who|which)\s+[^,~\"“”]{1,80}?|"
+    r"(?:during|at|in|on|after|before|while|speaking|addressing|appearing|writing)\s+[^~\"“”;]{1,80}?)\s*,\s*$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,~\"“”]{2,80}?)\s*,\s*$")
 _QUOTED_AS = re.compile(r"\bquoted\s+([^,.;~\"“”]{1,60}?)\s+as\s+saying\b")
@@ -376,7 +377,7 @@ class CueReader:
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
-        if not k or not (follow in ",.;:!?" or follow in ("who", "which", "that")):
+        if not k or not (follow in ",.;:!?(" or follow in ("who", "which", "that")):
             return
         ref = parse_phrase([t for _, t in toks[:k]])
         if ref is None or ref.kind == "pronoun":

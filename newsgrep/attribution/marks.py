@@ -25,7 +25,10 @@ _ALPHA = re.compile(r"[A-Za-z]+")
 _SENT_END = re.compile(r"[.!?]+[\"”»)\]]*\s+")
 _SENT_START = re.compile(r"[\"“«(\[]?[A-Z0-9]")
 _INITIAL = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
-_ABBREV = wordset("mr mrs ms dr st gen lt col sgt jr sr no jan feb aug sept oct nov dec vs etc approx")
+TITLE_ABBREV = wordset(
+    "mr mrs ms dr sen sens rep reps gov govs lt gen col sgt capt cmdr adm atty supt rev prof pres gen"
+)
+_ABBREV = TITLE_ABBREV | wordset("st jr sr no jan feb aug sept oct nov dec vs etc approx")
 _STARTERS = wordset(
     "In The This It We He She They But And So As At On For However Meanwhile Moreover Also Still There "
     "These That Those Then Now Today According"
@@ -71,6 +74,10 @@ def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
         tok = m.group()
         if tok[-1] == "." and not _INITIALS.fullmatch(tok):
             tok = tok.rstrip(".")
+            if tok.lower() in TITLE_ABBREV and tok[:1].isupper():  # "Sen. Tim Kaine": one phrase
+                starts.append(m.start())
+                toks.append(tok)
+                continue
             starts += [m.start(), m.start() + len(tok)]
             toks += [tok, "."]
             continue

@@ -70,6 +70,8 @@ TITLE_WORDS = ROLE_HEADS | wordset(
     "executive officer crown joint staff chiefs lieutenant colonel major admiral marshal mr mrs ms dr "
     "sir lord madam diplomacy vice-president president-elect secretary-general commander-in-chief "
     "presidential-elect incumbent outgoing newly elected designate bank party "
+    "sen sens rep reps gov govs lt gen col sgt capt cmdr adm atty supt rev prof pres retired late "
+    "republican democratic democrat gop independent libertarian u.s. us"
 )
 # Head nouns of organisations (and of things that speak for them).
 ORG_HEADS = wordset(
@@ -262,6 +264,12 @@ def parse_phrase(words: list[str]) -> Ref | None:
             rest = words[k + 1 :]
             rest = rest[: [w.lower() for w in rest].index("and")] if "and" in [w.lower() for w in rest] else rest
             return parse_phrase(rest)
+    for k, w in enumerate(low):  # "Sen. Tammy Baldwin of Wisconsin", "Robert Antonacci of the New York delegation"
+        if k >= 2 and w in ("of", "from") and words[k - 1][:1].isupper():
+            head = parse_phrase(words[:k])
+            if head is not None and head.kind == "name":
+                return head
+            break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE
     while words and words[0].lower() in _DETERMINERS:
