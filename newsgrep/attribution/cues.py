@@ -34,18 +34,24 @@ _SAY = (
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
     r"specified|clarified|went\s+on|summed\s+up|opined|quipped|lamented|complained|conceded|contended|"
-    r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying"
+    r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
+    r"testified|testifies|tweeted|tweets|posted|joked|jokes|boasted|bragged|retorted|shouted|yelled|exclaimed|"
+    r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|claims|argue|claim|insist|"
+    r"recalls|acknowledges|admits|concedes|contends|complains|explains"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
 _PART = (
     r"adding|noting|stressing|emphasi[sz]ing|saying|pointing\s+out|recalling|explaining|stating|"
     r"warning|underlining|insisting|arguing|observing|remarking|reiterating|concluding|specifying|"
-    r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)"
+    r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
+    r"telling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
+    r"vowing|promising|tweeting|predicting|complaining|alleging"
 )
 
 
@@ -79,7 +85,10 @@ _THAT = re.compile(r"\bthat\b")
 _GAP_STOP = re.compile(r"[.;:~\"“”]")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
 _SKIP = wordset(
+    "since often long frequently openly privately now both all still first initially quickly flatly "
+    "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight "
     "has have had was were is are also further again then later once repeatedly previously earlier already "
     "recently reportedly specifically publicly firmly separately additionally moreover explicitly clearly "
     "once more even just only subsequently"
@@ -222,7 +231,12 @@ class CueReader:
                 limit = min(pe, mt.end() + 120)
                 stop = _ACC_STOP.search(m, mt.end(), limit)
                 np_end = stop.start() if stop else limit
-                cue.ref = parse_phrase([t for _, t in self._tokens(mt.end(), np_end)])
+                words = [t for _, t in self._tokens(mt.end(), np_end)]
+                cue.ref = parse_phrase(words)
+                if cue.ref is None and _np_like(self._tokens(mt.end(), np_end)):  # "according to a new poll"
+                    while words and words[0].lower() in ("the", "a", "an"):
+                        words = words[1:]
+                    cue.ref = Ref("group", name=" ".join(words)) if words else None
                 cue.np_start, cue.np_end = mt.start(), np_end
             elif kind == "part":
                 before = m[max(ps, mt.start() - 3) : mt.start()]
@@ -314,7 +328,7 @@ class CueReader:
         """The speaker phrase just before the cue, read right to left; True if found."""
         toks = self._tokens(lo, hi)
         i = len(toks) - 1
-        while i >= 0 and toks[i][1].lower() in _SKIP:
+        while i >= 0 and (toks[i][1].lower() in _SKIP or _ADVERB.fullmatch(toks[i][1])):
             i -= 1
         if i >= 1 and toks[i][1] == "who" and toks[i - 1][1] == ",":  # "Merkel, who admitted that"
             i -= 2

@@ -13,6 +13,11 @@ from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
 from .found import Found
 from .marks import Marked, Q
 
+_BARE_PARTICIPLES = {
+    "adding", "saying", "noting", "arguing", "claiming", "insisting", "suggesting", "warning", "explaining",
+    "acknowledging", "admitting", "contending", "asserting", "predicting", "alleging", "complaining",
+}  # fmt: skip
+
 
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
@@ -41,10 +46,13 @@ class IndirectReader:
                 else:
                     comma = m.rfind(",", s, c.start)
                     a, b = s, comma if comma > s else c.start
+                    after = m.find(",", c.np_end, e) if m[c.np_end : c.np_end + 1] == "," else -1
+                    if after > 0 and e - after > b - a:  # "Fundraising, according to the campaign, has surged"
+                        a, b = after + 1, e
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part":
-                if c.verb not in ("adding", "saying", "noting") or not bare_ok(first):
+                if c.verb not in _BARE_PARTICIPLES or not bare_ok(first):
                     continue
                 a, b = c.end, e  # ", adding it could mean ..."
             elif (
