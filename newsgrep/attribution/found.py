@@ -21,6 +21,7 @@ class Found:
         self.out: list[Quote] = []
         self.ind: list[tuple[int, Entity]] = []  # (start, speaker) of each indirect quotation
         self.history: list[tuple[int, Entity]] = []  # (cue offset, speaker) of each attribution
+        self.absorbed: set[int] = set()  # opening marks of quotations reported inside an indirect clause
 
     def current_at(self, pos: int) -> Entity | None:
         """Who was speaking at ``pos``: the speaker of the last attribution before it."""

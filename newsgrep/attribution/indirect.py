@@ -74,6 +74,13 @@ class IndirectReader:
                 a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
             else:
                 continue
-            if b > a and bisect.bisect_left(opens, a) == bisect.bisect_left(opens, b):  # no quotation inside
-                self.found.ind.append((a, c.entity))
-                self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")
+            if b <= a:
+                continue
+            inner = quotes[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]
+            if inner:  # 'said the effort was an attempt to head off "more radical" protests'
+                quoted = sum(min(q.close, b) - q.open for q in inner)
+                if 2 * quoted >= b - a or inner[-1].close > b:
+                    continue  # the quoted words are most of it: they are the quotation (partial)
+                self.found.absorbed.update(q.open for q in inner)
+            self.found.ind.append((a, c.entity))
+            self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")

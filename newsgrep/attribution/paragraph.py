@@ -156,6 +156,8 @@ class ParagraphReader:
                     done.append((q, kind, ent, None))
                     prev.insert(i, (q.open, ent))
         for q, kind, ent, cue in done:
+            if q.open in self.found.absorbed and kind == "partial":
+                continue
             if list_speaker is not None:
                 ent, cue = list_speaker, cue if kind == "direct" else None
             self.found.emit(q.open + 1, q.close, kind, ent, cue, "")
