@@ -149,10 +149,12 @@ _TOLD_OBJ = re.compile(
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
-_CLAUSE_BREAK = {";", ":", "—", "–", "(", ")", ".", "!", "?", '"', "“", "”", "«", "»"}
+_CLAUSE_BREAK = {";", ":", "—", "–", ".", "!", "?", '"', "“", "”", "«", "»"}
 _CONJ = wordset("and but or so because while when as although though if since after before where whereas that nor")
 _POSTMOD = wordset("who whose which of for at from in with close familiar")
 _RELATIVE = wordset("who whose which that")
+_CLAUSE_PRONOUNS = wordset("he she they it we i you there this that")
+_OBJECT_OF = wordset("in at from to for with by on into against about over under between among than like")
 _NOT_SUBJECT = wordset("it this that which who what there here these those such")
 
 
@@ -173,6 +175,10 @@ def _np_like(seg: list[tuple[int, str]]) -> bool:
         return False
     words = [w.lower() for _, w in seg]
     if words[0] in _NOT_SUBJECT or words[0] in PREPS or words[-1] in PREPS or words[-1] in FUNCTION:
+        return False
+    if seg[0][1].islower() and words[0].endswith(("ing", "ed")):  # "facing a stiff challenge"
+        return False
+    if all(w in _SKIP or w in STOP_CAPS or w in FUNCTION or w in PREPS for w in words):  # "then"
         return False
     return not any(w in _FINITE or w.endswith("ly") for w in words) and any(w[:1].isalpha() for w in words)
 
@@ -290,14 +296,21 @@ class CueReader:
         i = len(toks)
         while i > 0:
             w = toks[i - 1][1]
+            if w == ")":  # over "(R-Mo.)"
+                k = next((k for k in range(i - 2, max(-1, i - 12), -1) if toks[k][1] == "("), -1)
+                if k >= 0:
+                    i = k
+                    continue
             if w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~":
                 break
             i -= 1
         segs: list[list[tuple[int, str]]] = [[]]
+        depth = 0
         for t in toks[i:]:
-            if t[1] == ",":
+            depth += (t[1] == "(") - (t[1] == ")")
+            if t[1] == "," and not depth:
                 segs.append([])
-            else:
+            elif not depth and t[1] != ")":  # "(R-Mo.)" left out
                 segs[-1].append(t)
         if segs[-1]:  # "<content>, a source close to him said"
             seg, left = segs[-1], "," if len(segs) > 1 else ""
@@ -360,7 +373,7 @@ class CueReader:
         while words and words[0].lower() in ("of", "to", "for"):
             words, j = words[1:], j + 1
         ref = parse_phrase(words) if words else None
-        if ref is None:
+        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF):  # "a challenge in Iowa, a swing state, said"
             return False
         cue.ref, cue.np_start, cue.np_end = ref, toks[j + 1][0], cue.start
         cue.left = toks[j][1] if j >= 0 else ""
@@ -376,6 +389,8 @@ class CueReader:
         """The speaker phrase after the cue: "said Lavrov", "said one diplomat who ..."."""
         m = self.m
         toks = self._tokens(cue.end, min(pe, cue.end + 200))
+        if toks and toks[0][1].lower() in _CLAUSE_PRONOUNS:  # "said he would": a clause, not a speaker
+            return
         k, spare, last_head = 0, 3, 0
         while k < len(toks):
             tok = toks[k][1]
