@@ -179,20 +179,42 @@ def _make(
 
 # --- the digest layout --------------------------------------------------------
 
-_H2 = re.compile(r"^\s{0,3}##(?!#)\s*(.*?)\s*$")
-_H3 = re.compile(r"^\s{0,3}###+\s*(.*?)\s*$")
+# Greedy groups, stripped by the caller: a lazy (.*?) before \s*$ retries the spaces at every
+# position, quadratic on a long run of spaces (a 40 KB line took 24 s).
+_H2 = re.compile(r"^\s{0,3}##(?!#)(.*)$")
+_H3 = re.compile(r"^\s{0,3}###+(.*)$")
 _SEP = re.compile(r"^\s*-+\s*$")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2}[./]\d{1,2}[./]\d{4})\s*$")
 _AGENCY = re.compile(r"^\s*([^()]{1,120}?)\s*\(([^()]*\d{4}[^()]*)\)\s*$")
 _URL = re.compile(r"^\s*<\s*((?:https?|ftp)://[^>\s]*)\s*>\s*$|^\s*((?:https?|ftp)://\S+)\s*$")
-_KAYNAK = re.compile(r"^\s*Kaynak/Source:\s*(.*?)\s*$", re.IGNORECASE)
+_KAYNAK = re.compile(r"^\s*Kaynak/Source:(.*)$", re.IGNORECASE)
+
+
+def _agency(line: str):
+    """``_AGENCY`` on a line that can be an agency line: short, ending in ``)``.
+
+    The pattern's bounded lazy name before ``\\s*\\(`` retries a long run of
+    spaces up to 120 times; no agency line is that long.
+    """
+    if len(line) > 300 or not line.rstrip().endswith(")"):
+        return None
+    return _AGENCY.match(line)
 
 
 def _strip_bold(text: str) -> str:
-    text = text.strip()
-    while len(text) >= 4 and text.startswith("**") and text.endswith("**"):
-        text = text[2:-2].strip()
-    return text
+    """``**TITLE**`` (or ``** **TITLE** **``) -> ``TITLE``: by moving two ends inward, linear in the text."""
+    i, j = 0, len(text)
+    while i < j and text[i].isspace():
+        i += 1
+    while j > i and text[j - 1].isspace():
+        j -= 1
+    while j - i >= 4 and text.startswith("**", i, j) and text.endswith("**", i, j):
+        i, j = i + 2, j - 2
+        while i < j and text[i].isspace():
+            i += 1
+        while j > i and text[j - 1].isspace():
+            j -= 1
+    return text[i:j]
 
 
 def looks_like_digest(text: str) -> bool:
@@ -242,7 +264,7 @@ class _Body:
             self.flush()
         elif m:
             self.flush()
-            heading = _strip_bold(m.group(1))
+            heading = _strip_bold(m.group(1).strip())
             if heading:
                 self.paragraphs.append((heading, True))
         else:
@@ -258,7 +280,7 @@ class _Body:
 
 
 def _parse_block(lines: list[str], start: int, end: int, path: str, result: FileResult) -> None:
-    title = _strip_bold(_H2.match(lines[start]).group(1))
+    title = _strip_bold(_H2.match(lines[start]).group(1).strip())
     date_raw: str | None = None
     date_line = start + 1
     source: str | None = None
@@ -277,7 +299,7 @@ def _parse_block(lines: list[str], start: int, end: int, path: str, result: File
             date_raw, date_line = m.group(1), i + 1
             i += 1
             continue
-        m = _AGENCY.match(ln)
+        m = _agency(ln)
         if m and not _URL.match(ln):
             source = m.group(1)
             if date_raw is None:
@@ -289,7 +311,7 @@ def _parse_block(lines: list[str], start: int, end: int, path: str, result: File
         ln = lines[i]
         m = _KAYNAK.match(ln)
         if m:
-            kaynak = m.group(1) or None
+            kaynak = m.group(1).strip() or None
             i += 1
             break
         m = _URL.match(ln)
@@ -355,7 +377,7 @@ def parse_plain(text: str, path: str) -> FileResult:
         if j >= len(idx):
             break
         ln = lines[idx[j]]
-        m_date, m_agency = _DATE_LINE.match(ln), _AGENCY.match(ln)
+        m_date, m_agency = _DATE_LINE.match(ln), _agency(ln)
         if m_date and date_raw is None:
             date_raw, date_line = m_date.group(1), idx[j] + 1
         elif m_agency and source is None:
@@ -392,9 +414,26 @@ def parse_plain(text: str, path: str) -> FileResult:
 
 
 def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[int, object]]:
-    """Yield (line, value) for each record of a JSON array, object or JSON Lines file."""
+    """Yield (line, value) for each record of a JSON array, object or JSON Lines file.
+
+    Linear in the file: line numbers are counted from the previous record on,
+    not from the start of the file for each record (which made a 28 MB JSON
+    Lines file quadratic). A record the decoder cannot take (bad syntax,
+    nesting deeper than Python's recursion, an integer past Python's digit
+    limit) is one warning; JSON Lines resume at the next line.
+    """
     decoder = json.JSONDecoder()
     pos, n = 0, len(text)
+    counted, line_at = 0, 1  # the line of position ``counted``
+
+    def line_of(p: int) -> int:
+        nonlocal counted, line_at
+        if p >= counted:
+            line_at += text.count("\n", counted, p)
+        else:  # an error position behind the last record start: rare, count from the top
+            line_at = text.count("\n", 0, p) + 1
+        counted = p
+        return line_at
 
     def skip(p: int, chars: str = " \t\r\n") -> int:
         while p < n and text[p] in chars:
@@ -408,16 +447,20 @@ def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[in
     while pos < n:
         if in_array and text[pos] == "]":
             return
-        line = text.count("\n", 0, pos) + 1
+        line = line_of(pos)
         try:
             value, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as err:
-            result.warnings.append(
-                ParseWarning(path, text.count("\n", 0, err.pos) + 1, f"invalid JSON ({err.msg}); skipped")
-            )
+        except (json.JSONDecodeError, RecursionError, ValueError) as err:
+            if isinstance(err, json.JSONDecodeError):
+                where, reason = min(err.pos, len(text.rstrip())), f"invalid JSON ({err.msg})"  # EOF: the last line
+            elif isinstance(err, RecursionError):
+                where, reason = pos, "JSON nested too deeply to read"
+            else:  # int() past sys.get_int_max_str_digits()
+                where, reason = pos, "invalid JSON (a number too long to read)"
+            result.warnings.append(ParseWarning(path, line_of(where), f"{reason}; skipped"))
             if in_array:
                 return  # cannot resynchronise inside an array
-            nl = text.find("\n", err.pos)  # JSON Lines: carry on with the next line
+            nl = text.find("\n", max(where, line_start(text, pos)))  # JSON Lines: carry on with the next line
             if nl < 0:
                 return
             pos = skip(nl)
@@ -426,32 +469,79 @@ def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[in
         pos = skip(pos, " \t\r\n," if in_array else " \t\r\n")
 
 
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts."""
+    return text.rfind("\n", 0, pos) + 1
+
+
+_SCALARS = (str, int, float)
+
+
+class _BadField(Exception):
+    """A record field of the wrong type: the record is reported and skipped."""
+
+
+def _text_field(record: dict, *names: str) -> str | None:
+    """The first of ``names`` present, as text: a string or a number; None when absent or null."""
+    for name in names:
+        if name in record and record[name] is not None:
+            value = record[name]
+            if isinstance(value, bool) or not isinstance(value, _SCALARS):
+                raise _BadField(f"field {name!r} must be a string, not {_json_type(value)}")
+            return str(value)
+    return None
+
+
+def _text_list(record: dict, name: str) -> list[str]:
+    """A string or a list of strings (paragraphs, speakers); [] when absent or null."""
+    value = record.get(name)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(
+        item is None or (isinstance(item, _SCALARS) and not isinstance(item, bool)) for item in value
+    ):
+        return [str(item) for item in value if item is not None]
+    raise _BadField(f"field {name!r} must be a string or a list of strings, not {_json_type(value)}")
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "a list", int: "a number", float: "a number"}.get(type(value), "null")
+
+
 def parse_json(text: str, path: str) -> FileResult:
     result = FileResult()
     for line, record in _json_records(text, path, result):
         if not isinstance(record, dict):
             result.warnings.append(ParseWarning(path, line, "JSON record is not an object; skipped"))
             continue
-        body = record.get("body", record.get("content"))
-        if isinstance(body, list):
-            body = "\n\n".join(str(p) for p in body if p is not None)
-        speakers = record.get("speakers") or ()
+        try:
+            title = _text_field(record, "title")
+            date = _text_field(record, "date")
+            source = _text_field(record, "source", "agency")
+            url = _text_field(record, "url", "link")
+            body_name = "body" if record.get("body") is not None else "content"
+            body = "\n\n".join(_text_list(record, body_name))
+            speakers = _text_list(record, "speakers")
+        except _BadField as err:
+            result.warnings.append(ParseWarning(path, line, f"{err}; fix the record to index it; skipped"))
+            continue
         if record.get("speakers_from") == "extractor":
-            speakers = ()  # a newsgrep export: let the extractor find them again
-        if isinstance(speakers, str):
-            speakers = [speakers]
-        date = record.get("date")
+            speakers = []  # a newsgrep export: let the extractor find them again
         _make(
             result,
             path=path,
             line=line,
-            title=str(record.get("title") or ""),
-            date_raw=None if date is None else str(date),
+            title=title or "",
+            date_raw=date,
             date_line=line,
-            source=_str_or_none(record.get("source", record.get("agency"))),
-            url=_str_or_none(record.get("url", record.get("link"))),
-            body=str(body or ""),
-            speakers=tuple(clean_line(str(s)) for s in speakers if str(s).strip()),
+            source=source,
+            url=url,
+            body=body,
+            speakers=tuple(clean_line(s) for s in speakers if s.strip()),
         )
     return result
 
