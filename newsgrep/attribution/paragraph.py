@@ -126,7 +126,7 @@ class ParagraphReader:
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):
-                        self.sp.current = c.entity
+                        self.sp.current, self.sp.current_pos = c.entity, c.start
                         self.history.append((c.start, c.entity))
             squotes = kept[bisect.bisect_left(opens, s) : bisect.bisect_left(opens, e)]
             sstarts = [c.start for c in scues]
@@ -138,6 +138,7 @@ class ParagraphReader:
                     done.append((q, kind, ent, cue))
             if list_speaker is None:
                 self.indirect.find(s, e, scues, squotes)
+            self.sp.subject = self.sp.opening(s, e) or self.sp.subject
         if pending:  # quotations with no cue of their own
             prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
             cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)

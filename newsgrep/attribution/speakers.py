@@ -53,6 +53,13 @@ ROLE_HEADS = wordset(
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
     "archbishop bishop rabbi hojatoleslam"
 )
+# Roles of people who speak for someone else: never the speaker of the moment by default.
+_SUBORDINATE = wordset(
+    "spokesman spokeswoman spokesperson aide adviser advisor assistant lawyer attorney source expert analyst "
+    "economist witness resident employee member researcher activist trader dealer banker observer worker "
+    "correspondent insider scientist professor pollster strategist consultant operative surrogate donor "
+    "supporter"
+)
 # Plural nouns for groups that speak together ("EC diplomats said", "analysts said").
 GROUP_NOUNS = wordset(
     "diplomats officials analysts economists bankers dealers traders sources experts employees staff workers "
@@ -307,6 +314,7 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # --- one article's speakers ----------------------------------------------------------
 
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+_CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
 _CONNECTORS = {"of", "to", "for", "the"}
@@ -321,6 +329,8 @@ _DIPLOMAT = (
     "diplomacy chief",
     "high representative",
 )
+_CANDIDATE = ("candidate", "nominee", "front-runner", "frontrunner", "contender", "hopeful")
+_TYCOON = ("businessman", "billionaire", "mogul", "developer", "tycoon") + _CANDIDATE
 ROLE_COMPAT = {
     "head of state": ("president", "head of state", "king", "emir", "sultan", "leader", "monarch"),
     "prime minister": ("prime minister", "premier", "pm"),
@@ -339,6 +349,13 @@ ROLE_COMPAT = {
     "aide": ("aide", "adviser", "advisor", "assistant"),
     "head": ("head", "chief", "director", "chairman", "leader"),
     "chief": ("chief", "head", "director"),
+    "candidate": _CANDIDATE,
+    "nominee": _CANDIDATE,
+    "frontrunner": _CANDIDATE,
+    "front-runner": _CANDIDATE,
+    "billionaire": _TYCOON,
+    "businessman": _TYCOON,
+    "mogul": _TYCOON,
 }
 _PHRASE_ROLES = ("head of state", "prime minister", "foreign minister", "top diplomat", "chief diplomat")
 _ORG_NEED = {
@@ -382,8 +399,25 @@ class Speakers:
         self.groups: list[Entity] = []
         self.mentions: list[tuple[int, Entity]] = []  # outside quotations, in order
         self.current: Entity | None = None  # the speaker of the last attribution
+        self.current_pos = -1  # where that attribution was
+        self.subject: tuple[int, Entity] | None = None  # the person opening the previous sentence
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
+        if self.people:
+            self._surnames(body, inside)
+
+    def _surnames(self, body: str, inside) -> None:
+        """Mentions by surname alone ("Mr. Trump said", "Clinton"), of the people named in full."""
+        found = []
+        for m in _CAP_WORD.finditer(body):
+            ents = self.people.get(name_key(_strip_s(m.group())))
+            if ents and len(ents) == 1 and not inside(m.start()):
+                found.append((m.start(), ents[0]))
+        if found:
+            merged = sorted(self.mentions + found, key=lambda t: t[0])
+            self.mentions = [
+                t for i, t in enumerate(merged) if not i or merged[i - 1][1] is not t[1] or t[0] - merged[i - 1][0] > 40
+            ]
 
     def _run(self, body: str, start: int, end: int, run: list[str], inside) -> None:
         title, name = split_name(run)
@@ -495,6 +529,14 @@ class Speakers:
                 return ent
         return None
 
+    def opening(self, s: int, e: int) -> tuple[int, Entity] | None:
+        """The person named first in the opening words of the sentence [s, e), with where."""
+        i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
+        if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
+            pos, ent = self.mentions[i]
+            return None if ent.org or ent.group else (pos, ent)
+        return None
+
     def _first(self, ok):
         return next((e for _, e in self.mentions[:64] if ok(e)), None)
 
@@ -521,7 +563,7 @@ class Speakers:
         found = self._before(pos, lambda e: score(e) == 2)
         if found:
             return found
-        if score(self.current) == 1:
+        if score(self.current) == 1 and want not in _SUBORDINATE:  # "the spokesman" is not the candidate
             return self.current
         return self._first(lambda e: score(e) == 2)
 
@@ -554,6 +596,9 @@ class Speakers:
                 return False  # a group is "they"; "a senior employee ... he added" is fine
             return ent.female is not (word == "he")
 
+        subj = self.subject
+        if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
+            return subj[1]  # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
         if ok(self.current):
             return self.current
         cur = self.current
