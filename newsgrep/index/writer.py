@@ -288,7 +288,8 @@ def _incremental(root, gen, paths, sources, jobs, progress):
     todo: list[SourceFile] = []
     for source in sources:
         entry = old.get(source.path)
-        if entry and entry["size"] == source.size and entry["mtime_ns"] == source.mtime_ns:
+        # An empty hash: the file could not be read last time. Retried on every run until it is.
+        if entry and entry["hash"] and entry["size"] == source.size and entry["mtime_ns"] == source.mtime_ns:
             continue
         if entry:
             with contextlib.suppress(OSError):
@@ -386,7 +387,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
         counts["removed"] -= len(moved_from)
         manifest["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
-        writer.commit()
+        _commit(writer)
     except BaseException:
         _abandon(writer)
         raise
@@ -423,6 +424,30 @@ def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
             raise
         return writer
     return ix.writer(limitmb=WRITER_MB, compound=False)
+
+
+def _commit(writer) -> None:
+    """Commit, after stopping sub-writers that were never handed a document.
+
+    Whoosh's MpWriter commits as a plain writer when no document reached its
+    sub-writers, and never tells them to finish: they wait on their queue
+    forever, and so does this process at exit (a build with no valid article
+    hung). They hold no work, so they are stopped; the commit then deletes any
+    file their empty segments left (Whoosh's clean_files).
+    """
+    tasks = getattr(writer, "tasks", None)
+    if tasks and not getattr(writer, "_added_sub", True):
+        for task in tasks:
+            with contextlib.suppress(Exception):
+                task.terminate()
+                task.join(5)
+        writer.tasks = []
+        for queue in (getattr(writer, "jobqueue", None), getattr(writer, "resultqueue", None)):
+            if queue is not None:
+                with contextlib.suppress(Exception):
+                    queue.cancel_join_thread()
+                    queue.close()
+    writer.commit()
 
 
 def _abandon(writer) -> None:

@@ -97,5 +97,24 @@ def test_directories_deeper_than_pythons_recursion_limit_are_walked(tmp_path, mo
         os.chdir("d")
     Path("a.txt").write_text(ARTICLE)
     monkeypatch.chdir(tmp_path)
-    found, warnings = discover(["d"])
-    assert ([f.path.count("/") for f in found], warnings) == ([sys.getrecursionlimit() + 100], [])
+    try:
+        found, warnings = discover(["d"])
+        assert ([f.path.count("/") for f in found], warnings) == ([sys.getrecursionlimit() + 100], [])
+    finally:
+        _remove_deep(tmp_path / "d")
+
+
+def _remove_deep(top: Path) -> None:
+    """shutil.rmtree (and so pytest's clean-up) recurses: walk down, then remove bottom-up."""
+    cwd = os.getcwd()
+    os.chdir(top)
+    depth = 1
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for name in os.listdir("."):
+        os.remove(name)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(cwd)
