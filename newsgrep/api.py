@@ -97,11 +97,17 @@ class Archive:
         sort: str = "relevance",
         limit: int = 10,
         facet: Names = None,
+        match: str = "any",
     ) -> SearchResult:
-        """`newsgrep search`: hits with snippets, ``total`` exact, facets when asked."""
+        """`newsgrep search`: hits with snippets, ``total`` exact, facets when asked.
+
+        ``match="any"`` (the default): bare words need not all occur, and
+        articles with more of them rank first; ``"all"``: every word must occur.
+        """
         from .query.search import SearchRequest, search
 
-        req = SearchRequest(query, self._filters(date_from, date_to, source, speaker), sort, limit, _names(facet))
+        filters = self._filters(date_from, date_to, source, speaker)
+        req = SearchRequest(query, filters, sort, limit, _names(facet), match)
         return search(self.ix, self.root, req)
 
     def quotes(

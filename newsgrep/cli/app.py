@@ -124,6 +124,12 @@ def search(
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
     sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
+    match: Annotated[
+        str,
+        typer.Option(
+            "--match", metavar="any|all", help="any: words need not all occur, more of them rank first; all: every one."
+        ),
+    ] = "any",
     limit: LimitOpt = 10,
     facet: Annotated[
         Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
@@ -139,7 +145,9 @@ def search(
     """
     _check_color(color)
     _check_output(json_, jsonl)
-    result = _guard(lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index))
+    result = _guard(
+        lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index, match)
+    )
     _print_result(result, json_, jsonl, color)
 
 

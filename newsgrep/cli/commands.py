@@ -88,10 +88,19 @@ def search(
     limit: int,
     facet: list[str] | None,
     index: str | None,
+    match: str = "any",
 ):
     """`newsgrep search`: open the archive and run the request (a ``SearchResult``)."""
     return open_archive(index).search(
-        query, date_from=date_from, date_to=date_to, source=source, speaker=speaker, sort=sort, limit=limit, facet=facet
+        query,
+        date_from=date_from,
+        date_to=date_to,
+        source=source,
+        speaker=speaker,
+        sort=sort,
+        limit=limit,
+        facet=facet,
+        match=match,
     )
 
 

@@ -31,6 +31,7 @@ SEARCH_OPTIONS = {
     "--source": ("source", "multi"),
     "--speaker": ("speaker", "multi"),
     "--sort": ("sort", "value"),
+    "--match": ("match", "value"),
     "--limit": ("limit", "int"),
     "-n": ("limit", "int"),
     "--facet": ("facet", "multi"),
@@ -47,6 +48,7 @@ SEARCH_DEFAULTS = {
     "source": None,
     "speaker": None,
     "sort": "relevance",
+    "match": "any",
     "limit": 10,
     "facet": None,
     "json_": False,
@@ -135,6 +137,7 @@ def run(argv: list[str]) -> int | None:
                 params["limit"],
                 params["facet"],
                 params["index"],
+                params["match"],
             )
         except NewsgrepError as err:
             error(str(err))

@@ -35,6 +35,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
+from collections import Counter
 
 from .postings import Lru, Postings, Unsupported, per_leaf
 
@@ -81,6 +82,8 @@ class Engine:
             if field is None or field.format is None:
                 raise Unsupported(q)
             return _boosted(self.postings.term(q.fieldname, field.to_bytes(q.text)), q.boost), True
+        if getattr(kind, "coordinated", False):  # search.Natural: words side by side
+            return self._natural(q)
         if kind in (query.Or, query.And) and len(q.subqueries) == 1:
             return self.evaluate(q.subqueries[0])  # as Whoosh: the child's matcher, without the boost
         if kind is query.Or:
@@ -122,6 +125,34 @@ class Engine:
         if q is query.NullQuery:
             return {}, True
         raise Unsupported(q)
+
+    def _natural(self, q) -> tuple[dict[int, float], bool]:
+        """A ``search.Natural`` group: every document any clause matches, scored ``S * m / n``.
+
+        ``S`` is the sum of the matching clauses' scores, ``m`` how many of
+        the ``n`` clauses match. Two clauses sum exactly in either order;
+        with more, the sums are Whoosh's up to rounding and ``top`` has its
+        matcher rescore the candidates. The counts come from a ``Counter``
+        over the clauses' documents, in C.
+        """
+        parts = [self.evaluate(sub) for sub in q.subqueries]
+        if not parts:
+            return {}, True
+        n = len(parts)
+        sums = parts[0][0]
+        for part, _exact in parts[1:]:
+            sums = _union(sums, part)
+        counts = Counter(itertools.chain.from_iterable(part for part, _exact in parts))
+        found = counts.__getitem__
+        out = dict(
+            zip(
+                sums,
+                map(operator.truediv, map(operator.mul, sums.values(), map(found, sums)), itertools.repeat(n)),
+                strict=True,
+            )
+        )
+        exact = n <= 2 and all(e for _p, e in parts)
+        return _boosted(out, q.boost), exact
 
     def _filter_docs(self, q) -> frozenset[int]:
         """A filter's documents; a server keeps the last few hundred, as Lucene caches filter bitsets."""

@@ -20,6 +20,7 @@ from ..models import Hit, SearchResult
 from .snippets import hits_spans, make_snippets
 
 SORTS = ("relevance", "date", "-date")
+MATCHES = ("any", "all")  # bare words: ranked, need not all occur / every one required
 FACETS = ("source", "speaker", "month")
 FACET_SIZE = 25  # the largest groups of each facet: a big archive has tens of thousands of speakers
 MAX_QUERY_CHARS = 4000
@@ -40,6 +41,7 @@ class SearchRequest:
     sort: str = "relevance"
     limit: int = 10  # 0 = all
     facets: tuple[str, ...] = ()
+    match: str = "any"  # "all": every bare word must occur (an AND between them)
 
 
 @contextlib.contextmanager
@@ -78,8 +80,13 @@ def _check_fields(text: str) -> None:
             raise QueryError(f"unknown field {name!r} in the query; use one of: {known}")
 
 
-def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
-    """Whoosh's query language over ``fields``: AND/OR/NOT, "phrases", prefix*, fuzzy~, field:term."""
+def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), match: str = "all"):
+    """Whoosh's query language over ``fields``: AND/OR/NOT, "phrases", prefix*, fuzzy~, field:term.
+
+    ``match`` says how words side by side are joined: ``"all"`` as an AND;
+    ``"any"`` as a ``Natural`` group, where no word is required and the
+    score rewards the documents that have more of them (see ``natural_query``).
+    """
     from whoosh import qparser, query
 
     if len(text) > MAX_QUERY_CHARS:
@@ -88,7 +95,8 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
     if not stripped or stripped == "*":
         return query.Every()
     _check_fields(text)
-    parser = qparser.MultifieldParser(list(fields), schema)
+    group = natural_classes()[1] if match == "any" else qparser.AndGroup
+    parser = qparser.MultifieldParser(list(fields), schema, group=group)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     aliases: dict[str, list[str]] = {}
     for alias, target in FIELD_ALIASES.items():
@@ -100,8 +108,156 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body")):
     except Exception as err:  # noqa: BLE001 - whoosh raises many kinds
         raise QueryError(f"cannot parse the query {text[:60]!r} ({err}); check quotes and parentheses") from None
     q = q.accept(_normalise_speaker_terms).accept(_and_not_as_not)
+    if match == "any":
+        q = q.accept(_natural_parts)
     _check_boosts(q)
     return q
+
+
+# --- natural groups: words side by side, none required, more of them first -------------
+
+_NATURAL = None
+
+
+def natural_classes():
+    """(Natural, NaturalGroup), made on first use: they subclass Whoosh's, and this module loads without Whoosh."""
+    global _NATURAL
+    if _NATURAL is None:
+        _NATURAL = _make_natural()
+    return _NATURAL
+
+
+def _make_natural():
+    from whoosh import matching, qparser, query
+
+    class Natural(query.Or):
+        """Clauses side by side (the words of ``soviet grain purchases``): any may match, more of them rank higher.
+
+        The score of a document is ``S * m / n``: ``S`` the sum of the
+        matching clauses' scores (each word's BM25F over title and body, as
+        an OR scores it), added in the clauses' order; ``m`` how many of the
+        ``n`` clauses match. A document with all three words keeps its OR
+        score, one with two of them two thirds of it. The set of matches is
+        the OR's. ``Engine`` evaluates it on decoded postings; this class's
+        matcher is the reference (``search(..., use_engine=False)``).
+        """
+
+        coordinated = True  # the engine's mark
+        JOINT = " "
+
+        def matcher(self, searcher, context=None):
+            subs = [sub.matcher(searcher, context) for sub in self.subqueries]
+            if not subs:
+                return matching.NullMatcher()
+            return NaturalMatcher(subs, len(subs), self.boost)
+
+    class NaturalMatcher(matching.Matcher):
+        """Walks its clauses' matchers side by side; scores ``S * m / n`` (times the group's boost)."""
+
+        def __init__(self, subs, n: int, boost: float) -> None:
+            self.subs = subs
+            self.n = n
+            self.boost = boost
+
+        def is_active(self) -> bool:
+            return any(m.is_active() for m in self.subs)
+
+        def reset(self) -> None:
+            for m in self.subs:
+                m.reset()
+
+        def copy(self):
+            return NaturalMatcher([m.copy() for m in self.subs], self.n, self.boost)
+
+        def children(self):
+            return list(self.subs)
+
+        def term_matchers(self):
+            for m in self.subs:
+                yield from m.term_matchers()
+
+        def matching_terms(self, id=None):
+            id = self.id() if id is None else id
+            for m in self.subs:
+                if m.is_active() and m.id() == id:
+                    yield from m.matching_terms(id)
+
+        def replace(self, minquality=0):
+            return self
+
+        def supports_block_quality(self) -> bool:
+            return False
+
+        def id(self) -> int:
+            return min(m.id() for m in self.subs if m.is_active())
+
+        def next(self) -> None:
+            here = self.id()
+            for m in self.subs:
+                if m.is_active() and m.id() == here:
+                    m.next()
+
+        def skip_to(self, id: int) -> None:
+            for m in self.subs:
+                if m.is_active() and m.id() < id:
+                    m.skip_to(id)
+
+        def weight(self) -> float:
+            here = self.id()
+            return sum(m.weight() for m in self.subs if m.is_active() and m.id() == here)
+
+        def score(self) -> float:
+            here = self.id()
+            total = 0.0
+            found = 0
+            for m in self.subs:
+                if m.is_active() and m.id() == here:
+                    total += m.score()
+                    found += 1
+            score = total * found / self.n
+            return score * self.boost if self.boost != 1.0 else score
+
+    class NaturalGroup(qparser.OrGroup):
+        qclass = Natural
+
+    return Natural, NaturalGroup
+
+
+# Fields whose terms restrict rather than rank (unscored or not text): required even among bare words.
+_RESTRICTING = frozenset({"agency", "speaker", "speaker_key", "date", "month", "id", "url", "path"})
+
+
+def _natural_parts(q):
+    """A Natural group's NOT clauses and restricting ``field:term`` clauses, taken out of it and required.
+
+    ``a b NOT c`` is ``(a b) AND NOT c``, not "a, b or anything without c";
+    ``source:tass oil`` keeps to TASS. Phrases, ``title:word`` and explicit
+    AND/OR groups stay clauses of the group, matched as written.
+    """
+    from whoosh import query
+
+    natural = natural_classes()[0]
+    if type(q) is not natural:
+        return q
+    optional, required = [], []
+    for sub in q.subqueries:
+        if isinstance(sub, query.Not) or _restricts(sub):
+            required.append(sub)
+        else:
+            optional.append(sub)
+    if not required:
+        return q
+    if optional:
+        kept = optional[0] if len(optional) == 1 else natural(optional)
+        required.insert(0, kept)
+    elif all(isinstance(sub, query.Not) for sub in required):
+        return q  # only NOT clauses: as Whoosh reads them
+    return query.And(required, boost=q.boost)
+
+
+def _restricts(q) -> bool:
+    fields = {leaf.fieldname for leaf in q.leaves() if getattr(leaf, "fieldname", None)}
+    return bool(fields) and fields <= _RESTRICTING
 
 
 def _and_not_as_not(q):
@@ -170,6 +326,8 @@ def restrict(q, filters: Filters):
 def _check_request(req: SearchRequest) -> None:
     if req.sort not in SORTS:
         raise UsageError(f"--sort {req.sort!r} is not a sort order; use one of: {', '.join(SORTS)}")
+    if req.match not in MATCHES:
+        raise UsageError(f"--match {req.match!r} is not valid; use any (rank, no word required) or all")
     if req.limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     for facet in req.facets:
@@ -265,7 +423,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     from whoosh import sorting
 
     _check_request(req)
-    q = parse_query(req.query, ix.schema)
+    q = parse_query(req.query, ix.schema, match=req.match)
     full = restrict(q, req.filters)
     facet_map = {
         "source": sorting.FieldFacet("agency"),

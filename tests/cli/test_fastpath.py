@@ -50,7 +50,7 @@ def test_fastpath_options_are_the_search_commands():
 TOKENS = [
     *fastpath.SEARCH_OPTIONS,
     "--help", "-h", "--", "-", "", "--json=1", "--limit=3", "-n5", "--sources", "--colour", "-x",
-    "Kuril", "Lavrov", '"peace treaty"', "AND", "2019-01", "5", "0", "+5", "05", "1_0", "-3", "٣", " 7", "never",
+    "Kuril", "Lavrov", '"peace treaty"', "AND", "2019-01", "5", "0", "+5", "05", "1_0", "-3", "٣", " 7", "never", "all", "any",
 ]  # fmt: skip
 
 
@@ -126,6 +126,9 @@ def _captured(call) -> tuple[int, str, str]:
         ["Kuril", "--from", "2019-13"],
         ["Kuril", "--sort", "oldest"],
         ["nosuchfield:x"],
+        ["Kuril Businesses", "--json"],
+        ["Kuril Businesses", "--match", "all", "--json"],
+        ["Japan", "--match", "some"],
     ],
 )
 def test_fastpath_output_is_typers(in_seeds, monkeypatch, args):

@@ -87,6 +87,22 @@ def test_query_language(in_seeds, run):
     assert ids("source:tass") == []
 
 
+def test_bare_words_need_not_all_occur_unless_match_all(in_seeds, run):
+    def found(*args):
+        doc = json.loads(run("search", *args, "--json").stdout)
+        return doc["total"], [h["id"] for h in doc["hits"]]
+
+    # Kuril is only in January's article, Japan in both: the article with both words first.
+    assert found("Kuril Japan") == (2, [JAN, FEB])
+    assert found("Kuril Japan", "--match", "all") == (1, [JAN])
+    assert found("Kuril Japan", "--match", "any") == found("Kuril Japan")
+    result = run("search", "Japan", "--match", "every")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "newsgrep: error: --match 'every' is not valid; use any (rank, no word required) or all\n",
+    )
+
+
 def test_terminal_output_is_exact(in_seeds, run):
     result = run("search", "Kuril", "--color", "never")
     assert result.exit_code == 0

@@ -48,6 +48,15 @@ REQUESTS = [
     SearchRequest("speaker:[a TO m]", limit=20),  # several speakers a document: 1.0 each, as Whoosh
     SearchRequest("minister^2 sanctions^2 NOT talks"),  # three operands and a NOT: rescored, not dropped
     SearchRequest('"treaty peace"'),
+    # The default for bare words is a Natural group (search.py); match="all" joins them with AND.
+    SearchRequest("sanctions energy", limit=3, match="all"),
+    SearchRequest("minister sanctions talks", match="all"),
+    SearchRequest("minister sanctions talks", Filters("2016", "2019", speakers=("Lavrov",)), limit=0, match="all"),
+    SearchRequest("summit treaty", limit=0),
+    SearchRequest("minister sanctions talks", sort="-date"),
+    SearchRequest("minister summit NOT sanctions"),
+    SearchRequest('"peace treaty" summit talks', limit=25),
+    SearchRequest("source:xinhua sanctions summit", Filters(date_to="2018-06-30")),
 ]
 
 # Shapes the engine leaves to Whoosh: the answers must still be the same.
@@ -73,7 +82,7 @@ def indexes(bench_index):
 @pytest.mark.parametrize("req", REQUESTS, ids=lambda r: f"{r.query}|{r.filters}|{r.sort}|{r.limit}")
 def test_engine_answers_exactly_as_whoosh(indexes, bench_index, req):
     warm, plain = indexes
-    q = parse_query(req.query, warm.schema)
+    q = parse_query(req.query, warm.schema, match=req.match)
     warm.engine.top(q, restrict(q, req.filters), req.limit or None, req.sort)  # supported: does not raise
     reference = whoosh(plain, bench_index, req)
     assert search(warm, bench_index, req) == reference  # as a server keeps it
