@@ -138,7 +138,7 @@ class ParagraphReader:
                     done.append((q, kind, ent, cue))
             if list_speaker is None:
                 self.indirect.find(s, e, scues, squotes)
-            self.sp.subject = self.sp.opening(s, e) or self.sp.subject
+            self.sp.subject = (s, e)
         if pending:  # quotations with no cue of their own
             prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
             cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)

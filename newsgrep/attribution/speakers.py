@@ -400,19 +400,25 @@ class Speakers:
         self.mentions: list[tuple[int, Entity]] = []  # outside quotations, in order
         self.current: Entity | None = None  # the speaker of the last attribution
         self.current_pos = -1  # where that attribution was
-        self.subject: tuple[int, Entity] | None = None  # the person opening the previous sentence
+        self.subject: tuple[int, int] | None = None  # the previous sentence, whose opening names its subject
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
-        if self.people:
-            self._surnames(body, inside)
+        self._lazy = (body, inside) if self.people else None
 
-    def _surnames(self, body: str, inside) -> None:
-        """Mentions by surname alone ("Mr. Trump said", "Clinton"), of the people named in full."""
+    def _surnames(self) -> None:
+        """Mentions by surname alone ("Mr. Trump said", "Clinton"), of the people named in full;
+        found the first time a pronoun needs them."""
+        body, inside = self._lazy
+        self._lazy = None
+        last = {}
+        for ents in self.people.values():
+            if len(ents) == 1:
+                last[ents[0].name.rsplit(" ", 1)[-1]] = ents[0]
         found = []
         for m in _CAP_WORD.finditer(body):
-            ents = self.people.get(name_key(_strip_s(m.group())))
-            if ents and len(ents) == 1 and not inside(m.start()):
-                found.append((m.start(), ents[0]))
+            ent = last.get(_strip_s(m.group()))
+            if ent is not None and not inside(m.start()):
+                found.append((m.start(), ent))
         if found:
             merged = sorted(self.mentions + found, key=lambda t: t[0])
             self.mentions = [
@@ -523,6 +529,8 @@ class Speakers:
 
     def _before(self, pos: int, ok):
         """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most)."""
+        if self._lazy:
+            self._surnames()
         i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
         for _, ent in reversed(self.mentions[max(0, i - 64) : i]):
             if ok(ent):
@@ -531,6 +539,8 @@ class Speakers:
 
     def opening(self, s: int, e: int) -> tuple[int, Entity] | None:
         """The person named first in the opening words of the sentence [s, e), with where."""
+        if self._lazy:
+            self._surnames()
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
@@ -538,6 +548,8 @@ class Speakers:
         return None
 
     def _first(self, ok):
+        if self._lazy:
+            self._surnames()
         return next((e for _, e in self.mentions[:64] if ok(e)), None)
 
     def _role(self, words, pos) -> Entity | None:
@@ -596,7 +608,7 @@ class Speakers:
                 return False  # a group is "they"; "a senior employee ... he added" is fine
             return ent.female is not (word == "he")
 
-        subj = self.subject
+        subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
             return subj[1]  # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
         if ok(self.current):
