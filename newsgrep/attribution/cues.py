@@ -42,7 +42,7 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|calls|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -71,7 +71,7 @@ CUE = re.compile(
 INNER_CUE = re.compile(rf"(?:[a-z]+ly\s+)?({_SAY}|{_STRICT})\b")
 _ASIDE = re.compile(
     r",\s*(?:in\s+turn|for\s+(?:his|her|its|their)\s+part|meanwhile|however|too|also|though|"
-    r"(?:who|which)\s+[^,~\"“”]{1,80}?|"
+    r"(?:who|which)\s+[^,~\"“”]{1,80}?|whose\s+[^~\"“”;]{1,200}?|"
     r"(?:during|at|in|on|after|before|while|speaking|addressing|appearing|writing)\s+[^~\"“”;]{1,80}?)\s*,\s*$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,~\"“”]{2,80}?)\s*,\s*$")

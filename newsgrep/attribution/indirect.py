@@ -19,6 +19,9 @@ _BARE_PARTICIPLES = {
 }  # fmt: skip
 
 
+_NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
+
+
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
 
@@ -33,7 +36,7 @@ class IndirectReader:
         for k, c in enumerate(cues):
             if c.entity is None or c.used:
                 continue
-            nxt = [x for x in cues[k + 1 : k + 6] if x.kind == "part" or (x.left == "," and x.np_start > c.end)]
+            nxt = [x for x in cues[k + 1 : k + 6] if x.kind == "part" or (x.left in _NEXT_LEFT and x.np_start > c.end)]
             end = nxt[0].np_start if nxt and c.kind != "part" else e
             inverted = c.np_start == c.start and c.kind != "acc"
             rest_at = c.np_end if inverted else c.end

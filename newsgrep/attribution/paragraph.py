@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..models import Quote
-from .cues import ASIDE_GAP, INNER_CUE, Cue, CueReader, np_allowed
+from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, np_allowed
 from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
@@ -27,6 +27,20 @@ _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
 _ARTICLES = {"the", "a", "an"}
+_OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
+_TIME_WORDS = {
+    "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
+    "months", "years", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+    "evening", "night", "afternoon", "week", "month", "year", "last", "since", "after", "before", "during",
+}  # fmt: skip
+
+
+def _opening_adverbial(words: list[str]) -> bool:
+    """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday"."""
+    low = [w.lower() for w in words]
+    return low[0] in PREPS or any(w in _TIME_WORDS or w[:1].isdigit() for w in low) or low[0].endswith("ly")
+
+
 _NOT_QUOTE = re.compile(
     r"(?:so[- ]called|dubbed|called|named|termed|titled|entitled|known\s+as|label+ed|branded|nicknamed|"
     r"code-?named|the\s+(?:term|word|phrase|slogan|motto|hashtag|newspaper|magazine|book|film|program(?:me)?|"
@@ -87,13 +101,22 @@ class ParagraphReader:
     def _opening_subject(self, s: int, e: int) -> Entity | None:
         """The speaker phrase that opens a sentence: "Woodward rejected it, saying that ..."."""
         toks = self._tokens(s, min(e, s + 200))
+        while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
+            toks = toks[1:]
+        comma = next((i for i, t in enumerate(toks[:8]) if t[1] == ","), -1)
+        if comma > 0 and _opening_adverbial([t for _, t in toks[:comma]]):  # "Back in 1999,", "Hours later,"
+            toks = toks[comma + 1 :]
         k = 0
         while k < len(toks) and np_allowed(toks[k][1]):
             k += 1
         ref = parse_phrase([t for _, t in toks[:k]]) if k else None
-        if ref is None and toks and toks[0][1].lower() in ("he", "she"):
+        if ref is None and toks and toks[0][1].lower() in ("he", "she", "they"):
             ref = parse_phrase([toks[0][1]])
-        return self.sp.resolve(ref, s) if ref is not None and ref.kind != "orgref" else None
+        if ref is None or ref.kind == "orgref":
+            return None
+        if ref.kind == "name" and " " not in ref.name and name_key(ref.name) not in self.sp.people:
+            return None  # a lone capitalised word nobody in the article is called
+        return self.sp.resolve(ref, s)
 
     def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:
         m, body = self.m, self.body
