@@ -98,7 +98,8 @@ _NP_LOWER = (
         "radio television tv agency newspaper "
         "the a an its his her their of to for top chief foreign deputy senior former acting first vice press "
         "special presidential permanent high state diplomacy affairs defense defence security emergencies "
-        "economic joint official officials diplomats newspaper daily weekly outlet magazine"
+        "economic joint official officials diplomats newspaper daily weekly outlet magazine "
+        "those these many most both few"
     )
     | ROLE_HEADS
     | wordset("ministry department agency office embassy statement document")

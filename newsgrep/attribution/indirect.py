@@ -66,13 +66,15 @@ class IndirectReader:
                     or first in PREPS
                     or first.endswith("ing")
                     or (c.verb in TOLD and not self.reader.bare(c, e))
+                    or (c.verb in TOLD and len(rest.split()) <= 6)  # "..., X told a Senate panel Wednesday."
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
                 a, b = s, a
                 paren = PAREN.match(rest)
-                if paren and len(m[s:b].split()) <= 3:  # "However, the minister continued, ..."
-                    a, b = rest_at + paren.end() - 1, e
+                opening = m[s:b].split()[:1]
+                if paren and (len(m[s:b].split()) <= 3 or (opening and opening[0].lower() in PREPS)):
+                    a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
             elif not inverted and (bare := self.reader.bare(c, e)):
                 a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
             else:

@@ -103,7 +103,7 @@ class ParagraphReader:
         toks = self._tokens(s, min(e, s + 200))
         while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
             toks = toks[1:]
-        comma = next((i for i, t in enumerate(toks[:8]) if t[1] == ","), -1)
+        comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)
         if comma > 0 and _opening_adverbial([t for _, t in toks[:comma]]):  # "Back in 1999,", "Hours later,"
             toks = toks[comma + 1 :]
         k = 0
@@ -115,7 +115,9 @@ class ParagraphReader:
         if ref is None or ref.kind == "orgref":
             return None
         if ref.kind == "name" and " " not in ref.name and name_key(ref.name) not in self.sp.people:
-            return None  # a lone capitalised word nobody in the article is called
+            verb = toks[k][1] if k < len(toks) else ""
+            if not (verb.islower() and verb.endswith(("ed", "s"))):  # "Rubio pushed back", not "Hours later"
+                return None  # a lone capitalised word nobody in the article is called
         return self.sp.resolve(ref, s)
 
     def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:

@@ -66,7 +66,9 @@ GROUP_NOUNS = wordset(
     "residents witnesses observers lawmakers deputies senators members leaders ministers spokesmen "
     "representatives investigators prosecutors participants organizers organisers critics activists "
     "protesters rebels militants officers soldiers negotiators delegates scientists researchers doctors "
-    "journalists commentators executives insiders"
+    "journalists commentators executives insiders democrats republicans americans conservatives liberals "
+    "progressives voters supporters opponents donors aides advisers advisors strategists operatives pollsters "
+    "lawyers attorneys spokespeople"
 )
 # Words that may modify a role or sit in a title before a name.
 TITLE_WORDS = ROLE_HEADS | wordset(
