@@ -60,6 +60,7 @@ class Engine:
         self.occurrences = self.postings.occurrences  # for snippets: where a hit's terms are
         self._constants: dict[tuple, float] = {}
         self._filters = Lru(MAX_FILTER_ENTRIES)
+        self._natural_memo: tuple | None = None
 
     # --- evaluation -------------------------------------------------------------------
 
@@ -97,6 +98,8 @@ class Engine:
             return _boosted(out, q.boost), exact
         if kind is query.And:
             return self._and(q)
+        if getattr(kind, "feedback", False):  # search.Feedback: a's matches, plus its terms' scores in order
+            return self._feedback(q)
         if kind is query.AndNot:
             out, exact = self.evaluate(q.a)
             drop = self.evaluate(q.b)[0].keys()
@@ -129,12 +132,13 @@ class Engine:
     def _natural(self, q) -> tuple[dict[int, float], bool]:
         """A ``search.Natural`` group: every document any clause matches, scored ``S * m / n``.
 
-        ``S`` is the sum of the matching clauses' scores, ``m`` how many of
-        the ``n`` clauses match. Two clauses sum exactly in either order;
-        with more, the sums are Whoosh's up to rounding and ``top`` has its
-        matcher rescore the candidates. The counts come from a ``Counter``
-        over the clauses' documents, in C.
+        ``S`` is the sum of the matching clauses' scores in the clauses'
+        order, ``m`` how many of the ``n`` clauses match: the same operations
+        as Natural's own matcher, so the same bits. The counts come from a
+        ``Counter`` over the clauses' documents, in C.
         """
+        if self._natural_memo is not None and self._natural_memo[0] is q:  # feedback's second pass
+            return self._natural_memo[1]
         parts = [self.evaluate(sub) for sub in q.subqueries]
         if not parts:
             return {}, True
@@ -151,7 +155,25 @@ class Engine:
                 strict=True,
             )
         )
-        exact = n <= 2 and all(e for _p, e in parts)
+        # Each step adds one clause's score to the running sum (two operands, in either order):
+        # the sums are Natural's matcher's, in the clauses' order, bit for bit.
+        exact = all(e for _p, e in parts)
+        found = _boosted(out, q.boost), exact
+        self._natural_memo = (q, found)  # the last one only: the query object is the key
+        return found
+
+    def _feedback(self, q) -> tuple[dict[int, float], bool]:
+        """A ``search.Feedback``: ``a``'s documents and scores, each matching term's score added in the terms' order.
+
+        The order of Feedback's own matcher, so the sums are its bits.
+        """
+        out, exact = self.evaluate(q.a)
+        out = dict(out)  # a copy: what evaluate returns may be shared
+        for term in q.b.subqueries:
+            scores, term_exact = self.evaluate(term)
+            exact = exact and term_exact
+            for docnum in filter(out.__contains__, scores):  # feedback terms are rare: few postings each
+                out[docnum] += scores[docnum]
         return _boosted(out, q.boost), exact
 
     def _filter_docs(self, q) -> frozenset[int]:

@@ -220,7 +220,46 @@ def _make_natural():
     class NaturalGroup(qparser.OrGroup):
         qclass = Natural
 
-    return Natural, NaturalGroup
+    class Feedback(query.AndMaybe):
+        """``a`` ranked with feedback terms ``b`` (an Or of boosted Terms): ``a``'s matches, scored
+        ``a`` plus each matching term's score, added in the terms' order (``search.feedback``)."""
+
+        feedback = True  # the engine's mark
+
+        def matcher(self, searcher, context=None):
+            main = self.a.matcher(searcher, context)
+            if not main.is_active():
+                return matching.NullMatcher()
+            return FeedbackMatcher(main, [t.matcher(searcher, context) for t in self.b.subqueries], self.boost)
+
+    class FeedbackMatcher(matching.WrappingMatcher):
+        def __init__(self, child, extra, boost: float) -> None:
+            super().__init__(child, boost)
+            self.extra = extra
+
+        def _replacement(self, newchild):
+            return FeedbackMatcher(newchild, self.extra, self.boost)
+
+        def copy(self):
+            return FeedbackMatcher(self.child.copy(), [m.copy() for m in self.extra], self.boost)
+
+        def supports_block_quality(self) -> bool:
+            return False
+
+        def replace(self, minquality=0):
+            return self
+
+        def score(self) -> float:
+            here = self.child.id()
+            score = self.child.score()
+            for m in self.extra:
+                if m.is_active() and m.id() < here:
+                    m.skip_to(here)
+                if m.is_active() and m.id() == here:
+                    score += m.score()
+            return score * self.boost if self.boost != 1.0 else score
+
+    return Natural, NaturalGroup, Feedback
 
 
 # Fields whose terms restrict rather than rank (unscored or not text): required even among bare words.
@@ -434,8 +473,15 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     limit = None if req.limit == 0 else req.limit
     with reading(ix, root) as searcher:
         phrases = phrases_of(q, "body")
-        terms = query_terms(searcher, q, "body")
-        ranked = _from_engine(ix, searcher, q, full, limit, req) if use_engine and not req.facets else None
+        terms = query_terms(searcher, q, "body")  # the hits show the words asked for, not the feedback terms
+        engine = _engine(ix, searcher) if use_engine and not req.facets else None
+        clauses = natural_clauses(q)
+        if clauses and req.sort == "relevance":
+            seeds = _first_pass(engine, searcher, full)
+            if seeds:
+                q = feedback(searcher, q, seeds, clauses)
+                full = restrict(q, req.filters)
+        ranked = _from_engine(engine, q, full, limit, req) if engine is not None else None
         facets = None
         occurrences = None
         if ranked is not None:  # answered from decoded postings (engine.py)
@@ -462,6 +508,87 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     return SearchResult(req.query, total, hits, facets, suggestion)
 
 
+# --- pseudo-relevance feedback (RM3) for natural queries --------------------------------------
+
+FEEDBACK_DOCS = 5  # the first pass's top documents, taken as relevant
+FEEDBACK_POOL = 50  # their most likely words, the candidates...
+FEEDBACK_TERMS = 10  # ...of which this many are added
+FEEDBACK_MAX_SHARE = 0.1  # never a word in more than this share of the articles
+FEEDBACK_KEEP = 0.5  # the weight of the words asked for against the feedback terms (RM3's lambda)
+
+
+def natural_clauses(q) -> int:
+    """How many clauses the query's first Natural group has (0: none; the query is not a natural one)."""
+    if getattr(q, "coordinated", False):
+        return len(q.subqueries)
+    for child in q.children():
+        found = natural_clauses(child)
+        if found:
+            return found
+    return 0
+
+
+def _first_pass(engine, searcher, full) -> list[tuple[int, float]]:
+    """The top FEEDBACK_DOCS of ``full`` (docnum, score), from the engine or from Whoosh: the same answer."""
+    if engine is not None:
+        from .engine import Unsupported
+
+        try:
+            return engine.top(full, full, FEEDBACK_DOCS, "relevance")[1]
+        except Unsupported:
+            pass
+    return [(hit.docnum, hit.score) for hit in whoosh_search(searcher, full, FEEDBACK_DOCS)]
+
+
+def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
+    """``q`` ranked with RM3 feedback: ``AndMaybe(q, Or(feedback terms))``, so the matches are ``q``'s own.
+
+    The relevance model of the first pass's top documents: a word's weight
+    is the sum over them of its share of the document's words times
+    ``exp(score - best score)``. The FEEDBACK_POOL heaviest words, those in
+    at most FEEDBACK_MAX_SHARE of the articles' bodies, FEEDBACK_TERMS of
+    them, each searched in title and body with the boost ``n (1 - lambda) /
+    lambda`` times its share of the chosen words' weight (``n`` the number
+    of clauses, lambda FEEDBACK_KEEP): a document's score is its natural
+    score plus those terms' BM25F scores so boosted.
+    """
+    import heapq
+    import math
+    from collections import Counter
+
+    from whoosh import query
+
+    if FEEDBACK_TERMS <= 0:
+        return q
+    analyzer = searcher.schema["body"].analyzer
+    best = seeds[0][1]
+    weights: dict[str, float] = {}
+    for docnum, score in seeds:
+        stored = searcher.stored_fields(docnum)
+        counts = Counter(token.text for token in analyzer(stored.get("title", "") + "\n" + stored.get("body", "")))
+        size = sum(counts.values())
+        if not size:
+            continue
+        share = math.exp(score - best) / size
+        for word, n in counts.items():
+            weights[word] = weights.get(word, 0.0) + share * n
+    most = searcher.doc_count() * FEEDBACK_MAX_SHARE
+    chosen: list[str] = []
+    for word in heapq.nsmallest(FEEDBACK_POOL, weights, key=lambda w: (-weights[w], w)):
+        if 0 < searcher.doc_frequency("body", word) <= most:
+            chosen.append(word)
+            if len(chosen) == FEEDBACK_TERMS:
+                break
+    if not chosen:
+        return q
+    total = sum(weights[w] for w in chosen)
+    scale = clauses * (1 - FEEDBACK_KEEP) / FEEDBACK_KEEP
+    extra = [
+        query.Term(field, word, boost=scale * weights[word] / total) for word in chosen for field in ("title", "body")
+    ]
+    return natural_classes()[2](q, query.Or(extra))
+
+
 def whoosh_search(searcher, q, limit: int | None, groupedby=None, sort: str = "relevance"):
     """``searcher.search``, except that the top N of a relevance search are the true top N.
 
@@ -480,16 +607,21 @@ def whoosh_search(searcher, q, limit: int | None, groupedby=None, sort: str = "r
     return searcher.search(q, limit=limit, groupedby=groupedby, **_sort_args(sort))
 
 
-def _from_engine(ix, searcher, q, full, limit: int | None, req: SearchRequest):
-    """(total, [(docnum, score)], engine) from the engine, or None where Whoosh must answer.
+def _engine(ix, searcher):
+    """The server's engine, which keeps its decoded postings between requests, or one for this search.
 
-    A server's engine keeps its decoded postings between requests; a one-shot
-    search decodes just what it needs, which still costs far less than
-    Whoosh's matchers (engine.py).
+    A one-shot search decodes just what it needs, which still costs far less
+    than Whoosh's matchers (engine.py).
     """
-    from .engine import Engine, Unsupported
+    from .engine import Engine
 
-    engine = getattr(ix, "engine", None) or Engine(searcher, keep=False)
+    return getattr(ix, "engine", None) or Engine(searcher, keep=False)
+
+
+def _from_engine(engine, q, full, limit: int | None, req: SearchRequest):
+    """(total, [(docnum, score)], engine) from the engine, or None where Whoosh must answer."""
+    from .engine import Unsupported
+
     try:
         total, top = engine.top(q, full, limit, req.sort)
     except Unsupported:

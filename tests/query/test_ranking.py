@@ -119,3 +119,38 @@ def test_bad_match_is_a_usage_error(archive):
     ix, root = archive
     with pytest.raises(UsageError, match="--match"):
         search(ix, root, SearchRequest("alpha", match="some"))
+
+
+@pytest.fixture(scope="module")
+def feedback_archive(tmp_path_factory):
+    work = tmp_path_factory.mktemp("feedback")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    bodies = {
+        "top": "zeta zeta theta kappa harbour",
+        "plain": "zeta mu nu harbour review",
+        "kin": "zeta theta kappa harbour review",
+        "none": "omicron sigma harbour review tau",
+    }
+    with (seeds / "articles.jsonl").open("w") as fh:
+        for day, (name, body) in enumerate(bodies.items(), 1):
+            record = {"title": f"Notes {name}", "date": f"2020-02-{day:02d}", "source": "TASS", "body": body}
+            fh.write(json.dumps(record) + "\n")
+    root = str(work / "index")
+    update_index(root, [str(seeds)], jobs=1)
+    return open_index(root), root
+
+
+def test_feedback_ranks_what_is_like_the_best_matches_higher(feedback_archive, monkeypatch):
+    from newsgrep.query import search as search_mod
+
+    monkeypatch.setattr(search_mod, "FEEDBACK_MAX_SHARE", 1.0)  # four articles: every word is in a quarter or more
+    # "kin" shares theta and kappa with "top", the best match: it passes "plain", which is first in the index.
+    assert ranked(feedback_archive, "zeta omega") == ["top", "kin", "plain"]
+    assert ranked(feedback_archive, "zeta omega", use_engine=False) == ["top", "kin", "plain"]
+    monkeypatch.setattr(search_mod, "FEEDBACK_TERMS", 0)
+    assert ranked(feedback_archive, "zeta omega") == ["top", "plain", "kin"]
+    # The matches are the query's own; one word, an explicit OR or AND, a date sort: no feedback.
+    monkeypatch.setattr(search_mod, "FEEDBACK_TERMS", 10)
+    assert ranked(feedback_archive, "zeta OR omega") == ["top", "plain", "kin"]
+    assert ranked(feedback_archive, "zeta") == ["top", "plain", "kin"]
