@@ -154,6 +154,7 @@ _CLAUSE_BREAK = {";", ":", "—", "–", ".", "!", "?", '"', "“", "”", "«",
 _CONJ = wordset("and but or so because while when as although though if since after before where whereas that nor")
 _POSTMOD = wordset("who whose which of for at from in with close familiar")
 _RELATIVE = wordset("who whose which that")
+_AFTER_INVERTED = wordset("who which that in at on during after before while from to when as")
 _CLAUSE_PRONOUNS = wordset("he she they it we i you there this that")
 _OBJECT_OF = wordset("in at from to for with by on into against about over under between among than like")
 _NOT_SUBJECT = wordset("it this that which who what there here these those such")
@@ -407,7 +408,7 @@ class CueReader:
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
-        if not k or not (follow in ",.;:!?(" or follow in ("who", "which", "that")):
+        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED):  # "said X in a statement"
             return
         ref = parse_phrase([t for _, t in toks[:k]])
         if ref is None or ref.kind == "pronoun":

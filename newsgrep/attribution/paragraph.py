@@ -27,6 +27,7 @@ _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
 _ARTICLES = {"the", "a", "an"}
+_NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
     "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
@@ -198,7 +199,8 @@ class ParagraphReader:
         if initial:
             p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
             for c in cues[k : k + 4]:
-                if c.entity is not None and c.kind != "part" and c.np_start == p:
+                near = c.np_start == p or (c.np_start > p and _NP_GAP.fullmatch(m, p, c.np_start))
+                if c.entity is not None and c.kind != "part" and near:  # '"...," campaign Chairman X told
                     c.used = True
                     return q, "direct", c.entity, c.verb
             if not _NOT_TAIL.search(m, q.close + 1, e):
