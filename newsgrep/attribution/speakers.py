@@ -156,7 +156,9 @@ NOT_NAME = (
         "group airport station plant program programme project initiative games olympics cup prize award "
         "church cathedral monday tuesday wednesday thursday friday saturday sunday january february march "
         "april may june july august september october november december ii iii iv global economic "
-        "hurricane operation line zone pipeline stream corridor route"
+        "hurricane operation line zone pipeline stream corridor route caucus caucuses primary primaries "
+        "convention star times post journal tribune herald gazette network republicans democrats americans "
+        "conservatives liberals progressives voters county counties"
     )
 )
 PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "him": "he", "her": "she", "them": "they"}
