@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
-from ..ingest.articles import parse_bytes
+from ..ingest.articles import BinaryFileError, decode, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
@@ -104,11 +104,100 @@ def process_file(source: SourceFile) -> ProcessedFile:
     try:
         data = read_file(source.path)
     except OSError as err:
-        reason = err.strerror or err.__class__.__name__
-        return ProcessedFile(source, "", warnings=[ParseWarning(source.path, 1, f"cannot read: {reason}; skipped")])
+        return _unreadable(source, err)
     result = parse_bytes(data, source.path, source.suffix)
     articles = [attach_quotes(a) for a in result.articles]
     return ProcessedFile(source, content_hash(data), articles, result.warnings)
+
+
+def process_piece(source: SourceFile, text: str, first_line: int) -> ProcessedFile:
+    """Parse and attribute one piece of a big JSON Lines file (whole lines, from ``first_line``). In workers."""
+    from ..attribution.quotes import attach_quotes
+
+    result = parse_json(text, source.path, first_line)
+    return ProcessedFile(source, "", [attach_quotes(a) for a in result.articles], result.warnings)
+
+
+def _unreadable(source: SourceFile, err: OSError) -> ProcessedFile:
+    reason = err.strerror or err.__class__.__name__
+    return ProcessedFile(source, "", warnings=[ParseWarning(source.path, 1, f"cannot read: {reason}; skipped")])
+
+
+# A JSON Lines file bigger than this is parsed a piece of whole lines at a time, the pieces
+# spread over the workers: one 25 MB export uses every core, as a folder of files does, and
+# Ctrl-C waits for no more than one piece per worker.
+PIECE_BYTES = 1 << 18  # 256 KiB: about a second of parsing and attribution on one core
+SPLIT_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+@dataclass
+class _Unit:
+    """One job for a worker: a whole file, or piece ``part`` of ``parts`` of a big JSON Lines file."""
+
+    source: SourceFile
+    size: int  # bytes of the file it covers, for the progress bar
+    text: str | None = None  # a piece's text; None: the worker reads the whole file
+    first_line: int = 1
+    part: int = 0
+    parts: int = 1
+    done: ProcessedFile | None = None  # settled in this process (unreadable, or the file's hash and notes)
+
+    def run(self) -> ProcessedFile:
+        if self.text is None:
+            return process_file(self.source)
+        return process_piece(self.source, self.text, self.first_line)
+
+
+def _units(sources: list[SourceFile]) -> Iterator[_Unit]:
+    """The jobs for ``sources``, in order: small files whole, big JSON Lines files in pieces.
+
+    A split file is read and decoded here, once, so that its hash and its
+    encoding note are the whole file's, exactly as a worker would find them.
+    """
+    for source in sources:
+        if source.suffix not in SPLIT_SUFFIXES or source.size <= PIECE_BYTES:
+            yield _Unit(source, source.size)
+            continue
+        try:
+            data = read_file(source.path)
+        except OSError as err:
+            yield _Unit(source, source.size, done=_unreadable(source, err))
+            continue
+        try:
+            text, note, note_line = decode(data)
+        except BinaryFileError as err:
+            warning = ParseWarning(source.path, 1, f"{err}; skipped (is it really an article?)")
+            yield _Unit(source, source.size, done=ProcessedFile(source, content_hash(data), warnings=[warning]))
+            continue
+        head = ProcessedFile(source, content_hash(data))
+        if note:
+            head.warnings.append(
+                ParseWarning(
+                    source.path,
+                    note_line,
+                    f"not valid UTF-8; decoded as {note} (save the file as UTF-8 to silence this)",
+                )
+            )
+        bounds = _piece_bounds(text, PIECE_BYTES)
+        line = 1
+        for part, (start, end) in enumerate(bounds):
+            unit = _Unit(
+                source, (end - start) * len(data) // max(len(text), 1), text[start:end], line, part, len(bounds)
+            )
+            unit.done = head if part == 0 else None
+            line += text.count("\n", start, end)
+            yield unit
+
+
+def _piece_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of pieces of about ``size`` characters, each ending after a newline (or at the end)."""
+    bounds, start, n = [], 0, len(text)
+    while start < n:
+        cut = text.find("\n", min(start + size, n))
+        end = n if cut < 0 else cut + 1
+        bounds.append((start, end))
+        start = end
+    return bounds
 
 
 _FORK_HOOKED = False
@@ -148,38 +237,62 @@ def _hook_forks() -> None:
 
 
 def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None) -> Iterator[ProcessedFile]:
-    total = len(sources)
-    if jobs <= 1 or total < 8:
-        for n, source in enumerate(sources, 1):
-            yield process_file(source)
-            if progress:
-                progress(n, total)
+    """Each source processed, in order; ``progress(bytes done, bytes in all)`` as the work goes."""
+    total = sum(s.size for s in sources)
+    done = 0
+    joined: ProcessedFile | None = None  # the pieces of a split file, gathered in order
+    for unit, processed in _run_units(_units(sources), jobs):
+        if unit.parts > 1:
+            if unit.part == 0:
+                joined = unit.done
+            joined.articles.extend(processed.articles)
+            joined.warnings.extend(processed.warnings)
+            processed = joined
+        done += unit.size
+        if progress:
+            progress(min(done, total), total)
+        if unit.part == unit.parts - 1:
+            yield processed
+
+
+def _run_units(units: Iterator[_Unit], jobs: int) -> Iterator[tuple[_Unit, ProcessedFile]]:
+    """(unit, its result) in order: here for a handful of small files, else in a pool of worker processes."""
+    units = iter(units)
+    first = list(itertools.islice(units, 8))
+    if jobs <= 1 or len(first) < 8:
+        for unit in itertools.chain(first, units):
+            yield unit, unit.done if unit.text is None and unit.done is not None else unit.run()
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     _hook_forks()
     # A bounded window, not map(): that parses ahead without limit, and when
     # the writers are the slower stage the parsed articles pile up in this
     # process (725 MB of them in a 100k build).
     window = 8 * jobs
-    upcoming = iter(sources)
+    upcoming = itertools.chain(first, units)
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+    def submit(unit: _Unit) -> tuple[_Unit, Future | ProcessedFile]:
+        if unit.text is None and unit.done is not None:  # settled here: nothing for a worker
+            return unit, unit.done
+        if unit.text is None:
+            return unit, pool.submit(process_file, unit.source)
+        return unit, pool.submit(process_piece, unit.source, unit.text, unit.first_line)
+
     try:
-        pending = deque(pool.submit(process_file, s) for s in itertools.islice(upcoming, window))
-        n = 0
+        pending = deque(submit(u) for u in itertools.islice(upcoming, window))
         while pending:
-            processed = pending.popleft().result()
+            unit, job = pending.popleft()
+            processed = job if isinstance(job, ProcessedFile) else job.result()
             following = next(upcoming, None)
             if following is not None:
-                pending.append(pool.submit(process_file, following))
-            n += 1
-            yield processed
-            if progress:
-                progress(n, total)
+                pending.append(submit(following))
+            yield unit, processed
     finally:
         # On Ctrl-C too: the workers ignore it (_die_with_parent), finish the
-        # file in hand and exit. Killing them instead (Pool.terminate) could cut
+        # piece in hand and exit. Killing them instead (Pool.terminate) could cut
         # a result in half on its pipe and leave this process waiting forever.
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -413,7 +413,7 @@ def parse_plain(text: str, path: str) -> FileResult:
 # --- JSON -------------------------------------------------------------------------
 
 
-def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[int, object]]:
+def _json_records(text: str, path: str, result: FileResult, first_line: int = 1) -> Iterable[tuple[int, object]]:
     """Yield (line, value) for each record of a JSON array, object or JSON Lines file.
 
     Linear in the file: line numbers are counted from the previous record on,
@@ -424,14 +424,14 @@ def _json_records(text: str, path: str, result: FileResult) -> Iterable[tuple[in
     """
     decoder = json.JSONDecoder()
     pos, n = 0, len(text)
-    counted, line_at = 0, 1  # the line of position ``counted``
+    counted, line_at = 0, first_line  # the line of position ``counted``
 
     def line_of(p: int) -> int:
         nonlocal counted, line_at
         if p >= counted:
             line_at += text.count("\n", counted, p)
         else:  # an error position behind the last record start: rare, count from the top
-            line_at = text.count("\n", 0, p) + 1
+            line_at = text.count("\n", 0, p) + first_line
         counted = p
         return line_at
 
@@ -512,9 +512,10 @@ def _json_type(value: object) -> str:
     return {dict: "an object", list: "a list", int: "a number", float: "a number"}.get(type(value), "null")
 
 
-def parse_json(text: str, path: str) -> FileResult:
+def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
+    """The records of a JSON or JSON Lines text; ``first_line``: where ``text`` starts in its file (a piece of one)."""
     result = FileResult()
-    for line, record in _json_records(text, path, result):
+    for line, record in _json_records(text, path, result, first_line):
         if not isinstance(record, dict):
             result.warnings.append(ParseWarning(path, line, "JSON record is not an object; skipped"))
             continue

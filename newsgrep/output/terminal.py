@@ -235,24 +235,26 @@ class ProgressBar:
         return self
 
     def __call__(self, done: int, total: int) -> None:
-        """Started at the first file done, not on entry: Rich refreshes the bar from a thread, and the
+        """``done`` of ``total`` bytes of article files parsed: a big JSON Lines file moves the bar too.
+
+        Started at the first piece done, not on entry: Rich refreshes the bar from a thread, and the
         indexer forks its workers before that (a fork with a thread running can deadlock the child)."""
         if self._progress is None:
             if not self._con.is_terminal:
                 return
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+            from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
             self._progress = Progress(
-                Text(self._label).plain + " {task.description}",
+                Text(self._label).plain,
                 BarColumn(),
-                MofNCompleteColumn(),
+                DownloadColumn(),
                 TimeRemainingColumn(),
                 console=self._con,
                 transient=True,
             )
             self._progress.start()
         if self._task is None:
-            self._task = self._progress.add_task("files", total=total)
+            self._task = self._progress.add_task("", total=total)
         self._progress.update(self._task, completed=done)
 
     def __exit__(self, *exc: object) -> None:

@@ -1,0 +1,76 @@
+"""A big JSON Lines file is parsed in pieces across the workers: the same index as parsed whole (issue 15, 1-2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgrep.index import writer
+from newsgrep.index.store import open_index
+from newsgrep.index.writer import _piece_bounds, update_index
+
+
+def _records(n: int) -> str:
+    rows = []
+    for i in range(n):
+        body = f"Minister {i} said the talks on item {i} went well.\nA second line of record {i}."
+        rows.append(json.dumps({"title": f"Record {i}", "date": "1987-03-01", "body": body}))
+        if i % 7 == 3:
+            rows.append("{broken json")  # a warning with its line, in whichever piece it falls
+    return "\n".join(rows) + "\n"
+
+
+def _indexed(root: str) -> list[tuple[str, int, str]]:
+    with open_index(root).searcher() as s:
+        return sorted((f["title"], f["line"], f["path"]) for f in s.all_stored_fields())
+
+
+@pytest.fixture
+def big(tmp_path):
+    path = tmp_path / "seeds" / "big.jsonl"
+    path.parent.mkdir()
+    path.write_text(_records(120))
+    return path
+
+
+def test_pieces_give_the_index_a_whole_file_gives(big, tmp_path, monkeypatch):
+    whole = update_index(str(tmp_path / "whole"), [str(big)], jobs=1)
+    monkeypatch.setattr(writer, "PIECE_BYTES", 400)  # about 3 records a piece: 40-odd pieces
+    assert len(_piece_bounds(big.read_text(), 400)) > 30
+    seen = []
+    split = update_index(str(tmp_path / "split"), [str(big)], jobs=2, progress=lambda d, t: seen.append((d, t)))
+    assert _indexed(str(tmp_path / "split")) == _indexed(str(tmp_path / "whole"))
+    assert (split.articles, split.files) == (whole.articles, whole.files) == (120, 1)
+    assert [(w.line, w.message) for w in split.warnings] == [(w.line, w.message) for w in whole.warnings]
+    assert [w.line for w in split.warnings][:3] == [5, 13, 21]
+    size = big.stat().st_size
+    assert seen[-1] == (size, size) and len(seen) > 30  # the bar moves piece by piece
+    assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:], strict=False))
+
+
+def test_a_split_file_keeps_its_encoding_note_and_hash(tmp_path, monkeypatch):
+    path = tmp_path / "latin.jsonl"
+    text = _records(30).replace('Record 2"', 'Caf\u00e9 2"')
+    path.write_bytes(text.encode("cp1252"))
+    monkeypatch.setattr(writer, "PIECE_BYTES", 500)
+    split = update_index(str(tmp_path / "idx"), [str(path)], jobs=2)
+    notes = [w for w in split.warnings if "not valid UTF-8" in w.message]
+    assert [(w.line, w.message) for w in notes] == [
+        (3, "not valid UTF-8; decoded as Windows-1252 (save the file as UTF-8 to silence this)")
+    ]
+    assert "Café 2" in {t for t, _l, _p in _indexed(str(tmp_path / "idx"))}
+    assert update_index(str(tmp_path / "idx"), [str(path)], jobs=2).unchanged == 1  # the whole file's hash
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "bounds"),
+    [
+        ("a\nbb\nccc\n", 2, [(0, 5), (5, 9)]),
+        ("a\nbb\nccc", 1, [(0, 2), (2, 5), (5, 8)]),
+        ("no newline", 3, [(0, 10)]),
+        ("", 5, []),
+    ],
+)
+def test_piece_bounds_end_after_a_newline(text, size, bounds):
+    assert _piece_bounds(text, size) == bounds
