@@ -173,6 +173,7 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
     finally:
         _THREADS_AT_FORK = None
     assert summary.articles == 120
-    assert "indexing files" in bar._con.file.getvalue()  # the bar was drawn
+    size = sum(p.stat().st_size for p in seeds.iterdir()) / 1000
+    assert f"{size:.1f}/{size:.1f} kB" in bar._con.file.getvalue()  # the bar was drawn, in bytes of articles
     assert len(forks) == 4  # two sub-writers, then two parse workers
     assert forks == [alone] * 4
