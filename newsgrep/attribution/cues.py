@@ -154,6 +154,8 @@ _CLAUSE_BREAK = {";", ":", "—", "–", ".", "!", "?", '"', "“", "”", "«",
 _CONJ = wordset("and but or so because while when as although though if since after before where whereas that nor")
 _POSTMOD = wordset("who whose which of for at from in with close familiar")
 _RELATIVE = wordset("who whose which that")
+_CLOSING = "\"”»’'"  # closing quotation marks, double and single
+_AFTER_QUOTE = ",—–-" + _CLOSING
 _AFTER_INVERTED = wordset("who which that in at on during after before while from to when as")
 _CLAUSE_PRONOUNS = wordset("he she they it we i you there this that")
 _OBJECT_OF = wordset("in at from to for with by on into against about over under between among than like")
@@ -285,9 +287,9 @@ class CueReader:
             return
         # "..., said Natalia Eismont, spokeswoman of the Belarusian leader."
         prev = m[max(ps, cue.start - 200) : cue.start].rstrip()
-        if prev and prev[-1] in ',—–-"”»':
+        if prev and prev[-1] in _AFTER_QUOTE:
             self._inverted(cue, pe, prev[-1])
-        if cue.ref is None and prev and prev[-1] not in '"”»~':
+        if cue.ref is None and prev and prev[-1] not in _CLOSING + "~":
             self._clause_subject(cue, ps)
 
     def _clause_subject(self, cue: Cue, ps: int) -> None:
@@ -371,6 +373,18 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
+        if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
+            t = j - 1
+            while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:
+                t -= 1
+            joint = [w for _, w in toks[t : i + 1]]
+            low = [w.lower() for w in joint]
+            if "of" in low and low.index("of") and low[low.index("of") - 1] in GROUP_NOUNS:
+                while joint and joint[0].lower() in ("the", "a", "an"):
+                    joint = joint[1:]
+                cue.ref, cue.np_start, cue.np_end = Ref("group", name=" ".join(joint)), toks[t][0], cue.start
+                cue.left = toks[t - 1][1] if t > 0 else ""
+                return True
         words = [t for _, t in toks[j + 1 : i + 1]]
         while words and words[0].lower() in ("of", "to", "for"):
             words, j = words[1:], j + 1
@@ -444,6 +458,8 @@ class CueReader:
             if not obj:
                 return 0
             at = obj.end()
+        elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
+            pass
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0
         m = self.m

@@ -110,6 +110,28 @@ def pair_marks(body: str, ps: int, pe: int) -> list[Q]:
     return out
 
 
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]—–]|$)")
+
+
+def pair_single(body: str, ps: int, pe: int) -> list[Q]:
+    """Single quotation marks (‘...’ or '...') as a paragraph's only marks: an opening mark
+    after a space, before a letter; a closing one after a letter or punctuation, before a
+    space or punctuation. An apostrophe (don’t, Russia’s, the voters’ choice) opens nothing."""
+    out: list[Q] = []
+    at = ps
+    while True:
+        o = _SINGLE_OPEN.search(body, at, pe)
+        if not o:
+            return out
+        c = _SINGLE_CLOSE.search(body, o.end() + 1, pe)
+        if not c:
+            return out
+        if len(body[o.end() : c.start()].split()) >= 2:  # 'rock 'n' roll' and single words are no quotations
+            out.append(Q(o.start(), c.start()))
+        at = c.end()
+
+
 class Marked:
     """A body cut into paragraphs, its quotations paired, and the masked copy ``m``."""
 
@@ -121,7 +143,10 @@ class Marked:
             if part.strip():
                 self.paras.append((pos, pos + len(part)))
             pos += len(part) + 2
-        self.quotes = [pair_marks(body, ps, pe) for ps, pe in self.paras]
+        self.quotes = [
+            pair_marks(body, ps, pe) if MARKS.search(body, ps, pe) else pair_single(body, ps, pe)
+            for ps, pe in self.paras
+        ]
         chunks, last = [], 0
         self._spans: list[tuple[int, int]] = []
         for qs in self.quotes:

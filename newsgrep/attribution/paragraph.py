@@ -22,7 +22,7 @@ from .speakers import Entity, Speakers, parse_phrase
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
 _NOT_OPENING = re.compile(r"[^\s(]")
-_NOT_TAIL = re.compile(r"[^\s.!?,;:\"”»]")
+_NOT_TAIL = re.compile(r"[^\s.!?,;:\"”»’']")
 _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
@@ -223,7 +223,7 @@ class ParagraphReader:
                 if c.kind in ("say", "acc", "part") or self.reader.clause_that(c, e) or colon:
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
-            if c.start > q.close and c.entity is not None and c.left in ',—–-"”»' and c.kind != "acc":
+            if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":
                 return q, "partial", c.entity, c.verb
         # Putin "reasonably responded that ...": the quoted words carry the cue, the name precedes them
         said = INNER_CUE.match(self.body, q.open + 1, q.close)

@@ -523,6 +523,13 @@ class Speakers:
         return self._pronoun(ref.words[0], pos)
 
     def group(self, name: str) -> Entity:
+        first, _, rest = name.partition(" ")
+        if (
+            first[:1].isupper()
+            and first[1:].islower()
+            and (first.lower() in GROUP_NOUNS or first.lower() in ROLE_HEADS)
+        ):
+            name = (first.lower() + " " + rest).strip()  # "Diplomats said" at the start of a sentence
         key = name_key(name)
         for ent in self.groups:
             if name_key(ent.name) == key:
