@@ -512,6 +512,29 @@ def _json_type(value: object) -> str:
     return {dict: "an object", list: "a list", int: "a number", float: "a number"}.get(type(value), "null")
 
 
+_INDENTED = re.compile(r"\n(?=[ \t]+\S)")  # a line break before an indented line: a new paragraph
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def json_paragraphs(text: str) -> list[str]:
+    """A JSON body's paragraphs, read as its hard line breaks mean them.
+
+    Wire copy such as Reuters keeps the lines of its teleprinter: a blank line
+    or an indented line starts a paragraph, and any other line break is a
+    space within one. So a quotation or a snippet never carries a raw line
+    break, and an exported body (paragraphs joined by a blank line) reads
+    back the same.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for block in _BLANK.split(text):
+        for para in _INDENTED.split(block):
+            joined = " ".join(line.strip() for line in para.split("\n") if line.strip())
+            if joined:
+                out.append(joined)
+    return out
+
+
 def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
     """The records of a JSON or JSON Lines text; ``first_line``: where ``text`` starts in its file (a piece of one)."""
     result = FileResult()
@@ -525,7 +548,7 @@ def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
             source = _text_field(record, "source", "agency")
             url = _text_field(record, "url", "link")
             body_name = "body" if record.get("body") is not None else "content"
-            body = "\n\n".join(_text_list(record, body_name))
+            body = "\n\n".join(p for part in _text_list(record, body_name) for p in json_paragraphs(part))
             speakers = _text_list(record, "speakers")
         except _BadField as err:
             result.warnings.append(ParseWarning(path, line, f"{err}; fix the record to index it; skipped"))
