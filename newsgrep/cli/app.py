@@ -161,6 +161,9 @@ def index_cmd(
         float, typer.Option("--wait", metavar="SECONDS", help="How long to wait for another run's lock.")
     ] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print warnings and errors only.")] = False,
+    warnings: Annotated[
+        bool, typer.Option("--warnings", help="List every warning, those of unchanged files too.")
+    ] = False,
     index: IndexOpt = None,
 ) -> None:
     """Build or update the index: only new, changed and deleted files are touched.
@@ -173,7 +176,7 @@ def index_cmd(
     archive = open_archive(index)
     with terminal.ProgressBar("indexing") as bar:
         summary = _guard(lambda: archive.update(paths, rebuild=rebuild, wait=wait, progress=bar))
-    terminal.print_index_summary(summary, quiet)
+    terminal.print_index_summary(summary, quiet, every_warning=warnings)
 
 
 @app.command()

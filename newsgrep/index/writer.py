@@ -309,10 +309,17 @@ class IndexSummary:
     removed: int
     moved: int
     unchanged: int
-    warnings: list[ParseWarning]
+    warnings: list[ParseWarning]  # every problem true now: this run's, and those of files left as they were
     seconds: float
     rebuilt: bool
     notices: list[str]
+    earlier: list[ParseWarning] = field(default_factory=list)  # the files left as they were: reported before
+
+    @property
+    def new_warnings(self) -> list[ParseWarning]:
+        """The problems found by this run (each printed once, when it is first found)."""
+        known = {id(w) for w in self.earlier}
+        return [w for w in self.warnings if id(w) not in known]
 
 
 def update_index(
@@ -346,11 +353,12 @@ def update_index(
             run = _full_build(root, sources, jobs, progress)
         else:
             run = _incremental(root, gen, paths, sources, jobs, progress)
-    counts, articles, file_warnings = run
+    counts, articles, file_warnings, earlier = run
     return IndexSummary(
         files=len(sources),
         articles=articles,
-        warnings=warnings + file_warnings,
+        warnings=warnings + earlier + file_warnings,
+        earlier=earlier,
         seconds=time.monotonic() - started,
         rebuilt=gen is None or rebuild,
         notices=notices,
@@ -384,7 +392,7 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
     manifest: dict = {"files": {}}
     warnings = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, parallel_hint=True)
     write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
-    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
+    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, []
 
 
 def _incremental(root, gen, paths, sources, jobs, progress):
@@ -419,7 +427,7 @@ def _incremental(root, gen, paths, sources, jobs, progress):
     again = [s.path for s in sources if s not in todo]
     if not todo and not gone:
         counts["unchanged"] = len(sources)
-        return counts, sum(len(f["ids"]) for f in old.values()), _recorded_warnings(old, again)
+        return counts, sum(len(f["ids"]) for f in old.values()), [], _recorded_warnings(old, again)
     gone_hashes = {old[p]["hash"]: p for p in gone}
     recorded = _recorded_warnings(old, again)
     try:
@@ -429,8 +437,7 @@ def _incremental(root, gen, paths, sources, jobs, progress):
     except Exception as err:  # noqa: BLE001 - the old segments cannot be read
         raise damaged(root, err) from None
     counts["unchanged"] = len(sources) - len(todo)
-    warnings = recorded + warnings
-    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings
+    return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, recorded
 
 
 def _recorded_warnings(files: dict, paths: list[str]) -> list[ParseWarning]:

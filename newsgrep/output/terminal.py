@@ -203,23 +203,55 @@ def print_speakers(con: Console, speakers) -> None:
     con.print(table)
 
 
-def print_index_summary(summary, quiet: bool = False) -> None:
+def print_index_summary(summary, quiet: bool = False, every_warning: bool = False) -> None:
+    """Warnings, then one summary line, on stderr: plain lines that never wrap.
+
+    A problem is printed when a run first finds it. Problems of files left
+    as they were are known: one line counts them by reason, and
+    ``every_warning`` (``newsgrep index --warnings``) lists them again.
+    """
     from .stdio import notice
 
-    """Warnings, then one summary line, on stderr: plain lines that never wrap."""
     for note in summary.notices:
         notice(note)
-    for warning in summary.warnings:
+    for warning in summary.warnings if every_warning else summary.new_warnings:
         notice(f"warning: {warning}")
     if quiet:
         return
+    if summary.earlier and not every_warning:
+        notice(earlier_warnings_line(summary.earlier))
     n = len(summary.warnings)
     sys.stderr.write(
         f"indexed {summary.files} files, {summary.articles} articles: "
         f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
         f"{summary.moved} moved, {summary.unchanged} unchanged; "
-        f"{n} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
+        f"{n:,} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
     )
+
+
+# What a warning is about, by the words ingest uses for it: the first that fits.
+_REASONS = (
+    ("has no body text", "without a body"),
+    ("has no title", "without a title"),
+    ("duplicate of article", "duplicates"),
+    ("no date;", "without a date"),
+    ("is in the future", "dated in the future"),
+    ("fix the date", "with a date that cannot be read"),
+    ("invalid JSON", "invalid JSON"),
+    ("JSON nested too deeply", "invalid JSON"),
+    ("must be a string", "with a field of the wrong type"),
+    ("not valid UTF-8", "not UTF-8"),
+    ("cannot read", "unreadable"),
+)
+
+
+def earlier_warnings_line(warnings) -> str:
+    """``1,798 without a body, 737 without a title, 466 duplicates (...)``: known problems, one line."""
+    from collections import Counter
+
+    counts = Counter(next((r for key, r in _REASONS if key in w.message), "other") for w in warnings)
+    parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{len(warnings):,} known warnings in unchanged files: {parts}; `newsgrep index --warnings` lists them"
 
 
 class ProgressBar:

@@ -1,0 +1,58 @@
+"""Each problem is printed once, when first found; later runs count known ones in one line (issue 15, point 8)."""
+
+from __future__ import annotations
+
+BAD = (
+    '{"title": "No body", "date": "1987-03-02"}\n'
+    '{"title": "", "date": "1987-03-02", "body": "no title"}\n'
+    '{"title": "Also no body", "date": "1987-03-02", "body": ""}\n'
+)
+OTHER = '{"title": "T", "date": "1987-03-02", "body": "b", "speakers": 5}\n'
+
+
+def _warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.startswith("indexed ")]
+
+
+def test_a_run_prints_new_problems_and_counts_known_ones(workdir, run):
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD)
+    first = run("index")
+    assert _warnings(first.stderr) == [
+        "newsgrep: warning: seeds/bad.jsonl:1: article 'No body' has no body text; skipped",
+        "newsgrep: warning: seeds/bad.jsonl:2: article has no title; add one to index it; skipped",
+        "newsgrep: warning: seeds/bad.jsonl:3: article 'Also no body' has no body text; skipped",
+    ]
+    again = run("index")  # nothing to do: no flood
+    assert _warnings(again.stderr) == [
+        "newsgrep: 3 known warnings in unchanged files: 2 without a body, 1 without a title; "
+        "`newsgrep index --warnings` lists them"
+    ]
+    assert again.stderr.splitlines()[-1].startswith(
+        "indexed 3 files, 2 articles: 0 added, 0 updated, 0 removed, 0 moved, 3 unchanged; 3 warnings; "
+    )
+    assert run("index", "-q").stderr == ""
+    listed = run("index", "--warnings")
+    assert _warnings(listed.stderr) == _warnings(first.stderr)
+
+
+def test_only_the_changed_files_problems_are_printed(workdir, run):
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD)
+    run("index")
+    (workdir / "seeds" / "other.jsonl").write_text(OTHER)
+    result = run("index")
+    assert _warnings(result.stderr) == [
+        "newsgrep: warning: seeds/other.jsonl:1: field 'speakers' must be a string or a list of strings, "
+        "not a number; fix the record to index it; skipped",
+        "newsgrep: 3 known warnings in unchanged files: 2 without a body, 1 without a title; "
+        "`newsgrep index --warnings` lists them",
+    ]
+
+
+def test_the_library_still_reports_every_current_problem(workdir):
+    import newsgrep
+
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD)
+    archive = newsgrep.open("index")
+    archive.update()
+    summary = archive.update()
+    assert (len(summary.warnings), len(summary.earlier), summary.new_warnings) == (3, 3, [])
