@@ -149,9 +149,9 @@ def test_fastpath_no_index_and_no_seeds_is_typers_error(tmp_path, monkeypatch):
     assert direct == (
         2,
         "",
-        "newsgrep: error: no index at idx and no articles at seeds; put articles in ./seeds "
-        "(or set NEWSGREP_SEEDS) and run `newsgrep index`\n",
-    )
+        "newsgrep: error: no index at idx; build it with `newsgrep index --index idx PATH...`, "
+        "or check the --index path (or $NEWSGREP_INDEX)\n",
+    )  # --index never builds on first use (issue 15, point 9)
 
 
 def test_fastpath_exit_statuses(in_seeds):
