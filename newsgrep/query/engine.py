@@ -17,6 +17,11 @@ against ``search(..., use_engine=False)``:
   And, Or, AndNot, NOT clauses, Phrase (consecutive positions), date ranges
   (as the trie terms Whoosh would search), the filters ``search.restrict``
   adds; deleted documents never match;
+- the default ranking's own nodes, ``search.Natural`` (bare words side by
+  side: the OR's matches, scored ``S * m / n``) and ``search.Feedback`` (the
+  main query's matches, plus each matching feedback term's score), are
+  evaluated with the operations of their own Whoosh matchers in the same
+  order, so the same bits; those matchers are the reference;
 - scores are exact to the last bit where every AND, OR and phrase joins at
   most two operands (floating-point addition of two numbers does not depend
   on their order) or only whole-number weights; wider trees are summed here

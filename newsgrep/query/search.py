@@ -511,9 +511,10 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
 # --- pseudo-relevance feedback (RM3) for natural queries --------------------------------------
 
 FEEDBACK_DOCS = 5  # the first pass's top documents, taken as relevant
-FEEDBACK_POOL = 50  # their most likely words, the candidates...
+FEEDBACK_POOL = 30  # their most likely words, the candidates...
 FEEDBACK_TERMS = 10  # ...of which this many are added
 FEEDBACK_MAX_SHARE = 0.1  # never a word in more than this share of the articles
+FEEDBACK_CHARS = 2000  # of each body: the lead says what an article is about, and analysing costs ~6 us a word
 FEEDBACK_KEEP = 0.5  # the weight of the words asked for against the feedback terms (RM3's lambda)
 
 
@@ -565,7 +566,9 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
     weights: dict[str, float] = {}
     for docnum, score in seeds:
         stored = searcher.stored_fields(docnum)
-        counts = Counter(token.text for token in analyzer(stored.get("title", "") + "\n" + stored.get("body", "")))
+        counts = Counter(
+            token.text for token in analyzer(stored.get("title", "") + "\n" + stored.get("body", "")[:FEEDBACK_CHARS])
+        )
         size = sum(counts.values())
         if not size:
             continue
