@@ -51,7 +51,7 @@ ROLE_HEADS = wordset(
     "consul counterpart politician expert analyst economist professor mp ceo patriarch pope monarch "
     "administrator executive employee trader dealer banker source observer witness resident worker member "
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
-    "archbishop bishop rabbi hojatoleslam"
+    "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor"
 )
 # Roles of people who speak for someone else: never the speaker of the moment by default.
 _SUBORDINATE = wordset(
@@ -163,6 +163,30 @@ NOT_NAME = (
 )
 PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "him": "he", "her": "she", "them": "they"}
 _FEMALE_ROLE = re.compile(r"woman|\bqueen\b|\bmadam\b", re.IGNORECASE)
+# Common given names (single words, no article text): "she" is not Tom Kessler, "he" is not Ellen Ward.
+_FEMALE_FIRST = wordset(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra "
+    "ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura "
+    "cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra "
+    "rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina "
+    "lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann anne teresa kathryn "
+    "sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa "
+    "sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary ellen nora elaine elena "
+    "nadia irina olga tatiana natalia svetlana valentina ekaterina yekaterina marina lyudmila galina angela "
+    "theresa ursula nikki condoleezza kamala nancy elise kellyanne huma sheryl loretta janet carly michele "
+    "ivanka melania chelsea jill tulsi kirsten maxine debbie dianne tammy claire heidi susana"
+)
+_MALE_FIRST = wordset(
+    "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony "
+    "mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan "
+    "jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank "
+    "patrick raymond jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan "
+    "jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe "
+    "jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah "
+    "louis bobby philip johnny bernie ted marco mike tom bill barack ben chris newt rand jeb tim ron rick mitt "
+    "reince rudy chuck harry lindsey mitch jim bob dan steve jon sergey sergei vladimir dmitry dmitri alexei "
+    "alexey mikhail nikolai ivan igor oleg viktor yuri boris andrei andrey pavel maxim denis anton kirill"
+)
 _MALE_FIRST_A = wordset("nikita ilya foma kuzma luka savva jonah joshua ezra mustafa musa yahya hamza")
 
 
@@ -205,6 +229,11 @@ def guess_female(name: str, role: str | None) -> bool | None:
     if role and _FEMALE_ROLE.search(role):
         return True
     words = name.split()
+    given = words[0].lower() if len(words) >= 2 else ""
+    if given in _FEMALE_FIRST:
+        return True
+    if given in _MALE_FIRST:
+        return False
     last = words[-1].lower()
     if last.endswith(("ova", "eva", "ina", "skaya", "aya")) and len(words) <= 2:
         return True
@@ -514,6 +543,13 @@ class Speakers:
         if ref.kind == "role":
             return self._role(ref.words, pos)
         if ref.kind == "group":
+            if (
+                ref.name.islower() and " " not in ref.name
+            ):  # "the treasurer said", after "Nora Quist, the city treasurer"
+                fits = lambda e: e is not None and not e.org and not e.group and ref.name in (e.role or "").lower()  # noqa: E731
+                found = self.current if fits(self.current) else self._before(pos, fits)
+                if found is not None:
+                    return found
             return self.group(ref.name)
         if ref.kind == "orgref" or ref.words[0] == "it":
             return self._orgref(ref.words, pos)
