@@ -24,6 +24,8 @@ import os
 import signal
 import socket
 import sys
+import threading
+import time
 from dataclasses import asdict
 
 from ..errors import NewsgrepError
@@ -33,7 +35,10 @@ from ..query.search import Filters, SearchRequest, search
 
 MAX_REQUEST = 1 << 20
 MARSHAL = b"M"
-READ_TIMEOUT = 10.0
+REQUEST_DEADLINE = 2.0  # seconds to send a whole request, however it trickles in
+BUSY_WAIT = 2.0  # how long a request waits for another to finish before the client is told to run it itself
+MAX_CLIENTS = 64  # connections read at once; past that, a client runs its command itself
+_RUNNING = threading.Lock()  # one command at a time: they swap sys.stdout, the cwd and the environment
 
 
 class WarmIndex:
@@ -198,39 +203,115 @@ def _answer(warm: WarmIndex, conn, run) -> None:
     launcher avoids importing json and socket: 9 ms of a 20 ms call). Any
     other client's: one line of JSON.
     """
-    first = conn.recv(1)
+    deadline = time.monotonic() + REQUEST_DEADLINE
+    first = _recv(conn, 1, deadline)
     if first == MARSHAL:
-        size = int.from_bytes(_read(conn, 8), "big")
+        size = int.from_bytes(_read(conn, 8, deadline), "big")
         try:
-            payload = marshal.loads(_read(conn, size)) if size <= MAX_REQUEST else None
-        except (EOFError, ValueError, TypeError):
+            payload = marshal.loads(_read(conn, size, deadline)) if size <= MAX_REQUEST else None
+        except (EOFError, ValueError, TypeError, RecursionError):
             payload = None
-        response = handle(warm, payload, run) if isinstance(payload, dict) else {"ok": False, "error": "bad request"}
+        response = _respond(warm, payload, run)
         body = marshal.dumps(response)
         conn.sendall(MARSHAL + len(body).to_bytes(8, "big") + body)
         return
     data = first
-    while not data.endswith(b"\n") and len(data) < MAX_REQUEST:
-        chunk = conn.recv(65536)
+    while not data.endswith(b"\n"):
+        if len(data) >= MAX_REQUEST:
+            raise _Dropped
+        chunk = _recv(conn, 65536, deadline)
         if not chunk:
             break
         data += chunk
     try:
-        response = handle(warm, json.loads(data), run)
-    except json.JSONDecodeError:
-        response = {"ok": False, "error": "bad request (not JSON)"}
-    conn.sendall(json.dumps(response, ensure_ascii=False).encode() + b"\n")
+        payload = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSONDecodeError, a 5000-digit number...
+        payload = None
+    response = _respond(warm, payload, run) if payload is not None else {"ok": False, "error": "bad request (not JSON)"}
+    try:
+        line = json.dumps(response, ensure_ascii=False).encode()
+    except UnicodeEncodeError:  # a lone surrogate from a file name or argv: escaped, still JSON
+        line = json.dumps(response).encode()
+    conn.sendall(line + b"\n")
 
 
-def _read(conn, size: int) -> bytes:
+class _Dropped(Exception):
+    """A request too big or too slow to read: the connection is closed without an answer."""
+
+
+def _respond(warm: WarmIndex, payload, run) -> dict:
+    """``handle``, one request at a time: the commands swap process-wide state (streams, cwd, environment).
+
+    A request that cannot start within ``BUSY_WAIT`` (another is running, a
+    facet over a big archive, say) is answered "busy" at once, and the client
+    runs it in its own process instead of waiting in line.
+    """
+    if not isinstance(payload, dict):
+        return {"ok": False, "error": "bad request"}
+    if not _RUNNING.acquire(timeout=BUSY_WAIT):
+        return {"ok": False, "error": "busy: another request is running; run it locally"}
+    try:
+        return handle(warm, payload, run)
+    except Exception as err:  # noqa: BLE001 - handle() answers errors itself; this is the last line of defence
+        return {"ok": False, "error": f"internal error ({err.__class__.__name__})"}
+    finally:
+        _RUNNING.release()
+
+
+def _recv(conn, size: int, deadline: float) -> bytes:
+    """One recv, allowed only what is left of the request's deadline (not a fresh timeout per byte)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _Dropped
+    conn.settimeout(left)
+    try:
+        return conn.recv(size)
+    except TimeoutError:
+        raise _Dropped from None
+
+
+def _read(conn, size: int, deadline: float) -> bytes:
     chunks, left = [], size
     while left:
-        chunk = conn.recv(min(left, 1 << 20))
+        chunk = _recv(conn, min(left, 1 << 20), deadline)
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+def _connection(warm: WarmIndex, conn, run, slots: threading.BoundedSemaphore) -> None:
+    """One client, on a thread of its own: a slow or broken one holds up nobody else."""
+    try:
+        with conn:
+            if same_user(conn):
+                with contextlib.suppress(OSError, _Dropped):
+                    _answer(warm, conn, run)
+    except Exception:  # noqa: BLE001, S110 - nothing a client sends may take the server down
+        pass
+    finally:
+        slots.release()
+
+
+def _one_server(root: str, path: str) -> int:
+    """Hold ``<socket>.lock``, or say that another server holds it.
+
+    Without it a second `newsgrep serve` took the socket over, and when it
+    stopped it removed the socket, leaving the first one running, unreachable.
+    """
+    import fcntl
+
+    fd = os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise NewsgrepError(
+            f"a newsgrep server already serves {root} on {path}; searches use it as they are, "
+            "or stop it (Ctrl-C or SIGTERM) before starting another"
+        ) from None
+    return fd
 
 
 def serve(root: str, run, ready=None) -> None:
@@ -240,6 +321,7 @@ def serve(root: str, run, ready=None) -> None:
     """
     warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
     path = socket_path(root, create=True)
+    held = _one_server(root, path)  # open for the server's life: the lock goes with the process
     with contextlib.suppress(FileNotFoundError):
         os.remove(path)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -259,22 +341,29 @@ def serve(root: str, run, ready=None) -> None:
     signal.signal(signal.SIGINT, finish)
     if ready:
         ready(path)
+    slots = threading.BoundedSemaphore(MAX_CLIENTS)
+    threads: list[threading.Thread] = []
     try:
         while not stop:
             try:
                 conn, _ = server.accept()
             except OSError:
                 break
-            with conn:
-                if not same_user(conn):
-                    continue
-                conn.settimeout(READ_TIMEOUT)  # a client that connects and says nothing must not block the rest
+            if not slots.acquire(blocking=False):  # past MAX_CLIENTS at once: this one runs locally
                 with contextlib.suppress(OSError):
-                    _answer(warm, conn, run)
+                    conn.close()
+                continue
+            thread = threading.Thread(target=_connection, args=(warm, conn, run, slots), daemon=True)
+            thread.start()
+            threads = [t for t in threads if t.is_alive()] + [thread]
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
         with contextlib.suppress(FileNotFoundError):
             os.remove(path)
-        warm.close()
+        for thread in threads:  # the request under way completes
+            thread.join(REQUEST_DEADLINE + BUSY_WAIT)
+        with _RUNNING:
+            warm.close()
+        os.close(held)

@@ -335,3 +335,103 @@ def test_ctrl_c_while_importing_is_a_silent_130(workdir, monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_:
         launch.main()
     assert (exit_.value.code, capsys.readouterr()) == (130, ("", ""))
+
+
+# --- a server survives its clients (issue 16, points 8 and 9; issue 15, point 17) ----------------
+
+
+def _raw(data: bytes, *, close: bool = True) -> bytes:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(socket_path("index"))
+        sock.sendall(data)
+        if close:
+            sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(10)
+        return b"".join(iter(lambda: sock.recv(65536), b""))
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("invalid UTF-8", b"\x80\n"),
+        ("nested 100,000 deep", b"[" * 100_000 + b"\n"),
+        ("a 5,000-digit number", b'{"cmd": "search", "limit": ' + b"9" * 5000 + b"}\n"),
+        ("a JSON list", b"[1, 2]\n"),
+        ("marshal nested deep", b"M" + (250_000).to_bytes(8, "big") + b"[\x01\x00\x00\x00" * 50_000),
+    ],
+)
+def test_one_bad_request_gets_an_error_and_the_server_goes_on(server, forward, name, data):
+    """Regression: `\\x80\\n` killed the server with internal error (UnicodeDecodeError) and removed its socket."""
+    reply = _raw(data)
+    if data.startswith(b"M"):
+        import marshal
+
+        assert marshal.loads(reply[9:]) == {"ok": False, "error": "bad request"}
+    else:
+        assert json.loads(reply) == {
+            "ok": False,
+            "error": "bad request" if name == "a JSON list" else "bad request (not JSON)",
+        }
+    assert server.poll() is None and os.path.exists(socket_path("index"))
+    assert forward("search", "Kuril", "--json")[0] == 0
+
+
+def test_output_with_a_lone_surrogate_is_answered(server, forward, workdir):
+    """Regression: argv `search oill\\udcff` made the JSON reply unencodable and killed the server."""
+    answer = request("index", {"cmd": "search", "query": "oill\udcff"})
+    assert (answer["ok"], answer["result"]["query"], answer["result"]["total"]) == (True, "oill\udcff", 0)
+    assert server.poll() is None
+    assert forward("search", "Kuril", "--json")[0] == 0
+
+
+def test_a_slow_client_holds_up_nobody_else(server, forward):
+    """Regression: one partial frame made the next search wait 9.8 s; five idle connections, 49.9 s."""
+    import socket
+
+    idle = []
+    for _ in range(5):
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(socket_path("index"))
+        sock.sendall(b"M\x00\x00")  # a partial frame, then nothing
+        idle.append(sock)
+    try:
+        started = time.monotonic()
+        assert forward("search", "Kuril", "--json")[0] == 0
+        assert time.monotonic() - started < 1.5
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def test_a_client_that_trickles_is_cut_off_at_the_deadline(server):
+    import socket
+
+    from newsgrep.cli.server import REQUEST_DEADLINE
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(socket_path("index"))
+        started = time.monotonic()
+        sock.settimeout(REQUEST_DEADLINE + 5)
+        with pytest.raises((ConnectionResetError, BrokenPipeError)):  # noqa: PT012
+            for _ in range(40):
+                sock.sendall(b"{")  # a byte every 0.2 s: never a whole request
+                time.sleep(0.2)
+            assert sock.recv(1) == b""
+            raise ConnectionResetError
+        assert time.monotonic() - started < REQUEST_DEADLINE + 1.5
+
+
+def test_a_second_server_on_the_same_index_is_refused(server, workdir):
+    """Regression: a second `newsgrep serve` took the socket over; when it stopped, the first was unreachable."""
+    second = subprocess.run(
+        [sys.executable, "-m", "newsgrep", "serve"], cwd=workdir, capture_output=True, text=True, timeout=30
+    )
+    path = socket_path("index")
+    assert (second.returncode, second.stderr) == (
+        2,
+        f"newsgrep: error: a newsgrep server already serves index on {path}; searches use it as they are, "
+        "or stop it (Ctrl-C or SIGTERM) before starting another\n",
+    )
+    assert request("index", {"cmd": "search", "query": "Kuril"})["ok"] is True  # the first still answers
