@@ -249,10 +249,15 @@ class CueReader:
                     cue.ref = Ref("group", name=" ".join(words)) if words else None
                 cue.np_start, cue.np_end = mt.start(), np_end
             elif kind == "part":
-                before = m[max(ps, mt.start() - 3) : mt.start()]
-                if "," not in before:
+                lo = max(ps, mt.start() - 3)
+                before = m[lo : mt.start()]
+                mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
+                if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
+                    cue.np_start = cue.np_end = mark
+                elif "," not in before:
                     continue
-                cue.np_start = cue.np_end = ps + max(0, m.rfind(",", ps, mt.start()) - ps)
+                else:
+                    cue.np_start = cue.np_end = ps + max(0, m.rfind(",", ps, mt.start()) - ps)
             else:
                 self._subject(cue, ps, pe)
             cues.append(cue)
