@@ -66,6 +66,7 @@ class Engine:
         self._constants: dict[tuple, float] = {}
         self._filters = Lru(MAX_FILTER_ENTRIES)
         self._natural_memo: tuple | None = None
+        self.feedback_memo: dict | None = {} if keep else None  # search.feedback's, for a server
 
     # --- evaluation -------------------------------------------------------------------
 

@@ -479,7 +479,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
         if clauses and req.sort == "relevance":
             seeds = _first_pass(engine, searcher, full)
             if seeds:
-                q = feedback(searcher, q, seeds, clauses)
+                q = feedback(searcher, q, seeds, clauses, engine)
                 full = restrict(q, req.filters)
         ranked = _from_engine(engine, q, full, limit, req) if engine is not None else None
         facets = None
@@ -515,6 +515,7 @@ FEEDBACK_POOL = 30  # their most likely words, the candidates...
 FEEDBACK_TERMS = 10  # ...of which this many are added
 FEEDBACK_MAX_SHARE = 0.1  # never a word in more than this share of the articles
 FEEDBACK_CHARS = 2000  # of each body: the lead says what an article is about, and analysing costs ~6 us a word
+FEEDBACK_MEMO = 100_000  # a server's memo of article words and frequencies, emptied past this many entries
 FEEDBACK_KEEP = 0.5  # the weight of the words asked for against the feedback terms (RM3's lambda)
 
 
@@ -541,7 +542,7 @@ def _first_pass(engine, searcher, full) -> list[tuple[int, float]]:
     return [(hit.docnum, hit.score) for hit in whoosh_search(searcher, full, FEEDBACK_DOCS)]
 
 
-def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
+def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=None):
     """``q`` ranked with RM3 feedback: ``AndMaybe(q, Or(feedback terms))``, so the matches are ``q``'s own.
 
     The relevance model of the first pass's top documents: a word's weight
@@ -551,7 +552,9 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
     them, each searched in title and body with the boost ``n (1 - lambda) /
     lambda`` times its share of the chosen words' weight (``n`` the number
     of clauses, lambda FEEDBACK_KEEP): a document's score is its natural
-    score plus those terms' BM25F scores so boosted.
+    score plus those terms' BM25F scores so boosted. A server's ``engine``
+    keeps what it read (an article's words, a word's document frequency)
+    for its index generation.
     """
     import heapq
     import math
@@ -561,15 +564,22 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
 
     if FEEDBACK_TERMS <= 0:
         return q
+    memo = getattr(engine, "feedback_memo", None)  # a server's: words of articles, document frequencies
+    if memo is not None and len(memo) > FEEDBACK_MEMO:
+        memo.clear()
     analyzer = searcher.schema["body"].analyzer
     best = seeds[0][1]
     weights: dict[str, float] = {}
     for docnum, score in seeds:
-        stored = searcher.stored_fields(docnum)
-        counts = Counter(
-            token.text for token in analyzer(stored.get("title", "") + "\n" + stored.get("body", "")[:FEEDBACK_CHARS])
-        )
-        size = sum(counts.values())
+        found = memo.get(docnum) if memo is not None else None
+        if found is None:
+            stored = searcher.stored_fields(docnum)
+            text = stored.get("title", "") + "\n" + stored.get("body", "")[:FEEDBACK_CHARS]
+            counts = Counter(token.text for token in analyzer(text))
+            found = (counts, sum(counts.values()))
+            if memo is not None:
+                memo[docnum] = found
+        counts, size = found
         if not size:
             continue
         share = math.exp(score - best) / size
@@ -578,7 +588,12 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int):
     most = searcher.doc_count() * FEEDBACK_MAX_SHARE
     chosen: list[str] = []
     for word in heapq.nsmallest(FEEDBACK_POOL, weights, key=lambda w: (-weights[w], w)):
-        if 0 < searcher.doc_frequency("body", word) <= most:
+        df = memo.get(word) if memo is not None else None
+        if df is None:
+            df = searcher.doc_frequency("body", word)
+            if memo is not None:
+                memo[word] = df
+        if 0 < df <= most:
             chosen.append(word)
             if len(chosen) == FEEDBACK_TERMS:
                 break
