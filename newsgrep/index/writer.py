@@ -341,7 +341,13 @@ def update_index(
     notices: list[str] = []
     with write_lock(root, wait):
         _collect_garbage(root)
-        gen = current_dir(root)
+        try:
+            gen = current_dir(root)
+        except IndexDamagedError:
+            if not rebuild:
+                raise
+            gen = None  # --rebuild repairs any damage, a bad CURRENT too: it is replaced at the end
+            _clear_current(root)
         if gen is not None and not rebuild:
             try:
                 check_version(gen, root)
@@ -366,12 +372,24 @@ def update_index(
     )
 
 
+def _clear_current(root: str) -> None:
+    """Make way for a new CURRENT: a directory there would refuse the atomic rename."""
+    path = os.path.join(root, "CURRENT")
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def _collect_garbage(root: str) -> None:
-    """Delete generation directories that CURRENT does not name (old or half-built)."""
+    """Delete generation directories that CURRENT does not name (old or half-built).
+
+    With CURRENT damaged nothing is deleted: which generation was live is not
+    known, and one of them may be what a repaired CURRENT names. A rebuild
+    writes a good CURRENT, and the next run collects the rest.
+    """
     try:
         live = current_dir(root)
     except IndexDamagedError:
-        live = None
+        return
     for name in os.listdir(root):
         path = os.path.join(root, name)
         if name.startswith("gen-") and path != live:
