@@ -40,14 +40,14 @@ def test_empty_file(seeds, run):
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "good.txt").write_text(GOOD)
     assert len(index_and_find(run)) == 1
-    assert warnings_of(run("index")) == []
+    assert warnings_of(run("index", "--warnings")) == []
 
 
 def test_binary_file_named_txt(seeds, run):
     (seeds / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (seeds / "good.txt").write_text(GOOD)
     assert len(index_and_find(run)) == 1
-    assert warnings_of(run("index")) == [
+    assert warnings_of(run("index", "--warnings")) == [
         "newsgrep: warning: seeds/photo.txt:1: binary data, not text; skipped (is it really an article?)"
     ]
 
@@ -56,7 +56,7 @@ def test_utf8_bom_and_crlf(seeds, run):
     (seeds / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
     hits = index_and_find(run)
     assert [h["title"] for h in hits] == ["REPORT NUMBER 1 walrus"]
-    assert warnings_of(run("index")) == []
+    assert warnings_of(run("index", "--warnings")) == []
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_legacy_encodings_are_decoded_and_reported(seeds, run, encoding, name):
     hits = index_and_find(run, "Zürich")
     assert len(hits) == 1
     line = GOOD.split("\n").index(next(ln for ln in GOOD.split("\n") if "talks" in ln)) + 1
-    assert warnings_of(run("index")) == [
+    assert warnings_of(run("index", "--warnings")) == [
         f"newsgrep: warning: seeds/legacy.txt:{line}: not valid UTF-8; decoded as {name} "
         "(save the file as UTF-8 to silence this)"
     ]
@@ -125,7 +125,7 @@ def test_bad_dates(seeds, run, date_line, agency_date, warning, indexed):
     (seeds / "good.txt").write_text(render_digest(make_article(2, "walrus")))
     hits = index_and_find(run)
     assert len(hits) == (2 if indexed else 1)
-    assert warnings_of(run("index")) == [f"newsgrep: warning: {warning}"]
+    assert warnings_of(run("index", "--warnings")) == [f"newsgrep: warning: {warning}"]
 
 
 def test_no_title(seeds, run):
@@ -133,7 +133,7 @@ def test_no_title(seeds, run):
         GOOD.replace("## **REPORT NUMBER 1 walrus**", "## ****") + GOOD.replace("1 walrus", "3 walrus")
     )
     assert [h["title"] for h in index_and_find(run)] == ["REPORT NUMBER 3 walrus"]
-    assert warnings_of(run("index")) == [
+    assert warnings_of(run("index", "--warnings")) == [
         "newsgrep: warning: seeds/bad.txt:5: article has no title; add one to index it; skipped"
     ]
 
@@ -154,7 +154,7 @@ def test_symlink_loop_and_unreadable_file(seeds, run, monkeypatch):
 
     monkeypatch.setattr(ix_mod, "read_file", deny)
     assert len(index_and_find(run)) == 1
-    assert warnings_of(run("index")) == [
+    assert warnings_of(run("index", "--warnings")) == [
         "newsgrep: warning: seeds/dangling.txt:1: cannot read: No such file or directory; skipped",
         "newsgrep: warning: seeds/secret.txt:1: cannot read: Permission denied; skipped",
     ]
