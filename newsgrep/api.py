@@ -67,21 +67,29 @@ class Archive:
         self.root = root
         self._ix = ix
         self._warm = ix is not None  # refreshed by its owner, never reopened here
+        self._gen: str | None = None  # the generation directory self._ix reads
 
     def __repr__(self) -> str:
         return f"<newsgrep.Archive {self.root!r}>"
 
     @property
     def ix(self):
-        """The open Whoosh index; NoIndexError when there is none yet."""
-        if self._ix is None:
-            from .index import store
+        """The open Whoosh index, reopened when a rebuild has swapped in a new generation.
 
-            if not store.exists(self.root):
-                raise NoIndexError(
-                    f"no index at {self.root}; build it with `newsgrep index PATH...` or Archive.update([PATH, ...])"
-                )
-            self._ix = store.open_index(self.root)
+        Commits to the open generation need nothing: every call opens a fresh
+        searcher. NoIndexError when there is no index yet.
+        """
+        if self._warm:
+            return self._ix
+        from .index import store
+
+        if not store.exists(self.root):
+            raise NoIndexError(
+                f"no index at {self.root}; build it with `newsgrep index PATH...` or Archive.update([PATH, ...])"
+            )
+        live = store.current_dir(self.root)
+        if self._ix is None or live != self._gen:
+            self._ix, self._gen = store.open_index(self.root), live
         return self._ix
 
     # --- reading ------------------------------------------------------------------------
@@ -206,10 +214,7 @@ class Archive:
         from .index.writer import update_index
 
         given = None if paths is None else [os.fspath(p) for p in paths]
-        summary = update_index(self.root, seed_locations(given), rebuild=rebuild, wait=wait, progress=progress)
-        if not self._warm:
-            self._ix = None  # a new generation may have been swapped in: reopen on the next read
-        return summary
+        return update_index(self.root, seed_locations(given), rebuild=rebuild, wait=wait, progress=progress)
 
     @staticmethod
     def _filters(date_from, date_to, source: Names, speaker: Names):

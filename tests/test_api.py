@@ -169,3 +169,15 @@ def test_the_readme_python_example_runs_as_written(workdir, monkeypatch, capsys)
     out = capsys.readouterr().out
     assert out.startswith("1 LAVROV COMMENTS ON RUSSIAN-JAPANESE RELATIONS\n")
     assert Path("index", "CURRENT").exists()
+
+
+def test_an_archive_follows_a_rebuild_by_another_process(workdir, run):
+    archive = newsgrep.open("index")
+    archive.update(["seeds"])
+    assert archive.stats().articles == 2
+    (workdir / "seeds" / "extra.txt").write_text(
+        "## **WOMBAT TALKS**\n\n01.03.2019\n\nRussian News Agency (1 March 2019)\n\nThe wombat talks began.\n"
+    )
+    assert run("index", "--rebuild").exit_code == 0  # a new generation, swapped in under the archive
+    assert run("index").exit_code == 0  # and the old one collected
+    assert (archive.stats().articles, archive.search("wombat").total) == (3, 1)

@@ -102,21 +102,42 @@ def load_manifest(gen: str, generation: int) -> dict:
 # --- stats --------------------------------------------------------------------------------
 
 
-def index_size(root: str) -> int:
-    gen = current_dir(root)
-    if gen is None:
-        return 0
+def read_generation(ix, searcher) -> tuple[str, int, set[str]]:
+    """(directory, Whoosh generation, segment ids) that ``searcher`` reads.
+
+    The one that was opened, whatever CURRENT or the table of contents say by
+    now: `stats` once re-read CURRENT beside an open index and mixed the
+    counts of two generations when a rebuild landed in between.
+    """
+    reader = searcher.reader()
+    segments = {leaf.segment().segment_id() for leaf, _offset in reader.leaf_readers() if hasattr(leaf, "segment")}
+    return ix.storage.folder, reader.generation(), segments
+
+
+def index_size(folder: str, generation: int, segments: set[str]) -> int:
+    """Bytes of one generation as read: its segments' files, its table of contents and manifest.
+
+    Files a killed run left behind (segments no table of contents names) are
+    not the index, and are not counted.
+    """
     total = 0
-    for dirpath, _dirs, names in os.walk(gen):
-        for name in names:
+    for name in os.listdir(folder):
+        if name.split(".", 1)[0] in segments or name in (
+            f"_MAIN_{generation}.toc",
+            f"manifest-{generation}.json",
+            "newsgrep.json",
+        ):
             with contextlib.suppress(OSError):
-                total += os.path.getsize(os.path.join(dirpath, name))
+                total += os.path.getsize(os.path.join(folder, name))
     return total
 
 
-def manifest_for(root: str, ix) -> dict:
-    gen = current_dir(root)
+def manifest_for(root: str, folder: str, generation: int) -> dict:
+    """The manifest of the generation a searcher reads (``read_generation``)."""
     try:
-        return load_manifest(gen, ix.latest_generation())
+        manifest = load_manifest(folder, generation)
     except (OSError, ValueError, TypeError) as err:
         raise damaged(root, err) from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files", {}), dict):
+        raise damaged(root, ValueError("manifest is not an object of files"))
+    return manifest

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import NotFoundError
-from ..index.store import index_size, manifest_for
+from ..index.store import index_size, manifest_for, read_generation
 from ..ingest.dates import iso
 from ..models import Article, Quote
 from .search import Filters, parse_query, reading, restrict
@@ -73,6 +73,7 @@ class Stats:
 
 def stats(ix, root: str) -> Stats:
     with reading(ix, root) as searcher:
+        folder, generation, segments = read_generation(ix, searcher)  # everything below from this one
         articles = searcher.doc_count()
         sources: dict[str, int] = {}
         for term in searcher.lexicon("agency"):
@@ -88,7 +89,8 @@ def stats(ix, root: str) -> Stats:
             newest = searcher.search(dated, limit=1, sortedby="date", reverse=True)
             first = iso(oldest[0]["date"]) if len(oldest) else None
             last = iso(newest[0]["date"]) if len(newest) else None
-    manifest = manifest_for(root, ix)
+        manifest = manifest_for(root, folder, generation)
+        size = index_size(folder, generation, segments)
     return Stats(
         articles=articles,
         quotes=sum(entry.get("quotes", 0) for entry in manifest.get("files", {}).values()),
@@ -96,7 +98,7 @@ def stats(ix, root: str) -> Stats:
         last=last,
         sources=dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
         files=len(manifest.get("files", {})),
-        index_bytes=index_size(root),
+        index_bytes=size,
         updated=manifest.get("updated"),
         index=root,
     )
