@@ -52,10 +52,23 @@ def open_index(index: str | None, *, build: bool = True):
                 f"no index at {root} and no articles at {', '.join(seeds)}; "
                 "put articles in ./seeds (or set NEWSGREP_SEEDS) and run `newsgrep index`"
             )
-        notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
-        from ..index.writer import update_index
+        from ..errors import LockedError
+        from ..index.writer import update_index, write_lock
 
-        summary = update_index(root, seeds)
+        try:
+            with write_lock(root, 0):  # searches never wait: another run may be building it
+                pass
+        except LockedError:
+            raise NewsgrepError(
+                f"the index at {root} is being built by another `newsgrep index` run; search again when it finishes"
+            ) from None
+        notice(f"no index at {root} yet; building it from {', '.join(seeds)}")
+        try:
+            summary = update_index(root, seeds, wait=0)
+        except LockedError:  # it started in the meantime
+            raise NewsgrepError(
+                f"the index at {root} is being built by another `newsgrep index` run; search again when it finishes"
+            ) from None
         notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
     return root, store.open_index(root)
 
