@@ -1,21 +1,20 @@
-"""Who said what: quotations and their speakers, found with regular expressions.
+"""Who said what: quotations and their speakers, found with rules; the public entry points.
 
-Quotation marks, straight or curly, are paired first and their contents hidden,
-so a name or verb inside a quotation is never taken for its speaker. Each
-sentence is searched for a cue: a speech verb ("said", "stressed", "pointed
-out") or "according to". The speaker is the phrase just before the cue
-("Russian Foreign Minister Sergey Lavrov stated", "the ministry said", "he
-added") or just after it ("said Lavrov"). A quotation that opens its sentence
-is direct; quoted words inside a reporting sentence are partial; a reported
-clause without quote marks ("said that ...", "..., Lavrov said", "According to
-X, ...") is indirect. A quotation with no cue of its own goes to the nearest
-speaker in its paragraph, or continues the previous one; after "Below are
-Putin's key statements" every item is Putin's. Within an article, "Lavrov",
-"he", "the minister" and "the Russian top diplomat" all become the fullest name
-given (Sergey Lavrov): a role noun goes to the latest speaker or person named
-whose title fits. Unnamed speakers keep their words ("EC diplomats"). It is a
-heuristic: a "he" that means someone else, or a speaker named only in the
-headline, is missed or misattributed.
+The work is done in passes, one module each:
+
+* ``marks.Marked``: paragraphs, quotation marks paired (straight, curly,
+  guillemets, single marks where a paragraph has no double ones) and their
+  contents masked, sentences. ``''`` and ````` ``, the marks of New York Times
+  text, are folded to ``"`` here first and the offsets mapped back.
+* ``cues.CueReader``: speech verbs, participles, "according to" and relays,
+  and the speaker phrase before or after each.
+* ``paragraph.ParagraphReader``: which quotation is whose, direct or partial.
+* ``indirect.IndirectReader``: reported clauses without quotation marks.
+* ``speakers.Speakers``: names, roles, pronouns and unnamed speakers resolved
+  within the article; ``found.Found`` collects the results.
+
+Other packages import ``extract_quotes``, ``attach_quotes``, ``speaker_keys``,
+``name_key`` and ``query_key`` from here.
 """
 
 from __future__ import annotations
