@@ -669,10 +669,16 @@ _BARE_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]\w*:\S+|\b(AND|OR|NOT|TO)\b|([^\W\d
 
 
 def suggest(searcher, text: str) -> str | None:
-    """The query with unknown words replaced by the closest real words of the index."""
+    """The query with unknown words replaced by the likeliest real words of the index, or None.
+
+    A word of 4 to 7 letters may be one edit away from its suggestion, a
+    longer one two (an edit: a letter added, dropped, changed, or two side by
+    side swapped); the nearest wins, then the most frequent (files that have
+    it), then the first in alphabetical order. Never a stop word, and nothing
+    for a word of 3 letters or fewer.
+    """
     from ..index.schema import fold
 
-    corrector = searcher.corrector("words")
     changed = False
     out: list[str] = []
     last = 0
@@ -683,13 +689,79 @@ def suggest(searcher, text: str) -> str | None:
         key = fold(word)
         if searcher.doc_frequency("words", key):
             continue
-        found = corrector.suggest(key, limit=1, maxdist=2)
+        found = closest_word(searcher, key)
         if found:
-            out.append(text[last : m.start(2)] + found[0])
+            out.append(text[last : m.start(2)] + found)
             last = m.end(2)
             changed = True
     out.append(text[last:])
     return "".join(out) if changed else None
+
+
+def closest_word(searcher, word: str) -> str | None:
+    """The real word (``words`` field) a person most likely meant by ``word``; see ``suggest``.
+
+    Candidates one edit away are generated and looked up (a few hundred
+    lexicon lookups, not a distance computed against the whole vocabulary);
+    words two edits away are sought among those with the same first two
+    letters and a length within two.
+    """
+    from whoosh.analysis.filters import STOP_WORDS
+
+    if len(word) < 4:
+        return None
+    reader = searcher.reader()
+    best: tuple | None = None
+
+    def consider(candidate: str, distance: int) -> None:
+        nonlocal best
+        if candidate in STOP_WORDS or candidate == word:
+            return
+        freq = searcher.doc_frequency("words", candidate)
+        if freq:
+            key = (distance, -freq, candidate)
+            if best is None or key < best:
+                best = key
+
+    for candidate in _edits1(word):
+        consider(candidate, 1)
+    if best is None and len(word) >= 8:
+        for raw in reader.expand_prefix("words", word[:2]):
+            candidate = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if abs(len(candidate) - len(word)) <= 2 and _distance(word, candidate, 2) <= 2:
+                consider(candidate, 2)
+    return best[2] if best else None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one edit (insertion, deletion, substitution, adjacent swap) from ``word``."""
+    letters = set(_LETTERS) | set(word)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    return out
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance of ``a`` and ``b`` (swaps of neighbours count one), or ``limit + 1``."""
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
 
 
 # --- similar -------------------------------------------------------------------------------
