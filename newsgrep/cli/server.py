@@ -321,15 +321,22 @@ def serve(root: str, run, ready=None) -> None:
     """
     warm = WarmIndex(os.path.abspath(root))  # requests run in their clients' directories
     path = socket_path(root, create=True)
-    held = _one_server(root, path)  # open for the server's life: the lock goes with the process
-    with contextlib.suppress(FileNotFoundError):
-        os.remove(path)
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    old_umask = os.umask(0o177)  # the socket is for this user only
     try:
-        server.bind(path)
-    finally:
-        os.umask(old_umask)
+        held = _one_server(root, path)  # open for the server's life: the lock goes with the process
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old_umask = os.umask(0o177)  # the socket is for this user only
+        try:
+            server.bind(path)
+        finally:
+            os.umask(old_umask)
+    except OSError as err:  # a read-only or foreign index directory
+        warm.close()
+        raise NewsgrepError(
+            f"cannot serve the index at {root}: cannot create {path} ({err.strerror or err}); "
+            "check the directory's owner and permissions"
+        ) from None
     server.listen(128)
     stop = []
 

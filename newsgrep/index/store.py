@@ -10,7 +10,7 @@ import contextlib
 import json
 import os
 
-from ..errors import IndexDamagedError, IndexVersionError, NoIndexError
+from ..errors import IndexDamagedError, IndexVersionError, NewsgrepError, NoIndexError
 from .locations import index_location, seed_locations  # noqa: F401 - re-exported
 from .schema import SCHEMA_VERSION
 
@@ -21,6 +21,10 @@ def current_dir(root: str) -> str | None:
             name = fh.read().strip()
     except FileNotFoundError:
         return None
+    except PermissionError as err:
+        raise NewsgrepError(
+            f"cannot read the index at {root} ({err.strerror}); check the directory's owner and permissions"
+        ) from None
     except OSError as err:
         raise IndexDamagedError(
             f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
@@ -49,7 +53,16 @@ def write_atomic(path: str, text: str) -> None:
 
 
 def exists(root: str) -> bool:
-    return os.path.exists(os.path.join(root, "CURRENT"))
+    """Whether there is an index at ``root``; an index directory this user cannot read is an error, not 'no index'."""
+    try:
+        os.stat(os.path.join(root, "CURRENT"))
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except PermissionError as err:
+        raise NewsgrepError(
+            f"cannot read the index at {root} ({err.strerror}); check the directory's owner and permissions"
+        ) from None
+    return True
 
 
 # --- opening for reading -----------------------------------------------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import itertools
 import json
@@ -337,6 +338,40 @@ def update_index(
     if missing:  # before the lock, which would create the index directory: a typo changes nothing
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
         raise UsageError(f"{missing[0]}: no such file or directory{more}; check the path (nothing was indexed)")
+    try:
+        return _update(root, paths, rebuild, wait, progress, jobs, started)
+    except OSError as err:
+        found = io_error(root, err)
+        if found is None:
+            raise
+        raise found from None
+
+
+def io_error(root: str, err: OSError) -> NewsgrepError | None:
+    """A full disk, a read-only or foreign directory: the cause and the fix, not 'damaged' or a bug.
+
+    The run's commit never happened, so the index is as it was.
+    """
+    reason = err.strerror or err.__class__.__name__
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return NewsgrepError(
+            f"no space left to write the index at {root} ({reason}); the index is as it was: "
+            "free some space (a rebuild needs about twice the index's size) and run again"
+        )
+    if err.errno == errno.EROFS:
+        return NewsgrepError(
+            f"the index at {root} is on a read-only file system; the index is as it was: "
+            "write it somewhere else with --index DIR"
+        )
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return NewsgrepError(
+            f"cannot write to the index at {root} ({reason}); the index is as it was: "
+            "check the directory's owner and permissions, or use --index DIR"
+        )
+    return None
+
+
+def _update(root, paths, rebuild, wait, progress, jobs, started) -> IndexSummary:
     jobs = jobs or os.cpu_count() or 1
     notices: list[str] = []
     with write_lock(root, wait):
@@ -421,6 +456,8 @@ def _incremental(root, gen, paths, sources, jobs, progress):
         manifest = load_manifest(gen, ix.latest_generation())
     except Exception as err:  # noqa: BLE001 - unreadable index or manifest
         raise damaged(root, err) from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise damaged(root, ValueError("manifest is not an object of files"))
     old = manifest["files"]
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     present = {s.path: s for s in sources}
@@ -452,6 +489,10 @@ def _incremental(root, gen, paths, sources, jobs, progress):
         warnings = _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint=False)
     except (NewsgrepError, KeyboardInterrupt, MemoryError):
         raise
+    except OSError as err:
+        if io_error(root, err) is not None:
+            raise  # a full disk, not a damaged index: update_index says so
+        raise damaged(root, err) from None
     except Exception as err:  # noqa: BLE001 - the old segments cannot be read
         raise damaged(root, err) from None
     counts["unchanged"] = len(sources) - len(todo)
