@@ -588,6 +588,8 @@ def parse_text(text: str, path: str, suffix: str) -> FileResult:
 
 
 def parse_bytes(data: bytes, path: str, suffix: str) -> FileResult:
+    if not data.strip():
+        return FileResult(warnings=[ParseWarning(path, 1, "empty file; nothing to index")])
     try:
         text, note, note_line = decode(data)
     except BinaryFileError as err:

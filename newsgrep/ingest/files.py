@@ -66,6 +66,8 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
             return
         if stat.S_ISREG(st.st_mode):
             found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
+        else:  # never opened: reading a FIFO would wait for a writer forever
+            warnings.append(ParseWarning(path, 1, "not a regular file (a FIFO, socket or device); skipped"))
 
     def walk(top: str, top_shown: str) -> None:
         """Every file under ``top``, depth first, with a stack of its own: no depth is too deep (no recursion).

@@ -20,20 +20,45 @@ _ESCAPES = re.compile(
     r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
     r"|[\x90\x98\x9e\x9f][^\x9c]*\x9c?"
 )
-# Remaining C0/C1 controls (tab and newline excepted) and the Unicode
-# bidirectional overrides that can make a terminal line lie about its content.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Remaining C0/C1 controls (tab and newline excepted): a space, so that two words
+# a control character stood between stay two searchable words ("wombat\x00ten").
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters that change how a line reads, or split a word unseen:
+# bidirectional overrides, isolates and marks (a terminal line that lies about
+# its content), the zero-width space, the word joiner, a stray BOM. Removed.
+# The zero-width joiner and non-joiner (U+200C, U+200D) are kept: Persian,
+# Indic scripts and emoji need them.
+_INVISIBLE = re.compile(r"[\u200b\u200e\u200f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# Unicode's line and paragraph separators: the newlines they are.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def clean_text(text: str) -> str:
-    """Strip escape sequences and control characters; keep newlines."""
+    """Strip escape sequences and invisible characters; controls become spaces; keep newlines."""
     if text.isascii() and text.isprintable():
         return text
-    text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text.replace("\t", " "))
+    text = _ESCAPES.sub("", text).translate(_SEPARATORS)
+    return _CONTROLS.sub(" ", _INVISIBLE.sub("", text.replace("\t", " ")))
 
 
 def clean_line(text: str) -> str:
     """``clean_text`` for one-line fields (title, source, url): whitespace collapsed."""
     return _SPACES.sub(" ", clean_text(text).replace("\n", " ")).strip()
+
+
+# Characters shown escaped rather than as themselves, in a file name printed to a terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control and invisible character shown as an escape (``\\x1b``, ``\\u202e``).
+
+    For file names: unlike article text they are not cleaned at ingest (they
+    must still open the file), so they are made harmless, and visible, when shown.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )

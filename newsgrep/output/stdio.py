@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable
 from typing import IO
@@ -23,10 +24,19 @@ def _default(value: object) -> object:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+# Characters JSON may carry raw but a terminal must not see: C1 controls (U+009B is an 8-bit CSI) and
+# the invisible and bidirectional ones. Written as \\uXXXX escapes: the decoded string is unchanged.
+_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def to_json(value: object) -> str:
+    """JSON text: UTF-8 as written, except the characters that could steer a terminal (``_UNSAFE``)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         value = dataclasses.asdict(value)
-    return json.dumps(value, ensure_ascii=False, default=_default)
+    text = json.dumps(value, ensure_ascii=False, default=_default)
+    if text.isascii():
+        return text
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_json(value: object, out: IO[str] | None = None) -> None:

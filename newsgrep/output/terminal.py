@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..ingest.text import clean_line, clean_text
+from ..ingest.text import clean_line, clean_text, printable
 from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
@@ -127,7 +127,7 @@ def print_article(con: Console, article) -> None:
     con.print(hit_header(article.title, article.date.isoformat() if article.date else None, article.source, article.id))
     if article.url:
         con.print(Text(clean_line(article.url), style=DIM))
-    con.print(Text(f"{article.path}:{article.line}", style=DIM))
+    con.print(Text(f"{printable(article.path)}:{article.line}", style=DIM))  # a file name is data too
     if article.speakers:
         con.print(Text("quoted: " + ", ".join(article.speakers), style=DIM))
     con.print()

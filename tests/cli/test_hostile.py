@@ -40,7 +40,9 @@ def test_empty_file(seeds, run):
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "good.txt").write_text(GOOD)
     assert len(index_and_find(run)) == 1
-    assert warnings_of(run("index", "--warnings")) == []
+    assert warnings_of(run("index", "--warnings")) == [
+        "newsgrep: warning: seeds/empty.txt:1: empty file; nothing to index"
+    ]
 
 
 def test_binary_file_named_txt(seeds, run):
