@@ -35,14 +35,14 @@ _SAY = (
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
     r"specified|clarified|went\s+on|summed\s+up|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
-    r"testified|testifies|tweeted|tweets|posted|joked|jokes|boasted|bragged|retorted|shouted|yelled|exclaimed|"
-    r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|claims|argue|claim|insist|"
+    r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
+    r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|calls|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )

@@ -39,7 +39,9 @@ _TIME_WORDS = {
 def _opening_adverbial(words: list[str]) -> bool:
     """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday"."""
     low = [w.lower() for w in words]
-    return low[0] in PREPS or any(w in _TIME_WORDS or w[:1].isdigit() for w in low) or low[0].endswith("ly")
+    if low[0] in PREPS or low[0] in _TIME_WORDS or low[0].endswith("ly") or low[0][:1].isdigit():
+        return True
+    return len(low) <= 3 and any(w in _TIME_WORDS or w[:1].isdigit() for w in low)  # "Hours later", "Two days ago"
 
 
 _NOT_QUOTE = re.compile(
