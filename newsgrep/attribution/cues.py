@@ -62,7 +62,10 @@ def _gate(*alternatives: str) -> str:
         piece = piece.lstrip("(?:")
         if piece[:2].isalpha():
             heads.add(piece[:2])
-    return "(?=" + "|".join(sorted(heads)) + ")"
+    second: dict[str, set[str]] = {}
+    for h in heads:
+        second.setdefault(h[0], set()).add(h[1])
+    return "(?=" + "|".join(f"{a}[{''.join(sorted(b))}]" for a, b in sorted(second.items())) + ")"  # "sa" -> s[ahptu]
 
 
 CUE = re.compile(
