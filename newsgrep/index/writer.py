@@ -103,7 +103,7 @@ def process_file(source: SourceFile) -> ProcessedFile:
     from ..attribution.quotes import attach_quotes
 
     try:
-        data = read_file(source.path)
+        data = read_file(source.opened)
     except OSError as err:
         return _unreadable(source, err)
     result = parse_bytes(data, source.path, source.suffix)
@@ -160,7 +160,7 @@ def _units(sources: list[SourceFile]) -> Iterator[_Unit]:
             yield _Unit(source, source.size)
             continue
         try:
-            data = read_file(source.path)
+            data = read_file(source.opened)
         except OSError as err:
             yield _Unit(source, source.size, done=_unreadable(source, err))
             continue
@@ -389,11 +389,12 @@ def _update(root, paths, rebuild, wait, progress, jobs, started) -> IndexSummary
             except IndexVersionError:
                 notices.append(f"the index at {root} was built by another newsgrep version; rebuilding it")
                 rebuild = True
-        sources, warnings = discover(paths)
+        anchor = _anchor(gen)  # paths are the index's, wherever this runs from
+        sources, warnings = discover(paths, anchor)
         if gen is None or rebuild:
-            run = _full_build(root, sources, jobs, progress)
+            run = _full_build(root, sources, jobs, progress, anchor)
         else:
-            run = _incremental(root, gen, paths, sources, jobs, progress)
+            run = _incremental(root, gen, paths, sources, jobs, progress, anchor)
     counts, articles, file_warnings, earlier = run
     return IndexSummary(
         files=len(sources),
@@ -434,7 +435,26 @@ def _collect_garbage(root: str) -> None:
                 os.remove(path)
 
 
-def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progress | None):
+def _anchor(gen: str | None) -> str:
+    """The directory the index's file paths are relative to: the working directory of its first build.
+
+    Recorded in the manifest, so that a run from another directory, or with
+    the same file spelled another way, finds the same paths (and moves
+    nothing). Indexes from before it was recorded: the working directory, as
+    they were built.
+    """
+    if gen is not None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            names = [n for n in os.listdir(gen) if n.startswith("manifest-") and n.endswith(".json")]
+            newest = max(names, key=lambda n: int(n[len("manifest-") : -len(".json")]))
+            with open(os.path.join(gen, newest), encoding="utf-8") as fh:
+                recorded = json.load(fh).get("anchor")
+            if isinstance(recorded, str) and os.path.isabs(recorded):
+                return recorded
+    return os.getcwd()
+
+
+def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progress | None, anchor: str):
     from whoosh import index as whoosh_index
 
     gen = os.path.join(root, f"gen-{dt.datetime.now(dt.timezone.utc):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}")
@@ -442,13 +462,13 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
     write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION}))
     ix = whoosh_index.create_in(gen, SCHEMA)
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
-    manifest: dict = {"files": {}}
+    manifest: dict = {"files": {}, "anchor": anchor}
     warnings = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, parallel_hint=True)
     write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, []
 
 
-def _incremental(root, gen, paths, sources, jobs, progress):
+def _incremental(root, gen, paths, sources, jobs, progress, anchor):
     from whoosh import index as whoosh_index
 
     try:
@@ -458,6 +478,7 @@ def _incremental(root, gen, paths, sources, jobs, progress):
         raise damaged(root, err) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
         raise damaged(root, ValueError("manifest is not an object of files"))
+    manifest.setdefault("anchor", anchor)  # recorded from this run's commit on
     old = manifest["files"]
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     present = {s.path: s for s in sources}
@@ -469,10 +490,10 @@ def _incremental(root, gen, paths, sources, jobs, progress):
             continue
         if entry:
             with contextlib.suppress(OSError):
-                if content_hash(read_file(source.path)) == entry["hash"]:
+                if content_hash(read_file(source.opened)) == entry["hash"]:
                     continue  # touched, not changed
         todo.append(source)
-    gone = [p for p in old if p not in present and under(p, paths)]
+    gone = [p for p in old if p not in present and under(p, paths, anchor)]
     # Files whose duplicate articles were skipped because another file held
     # them get another look when that file changes or goes.
     released = {i for p in gone + [s.path for s in todo if s.path in old] for i in old[p]["ids"]}

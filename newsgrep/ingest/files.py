@@ -18,20 +18,42 @@ from .articles import ARTICLE_SUFFIXES
 
 @dataclass(frozen=True)
 class SourceFile:
-    path: str  # as shown to the user and stored in the index
+    path: str  # as shown to the user and stored in the index: relative to the index's directory when inside it
     size: int
     mtime_ns: int
+    location: str = ""  # where to open it from here (absolute); "" means ``path``
+
+    @property
+    def opened(self) -> str:
+        return self.location or self.path
 
     @property
     def suffix(self) -> str:
         return os.path.splitext(self.path)[1].lower()
 
 
-def display_path(path: str) -> str:
-    """Relative to the working directory when inside it, else absolute."""
-    absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute)
-    return absolute if rel.startswith("..") else rel
+def display_path(path: str, anchor: str | None = None) -> str:
+    """Relative to ``anchor`` (the index's directory; the working directory by default) when inside it,
+    else absolute: one spelling per file, wherever the command runs from.
+
+    The index knows a file by this path, so every spelling of one file must
+    give the same one: ``/tmp/work/a.txt`` typed through a symlink
+    (``/private/tmp`` on macOS, a symlinked home), ``a.txt`` typed in that
+    directory, ``work/a.txt`` typed one level up. A path outside the anchor
+    as typed is resolved: it may be inside it through a symlink, and if not,
+    its real absolute path is its one spelling.
+    """
+    here = os.path.abspath(anchor or os.curdir)
+    rel = os.path.relpath(os.path.abspath(path), here)
+    if not _outside(rel):
+        return rel
+    real = os.path.realpath(path)
+    rel = os.path.relpath(real, os.path.realpath(here))
+    return real if _outside(rel) else rel
+
+
+def _outside(rel: str) -> bool:
+    return rel == os.pardir or rel.startswith(os.pardir + os.sep)
 
 
 def _child(shown: str, name: str) -> str:
@@ -42,8 +64,11 @@ def _reason(err: OSError) -> str:
     return err.strerror or err.__class__.__name__
 
 
-def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
-    """All article files under ``roots``, sorted by path, and what could not be read."""
+def discover(roots: list[str], anchor: str | None = None) -> tuple[list[SourceFile], list[ParseWarning]]:
+    """All article files under ``roots``, sorted by path, and what could not be read.
+
+    Paths are shown relative to ``anchor`` (see ``display_path``).
+    """
     found: dict[str, SourceFile] = {}
     warnings: list[ParseWarning] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -65,7 +90,7 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
             warnings.append(ParseWarning(path, 1, f"cannot read: {_reason(err)}; skipped"))
             return
         if stat.S_ISREG(st.st_mode):
-            found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns)
+            found[shown] = SourceFile(shown, st.st_size, st.st_mtime_ns, os.path.abspath(path))
         else:  # never opened: reading a FIFO would wait for a writer forever
             warnings.append(ParseWarning(path, 1, "not a regular file (a FIFO, socket or device); skipped"))
 
@@ -108,7 +133,7 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
     for root in roots:
         if os.path.isdir(root):
             before = len(found)
-            walk(root, display_path(root))
+            walk(root, display_path(root, anchor))
             if len(found) == before:
                 warnings.append(
                     ParseWarning(
@@ -118,7 +143,7 @@ def discover(roots: list[str]) -> tuple[list[SourceFile], list[ParseWarning]]:
                     )
                 )
         elif os.path.lexists(root):
-            add(root, display_path(root), explicit=True)
+            add(root, display_path(root, anchor), explicit=True)
         else:
             warnings.append(ParseWarning(root, 1, "no such file or directory; check the path"))
     return [found[k] for k in sorted(found)], warnings
@@ -133,11 +158,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def under(path: str, roots: list[str]) -> bool:
-    """Whether ``path`` (a display path) lies under one of the scanned ``roots``."""
-    target = os.path.abspath(path)
+def under(path: str, roots: list[str], anchor: str | None = None) -> bool:
+    """Whether ``path`` (a display path, relative to ``anchor``) lies under one of the scanned ``roots``."""
+    target = os.path.realpath(os.path.join(os.path.abspath(anchor or os.curdir), path))
     for root in roots:
-        base = os.path.abspath(root)
+        base = os.path.realpath(root)
         if target == base or target.startswith(base.rstrip(os.sep) + os.sep):
             return True
     return False
