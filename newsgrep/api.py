@@ -147,11 +147,12 @@ class Archive:
         date_to: str | None = None,
         source: Names = None,
         speaker: Names = None,
+        match: str = "any",
     ) -> list[Period]:
         """`newsgrep timeline`: matching articles per day, week, month or year, empty periods included."""
         from .query.timeline import timeline
 
-        return timeline(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), by)
+        return timeline(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), by, match)
 
     def similar(
         self,
@@ -188,11 +189,12 @@ class Archive:
         date_to: str | None = None,
         source: Names = None,
         speaker: Names = None,
+        match: str = "any",
     ) -> Iterator[Article]:
         """Every matching article, oldest first: what `newsgrep export` writes."""
         from .query.browse import iter_articles
 
-        return iter_articles(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker))
+        return iter_articles(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), match)
 
     # --- writing ------------------------------------------------------------------------
 

@@ -181,3 +181,21 @@ def test_an_archive_follows_a_rebuild_by_another_process(workdir, run):
     assert run("index", "--rebuild").exit_code == 0  # a new generation, swapped in under the archive
     assert run("index").exit_code == 0  # and the old one collected
     assert (archive.stats().articles, archive.search("wombat").total) == (3, 1)
+
+
+def test_timeline_and_export_count_what_search_counts(archive, run):
+    """Regression: with words no longer all required, timeline and export still ANDed them."""
+    total = archive.search("Kuril Tokyo", limit=0).total
+    assert total == 2 and archive.search("Kuril Tokyo", match="all", limit=0).total == 1
+    assert sum(p.count for p in archive.timeline("Kuril Tokyo")) == total
+    assert sum(p.count for p in archive.timeline("Kuril Tokyo", match="all")) == 1
+    assert len(list(archive.articles("Kuril Tokyo"))) == total
+    assert len(run("export", "Kuril Tokyo").stdout.splitlines()) == total
+    assert len(run("export", "Kuril Tokyo", "--match", "all").stdout.splitlines()) == 1
+    rows = json.loads(run("timeline", "Kuril Tokyo", "--json").stdout)
+    assert sum(r["count"] for r in rows) == total
+    bad = run("timeline", "Kuril", "--match", "some")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "newsgrep: error: --match 'some' is not valid; use any (rank, no word required) or all\n",
+    )

@@ -52,6 +52,12 @@ LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many results; 
 JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line on stdout.")]
 ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, always or never.")]
+MatchOpt = Annotated[
+    str,
+    typer.Option(
+        "--match", metavar="any|all", help="any: words need not all occur, more of them rank first; all: every one."
+    ),
+]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -124,12 +130,7 @@ def search(
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
     sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
-    match: Annotated[
-        str,
-        typer.Option(
-            "--match", metavar="any|all", help="any: words need not all occur, more of them rank first; all: every one."
-        ),
-    ] = "any",
+    match: MatchOpt = "any",
     limit: LimitOpt = 10,
     facet: Annotated[
         Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
@@ -263,6 +264,7 @@ def timeline(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
+    match: MatchOpt = "any",
     json_: JsonOpt = False,
     color: ColorOpt = "auto",
     index: IndexOpt = None,
@@ -276,7 +278,7 @@ def timeline(
     rows = _on_archive(
         index,
         lambda archive: archive.timeline(
-            query, by=by, date_from=date_from, date_to=date_to, source=source, speaker=speaker
+            query, by=by, date_from=date_from, date_to=date_to, source=source, speaker=speaker, match=match
         ),
     )
     _emit(rows, json_, color, "print_timeline")
@@ -326,6 +328,7 @@ def export(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
+    match: MatchOpt = "any",
     index: IndexOpt = None,
 ) -> None:
     """Write every matching article, with speakers and quotations, to stdout.
@@ -343,7 +346,10 @@ def export(
 
     def run():
         archive = commands.open_archive(index)
-        articles = list(archive.articles(query, date_from=date_from, date_to=date_to, source=source, speaker=speaker))
+        found = archive.articles(
+            query, date_from=date_from, date_to=date_to, source=source, speaker=speaker, match=match
+        )
+        articles = list(found)
         if format_ == "jsonl":
             return [record(a) for a in articles]
         return list(opensearch_lines(articles, name))

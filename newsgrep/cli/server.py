@@ -186,6 +186,7 @@ def handle(warm: WarmIndex, payload: dict, run) -> dict:
             sort=payload.get("sort", "relevance"),
             limit=payload.get("limit", 10),
             facets=tuple(payload.get("facets", ())),
+            match=payload.get("match", "any"),
         )
         return {"ok": True, "result": asdict(search(warm, warm.root, req))}
     except NewsgrepError as err:

@@ -9,7 +9,7 @@ from ..errors import NotFoundError
 from ..index.store import index_size, manifest_for, read_generation
 from ..ingest.dates import iso
 from ..models import Article, Quote
-from .search import Filters, parse_query, reading, restrict
+from .search import Filters, check_match, parse_query, reading, restrict
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:
@@ -48,9 +48,14 @@ def show(ix, root: str, article_id: str) -> Article:
         return article_from(stored)
 
 
-def iter_articles(ix, root: str, q_text: str, filters: Filters):
-    """Every article matching the query and filters, in date order, with its quotations."""
-    q = restrict(parse_query(q_text, ix.schema), filters)
+def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "any"):
+    """Every article matching the query and filters, in date order, with its quotations.
+
+    ``match`` as for search: "any" (the default) takes an article with any of
+    the query's bare words, so an export holds what a search counts in ``total``.
+    """
+    check_match(match)
+    q = restrict(parse_query(q_text, ix.schema, match=match), filters)
     with reading(ix, root) as searcher:
         for hit in searcher.search(q, limit=None, sortedby="date"):
             yield article_from(hit.fields())

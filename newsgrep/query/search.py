@@ -362,11 +362,15 @@ def restrict(q, filters: Filters):
     return query.And([q, fq])
 
 
+def check_match(match: str) -> None:
+    if match not in MATCHES:
+        raise UsageError(f"--match {match!r} is not valid; use any (rank, no word required) or all")
+
+
 def _check_request(req: SearchRequest) -> None:
     if req.sort not in SORTS:
         raise UsageError(f"--sort {req.sort!r} is not a sort order; use one of: {', '.join(SORTS)}")
-    if req.match not in MATCHES:
-        raise UsageError(f"--match {req.match!r} is not valid; use any (rank, no word required) or all")
+    check_match(req.match)
     if req.limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     for facet in req.facets:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from .search import Filters, parse_query, reading, restrict
+from .search import Filters, check_match, parse_query, reading, restrict
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,20 @@ def _next_period(date, by: str):
     return date.replace(year=date.year + 1, month=1, day=1)
 
 
-def timeline(ix, root: str, q_text: str, filters: Filters = Filters(), by: str = "month") -> list[Period]:
-    """Matching articles counted per period, empty periods inside the span included."""
+def timeline(
+    ix, root: str, q_text: str, filters: Filters = Filters(), by: str = "month", match: str = "any"
+) -> list[Period]:
+    """Matching articles counted per period, empty periods inside the span included.
+
+    ``match`` as for search: with "any" (the default) the counts add up to the
+    ``total`` a search of the same query reports.
+    """
     import datetime as dt
 
     if by not in PERIODS:
         raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
-    full = restrict(parse_query(q_text, ix.schema), filters)
+    check_match(match)
+    full = restrict(parse_query(q_text, ix.schema, match=match), filters)
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:
