@@ -9,7 +9,7 @@ from ..errors import NotFoundError
 from ..index.store import index_size, manifest_for, read_generation
 from ..ingest.dates import iso
 from ..models import Article, Quote
-from .search import Filters, check_match, parse_query, reading, restrict
+from .search import Filters, check_cost, check_match, parse_query, reading, restrict
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:
@@ -57,6 +57,7 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "an
     check_match(match)
     q = restrict(parse_query(q_text, ix.schema, match=match), filters)
     with reading(ix, root) as searcher:
+        check_cost(q, searcher.reader())
         for hit in searcher.search(q, limit=None, sortedby="date"):
             yield article_from(hit.fields())
 

@@ -18,7 +18,7 @@ from ..index.analysis import QUOTE_GAP
 from ..ingest.dates import iso
 from ..models import QuoteHit
 from .browse import quotes_of
-from .search import Filters, article_fields, as_bytes, parse_query, phrases_of, reading, restrict
+from .search import Filters, article_fields, as_bytes, check_cost, parse_query, phrases_of, reading, restrict
 from .snippets import term_spans
 
 
@@ -126,6 +126,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     want = {query_key(s) for s in filters.speakers}
     found: list[QuoteHit] = []
     with reading(ix, root) as searcher:
+        check_cost(q, searcher.reader())
         results = searcher.search(
             restrict(q if by_relevance else query.Every("qtext"), filters),
             limit=None,

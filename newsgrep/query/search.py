@@ -111,6 +111,7 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), 
     if match == "any":
         q = q.accept(_natural_parts)
     _check_boosts(q)
+    _check_fuzzy(q)
     return q
 
 
@@ -313,6 +314,43 @@ def _and_not_as_not(q):
     return q
 
 
+MAX_FUZZY = 2  # edits a fuzzy term may allow: past 2, nearly every short word matches, at great cost
+MAX_EXPANSION = 5_000  # words a prefix, wildcard, fuzzy term or range may stand for in one query
+
+
+def _check_fuzzy(q) -> None:
+    from whoosh import query
+
+    if isinstance(q, query.FuzzyTerm) and q.maxdist > MAX_FUZZY:
+        raise QueryError(
+            f"{q.text}~{q.maxdist} allows {q.maxdist} edits; the most is {MAX_FUZZY}: use {q.text}~1 or {q.text}~{MAX_FUZZY}"
+        )
+    for child in q.children():
+        _check_fuzzy(child)
+
+
+def check_cost(q, reader) -> None:
+    """Refuse a query whose prefixes, wildcards, fuzzy terms or ranges stand for too many words.
+
+    ``oil~6`` took 42 s, ``quotes '*billion'`` and ``{&& TO zyp]`` over 10 s
+    on 4,300 articles: each expanded word is one more posting list to read.
+    Counting stops at the cap, so the check costs at most that many lookups.
+    """
+    import itertools
+
+    from whoosh import query
+
+    for leaf in q.leaves() if q.children() else [q]:
+        if isinstance(leaf, (query.MultiTerm, query.TermRange)) and not isinstance(leaf, query.Every):
+            words = itertools.islice(leaf._btexts(reader), MAX_EXPANSION + 1)
+            if sum(1 for _ in words) > MAX_EXPANSION:
+                shown = str(leaf).split(":", 1)[-1]
+                raise QueryError(
+                    f"{shown} stands for more than {MAX_EXPANSION:,} words; make it narrower "
+                    "(a longer prefix, fewer wildcards, a shorter range)"
+                )
+
+
 def _check_boosts(q) -> None:
     """A boost of 0 or less is meaningless, and Whoosh divides by it."""
     if getattr(q, "boost", 1.0) <= 0:
@@ -476,6 +514,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     groupedby = {name: facet_map[name] for name in req.facets} or None
     limit = None if req.limit == 0 else req.limit
     with reading(ix, root) as searcher:
+        check_cost(q, searcher.reader())
         phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")  # the hits show the words asked for, not the feedback terms
         engine = _engine(ix, searcher) if use_engine and not req.facets else None
@@ -712,8 +751,8 @@ def closest_word(searcher, word: str) -> str | None:
     """
     from whoosh.analysis.filters import STOP_WORDS
 
-    if len(word) < 4:
-        return None
+    if not 4 <= len(word) <= MAX_SUGGESTED or not word.isalpha():
+        return None  # short words have too many neighbours; long ones or non-words, no index could hold
     reader = searcher.reader()
     best: tuple | None = None
 
@@ -738,6 +777,7 @@ def closest_word(searcher, word: str) -> str | None:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MAX_SUGGESTED = 30  # letters: a 4,000-letter "word" took 80 s of candidate edits
 
 
 def _edits1(word: str) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from .search import Filters, check_match, parse_query, reading, restrict
+from .search import Filters, check_cost, check_match, parse_query, reading, restrict
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def timeline(
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:
+        check_cost(full, searcher.reader())
         results = searcher.search(full, limit=None)
         reader = searcher.reader()
         months = reader.column_reader("month")
