@@ -55,7 +55,7 @@ ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, al
 MatchOpt = Annotated[
     str,
     typer.Option(
-        "--match", metavar="any|all", help="any: not every word needed; all: each one."
+        "--match", metavar="any|all", help="any: missing words allowed; all: none."
     ),
 ]
 
