@@ -17,11 +17,12 @@ and installs nothing in the import system.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .errors import NoIndexError
+from .errors import NoIndexError, UsageError
 from .models import Article, SearchResult
 
 if TYPE_CHECKING:  # records of the query modules, which load with Whoosh on the first call
@@ -104,6 +105,7 @@ class Archive:
         speaker: Names = None,
         sort: str = "relevance",
         limit: int = 10,
+        offset: int = 0,
         facet: Names = None,
         match: str = "any",
     ) -> SearchResult:
@@ -115,7 +117,16 @@ class Archive:
         from .query.search import SearchRequest, search
 
         filters = self._filters(date_from, date_to, source, speaker)
+        if offset < 0:
+            raise UsageError("--offset must be 0 or a positive number")
+        if offset and limit:  # the page after ``offset`` hits: ranked as one list, then cut
+            req = SearchRequest(query, filters, sort, limit + offset, _names(facet), match)
+            found = search(self.ix, self.root, req)
+            return dataclasses.replace(found, hits=found.hits[offset:])
         req = SearchRequest(query, filters, sort, limit, _names(facet), match)
+        if offset:
+            found = search(self.ix, self.root, req)
+            return dataclasses.replace(found, hits=found.hits[offset:])
         return search(self.ix, self.root, req)
 
     def quotes(

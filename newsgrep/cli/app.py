@@ -20,6 +20,7 @@ from .commands import INTERRUPTED
 
 app = typer.Typer(
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -54,9 +55,7 @@ JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="One JSON object per lin
 ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, always or never.")]
 MatchOpt = Annotated[
     str,
-    typer.Option(
-        "--match", metavar="any|all", help="any: missing words allowed; all: none."
-    ),
+    typer.Option("--match", metavar="any|all", help="any: missing words allowed; all: none."),
 ]
 
 
@@ -111,7 +110,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Full-text search over diplomatic news."""
@@ -132,6 +131,8 @@ def search(
     sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
     match: MatchOpt = "any",
     limit: LimitOpt = 10,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many hits first (the next page).")] = 0,
+    count: Annotated[bool, typer.Option("--count", help="Print only the number of matching articles.")] = False,
     facet: Annotated[
         Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
     ] = None,
@@ -147,9 +148,9 @@ def search(
     _check_color(color)
     _check_output(json_, jsonl)
     result = _guard(
-        lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index, match)
+        lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index, match, offset)
     )
-    _print_result(result, json_, jsonl, color)
+    _print_result(result, json_, jsonl, color, count)
 
 
 @app.command("index")
@@ -314,8 +315,8 @@ def similar(
     _print_result(result, json_, jsonl, color)
 
 
-def _print_result(result, json_: bool, jsonl: bool, color: str) -> None:
-    raise typer.Exit(commands.print_result(result, json_, jsonl, color))
+def _print_result(result, json_: bool, jsonl: bool, color: str, count: bool = False) -> None:
+    raise typer.Exit(commands.print_result(result, json_, jsonl, color, count))
 
 
 @app.command()
@@ -379,6 +380,9 @@ def serve(index: IndexOpt = None) -> None:
     _guard(start)
 
 
+QUERY_COMMANDS = frozenset({"search", "quotes", "timeline", "export"})  # a QUERY argument, and nothing after it
+
+
 @functools.cache
 def _command(name: str | None = None):
     """The Click command Typer builds from ``app``, with only command ``name`` when it names one.
@@ -420,7 +424,12 @@ def run(argv: list[str] | None = None) -> int:
             hint = f" (see `newsgrep {err.ctx.info_name} --help`)" if getattr(err, "ctx", None) else ""
             if getattr(err, "ctx", None) and err.ctx.parent is None:
                 hint = " (see `newsgrep --help`)"
-            error(err.format_message().replace("\n", " ") + hint)
+            message = err.format_message().replace("\n", " ")
+            name = getattr(getattr(err, "ctx", None), "info_name", None)
+            if message.startswith("Got unexpected extra argument") and name in QUERY_COMMANDS:
+                words = " ".join(a for a in args[1:] if not a.startswith("-"))
+                hint = f'; a query of several words is one argument: quote it, as in newsgrep {name} "{words}"'
+            error(message + hint)
             return ExitStatus.ERROR
         except typer.Abort:
             raise KeyboardInterrupt from None

@@ -102,6 +102,7 @@ def search(
     facet: list[str] | None,
     index: str | None,
     match: str = "any",
+    offset: int = 0,
 ):
     """`newsgrep search`: open the archive and run the request (a ``SearchResult``)."""
     return open_archive(index).search(
@@ -114,13 +115,20 @@ def search(
         limit=limit,
         facet=facet,
         match=match,
+        offset=offset,
     )
 
 
-def print_result(result, json_: bool, jsonl: bool, color: str) -> ExitStatus:
-    """Write search results to stdout as asked; the exit status they call for."""
+def print_result(result, json_: bool, jsonl: bool, color: str, count: bool = False) -> ExitStatus:
+    """Write search results to stdout as asked; the exit status they call for.
+
+    ``count``: only the number of matching articles, as ``rg -c`` (exit 1 when it is 0).
+    """
     from ..output import stdio
 
+    if count:
+        sys.stdout.write(f"{result.total}\n")
+        return ExitStatus.OK if result.total else ExitStatus.NO_HITS
     if json_:
         doc = {"query": result.query, "total": result.total, "hits": result.hits}
         if result.facets is not None:

@@ -34,6 +34,8 @@ SEARCH_OPTIONS = {
     "--match": ("match", "value"),
     "--limit": ("limit", "int"),
     "-n": ("limit", "int"),
+    "--offset": ("offset", "int"),
+    "--count": ("count", "flag"),
     "--facet": ("facet", "multi"),
     "--json": ("json_", "flag"),
     "--jsonl": ("jsonl", "flag"),
@@ -50,6 +52,8 @@ SEARCH_DEFAULTS = {
     "sort": "relevance",
     "match": "any",
     "limit": 10,
+    "offset": 0,
+    "count": False,
     "facet": None,
     "json_": False,
     "jsonl": False,
@@ -104,7 +108,7 @@ def run(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a search this module can read (or ``--version``); None otherwise."""
     if COMPLETE_VAR in os.environ:
         return None
-    if argv == ["--version"]:  # Typer's eager option, without Typer
+    if argv in (["--version"], ["-V"]):  # Typer's eager option, without Typer
         from .. import __version__
         from .commands import last_resort
 
@@ -138,6 +142,7 @@ def run(argv: list[str]) -> int | None:
                 params["facet"],
                 params["index"],
                 params["match"],
+                params["offset"],
             )
         except NewsgrepError as err:
             error(str(err))
@@ -145,6 +150,6 @@ def run(argv: list[str]) -> int | None:
         except KeyboardInterrupt:
             error(commands.INTERRUPTED)
             return ExitStatus.ERROR
-        return commands.print_result(result, params["json_"], params["jsonl"], params["color"])
+        return commands.print_result(result, params["json_"], params["jsonl"], params["color"], params["count"])
 
     return commands.last_resort(call)

@@ -84,8 +84,11 @@ def stats(ix, root: str) -> Stats:
         sources: dict[str, int] = {}
         for term in searcher.lexicon("agency"):
             docs = list(searcher.postings("agency", term).all_ids())
-            label = searcher.stored_fields(docs[0]).get("agency") if docs else term.decode()
-            sources[label] = sources.get(label, 0) + len(docs)
+            live = [d for d in docs if not searcher.reader().is_deleted(d)]
+            if not live:
+                continue  # every article of it deleted: the word stays in the lexicon until a merge
+            label = searcher.stored_fields(live[0]).get("agency")
+            sources[label] = sources.get(label, 0) + len(live)
         first = last = None
         if articles:
             from whoosh import query

@@ -702,7 +702,10 @@ def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, in
             if name == "source":  # the index keeps agencies in lower case; show them as written
                 label = searcher.stored_fields(docnums[0]).get("agency", label)
             counts[label] = counts.get(label, 0) + len(docnums)
-        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
+        if name == "month":  # a month facet reads as a calendar: in date order
+            out[name] = dict(sorted(counts.items()))
+        else:
+            out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
     return out
 
 
