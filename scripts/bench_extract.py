@@ -50,8 +50,10 @@ def main() -> int:
         best = min(best, time.perf_counter() - t)
     import newsgrep  # noqa: PLC0415
 
-    print(f"{Path(newsgrep.__file__).parent}: {len(bodies)} bodies, {found} quotations, "
-          f"best of {a.repeat}: {best:.2f} s, {len(bodies) / best:.0f} articles/s")
+    print(
+        f"{Path(newsgrep.__file__).parent}: {len(bodies)} bodies, {found} quotations, "
+        f"best of {a.repeat}: {best:.2f} s, {len(bodies) / best:.0f} articles/s"
+    )
     return 0
 
 

@@ -45,8 +45,15 @@ def main() -> int:
             res = parse_bytes(text.encode(), a["stem"] + ".txt", ".txt")
             for art in res.articles:
                 for q in extract_quotes(art.body):
-                    p = dict(speaker=q.speaker, kind=q.kind, cue=q.cue, text=q.text, url=a["url"],
-                             path=a["stem"] + ".txt", role=q.role)
+                    p = dict(
+                        speaker=q.speaker,
+                        kind=q.kind,
+                        cue=q.cue,
+                        text=q.text,
+                        url=a["url"],
+                        path=a["stem"] + ".txt",
+                        role=q.role,
+                    )
                     p["words"] = ps.norm(q.text).split()
                     preds.append(p)
                     by_url[a["url"]].append(p)

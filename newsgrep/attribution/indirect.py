@@ -8,6 +8,7 @@ direct quotation may report a clause, as long as no quotation lies inside it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
 from .found import Found
@@ -88,4 +89,7 @@ class IndirectReader:
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 self.found.absorbed.update(q.open for q in inner)
             self.found.ind.append((a, c.entity))
+            n = len(self.found.out)
             self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")
+            if inner and len(self.found.out) > n:  # a reported clause with quoted words in it is partial
+                self.found.out[-1] = dataclasses.replace(self.found.out[-1], kind="partial")

@@ -72,7 +72,7 @@ def test_partial_quotation():
 def test_short_quoted_words_inside_a_reported_clause_give_the_whole_clause():
     body = 'Ellen Ward said the crews "worked all night" to clear every road in the old town by Monday.'
     assert quotes(body) == [
-        ("indirect", "Ellen Ward", "said", 'the crews "worked all night" to clear every road in the old town by Monday')
+        ("partial", "Ellen Ward", "said", 'the crews "worked all night" to clear every road in the old town by Monday')
     ]
 
 
