@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
 from .found import Found
@@ -20,6 +21,10 @@ _BARE_PARTICIPLES = {
 }  # fmt: skip
 
 
+_ASKING = {"asked", "asks", "asking", "wondered"}
+_WH = re.compile(
+    r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
+)
 _NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
 
 
@@ -53,6 +58,8 @@ class IndirectReader:
                     after = m.find(",", c.np_end, e) if m[c.np_end : c.np_end + 1] == "," else -1
                     if after > 0 and e - after > b - a:  # "Fundraising, according to the campaign, has surged"
                         a, b = after + 1, e
+            elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
+                a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part":

@@ -197,3 +197,8 @@ def test_never_a_title_a_place_or_a_stray_word_as_speaker():
     ]
     body = "Hours later, the council voted. Back in May, Ron Pike said the vote would be close."
     assert {s for _, s, _, _ in quotes(body)} <= {"Ron Pike"}
+
+
+def test_asking_reports_the_question():
+    body = "A reporter asked the governor whether he would run again."
+    assert quotes(body) == [("indirect", "reporter", "asked", "whether he would run again")]
