@@ -186,6 +186,17 @@ class Archive:
 
         return show(self.ix, self.root, article_id)
 
+    def sources(self) -> dict[str, int]:
+        """Every source (agency) in the index, as articles write it, with its article count, most first."""
+        return self.stats().sources
+
+    def unknown_sources(self, names: Names) -> list[str]:
+        """The ``--source`` names that mean no source of the index (``query.search.matching_sources``)."""
+        from .query.search import matching_sources
+
+        available = [name.lower() for name in self.sources()]
+        return [name for name in _names(names) if not matching_sources(name, available)]
+
     def stats(self) -> Stats:
         """`newsgrep stats`: counts, date span, sources, size, last update."""
         from .query.browse import stats

@@ -104,8 +104,12 @@ def search(
     match: str = "any",
     offset: int = 0,
 ):
-    """`newsgrep search`: open the archive and run the request (a ``SearchResult``)."""
-    return open_archive(index).search(
+    """`newsgrep search`: open the archive and run the request (a ``SearchResult``).
+
+    When nothing matched and a ``--source`` means no source at all, stderr says so, with the closest ones.
+    """
+    archive = open_archive(index)
+    result = archive.search(
         query,
         date_from=date_from,
         date_to=date_to,
@@ -117,6 +121,25 @@ def search(
         match=match,
         offset=offset,
     )
+    if source and not result.total:
+        say_unknown_sources(archive, source)
+    return result
+
+
+def say_unknown_sources(archive, names) -> None:
+    import difflib
+
+    from ..output.stdio import notice
+
+    unknown = archive.unknown_sources(names)
+    if not unknown:
+        return
+    known = list(archive.sources())
+    for name in unknown:
+        lowered = {k.lower(): k for k in known}
+        close = [lowered[k] for k in difflib.get_close_matches(name.lower(), list(lowered), n=3, cutoff=0.4)]
+        shown = ", ".join(close or known[:5]) or "none: the index is empty"
+        notice(f"no source matches --source {name!r}; {'closest' if close else 'the sources are'}: {shown}")
 
 
 def print_result(result, json_: bool, jsonl: bool, color: str, count: bool = False) -> ExitStatus:

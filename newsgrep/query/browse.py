@@ -55,9 +55,10 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "an
     the query's bare words, so an export holds what a search counts in ``total``.
     """
     check_match(match)
-    q = restrict(parse_query(q_text, ix.schema, match=match), filters)
+    parsed = parse_query(q_text, ix.schema, match=match)
     with reading(ix, root) as searcher:
-        check_cost(q, searcher.reader())
+        check_cost(parsed, searcher.reader())
+        q = restrict(parsed, filters, searcher.reader())
         for hit in searcher.search(q, limit=None, sortedby="date"):
             yield article_from(hit.fields())
 

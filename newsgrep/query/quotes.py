@@ -128,7 +128,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     with reading(ix, root) as searcher:
         check_cost(q, searcher.reader())
         results = searcher.search(
-            restrict(q if by_relevance else query.Every("qtext"), filters),
+            restrict(q if by_relevance else query.Every("qtext"), filters, searcher.reader()),
             limit=None,
             terms=True,
             **({} if by_relevance else {"sortedby": "date"}),

@@ -369,8 +369,42 @@ def _normalise_speaker_terms(q):
     return q
 
 
-def filter_query(filters: Filters):
-    """The filters as one query that adds nothing to the score (Every when there are none)."""
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    from ..index.schema import fold
+
+    return _WORD.findall(fold(text.replace("ı", "i").replace("İ", "I")))  # Turkish dotless and dotted i
+
+
+def matching_sources(name: str, available: list[str]) -> list[str]:
+    """The sources (as the index keeps them, lower case) that ``name`` means, as people type it.
+
+    The whole name, any case or accents; else every word of ``name`` the
+    start of a word of the source's: ``reuters`` is "Reuters (Reuters-21578
+    Distribution 1.0)", ``russian news`` is "Russian News Agency".
+    """
+    exact = [a for a in available if a == name.strip().lower()]
+    if exact:
+        return exact
+    want = _words(name)
+    if not want:
+        return []
+    return [a for a in available if all(any(w.startswith(x) for w in _words(a)) for x in want)]
+
+
+def source_terms(reader, names) -> list[str]:
+    available = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("agency")]
+    found = [term for name in names for term in matching_sources(name, available)]
+    return sorted(set(found)) or [name.strip().lower() for name in names]  # none: the names, which match nothing
+
+
+def filter_query(filters: Filters, reader=None):
+    """The filters as one query that adds nothing to the score (Every when there are none).
+
+    With ``reader``, each ``--source`` name matches the sources it means (``matching_sources``).
+    """
     from whoosh import query
 
     from ..attribution.names import query_key
@@ -380,7 +414,12 @@ def filter_query(filters: Filters):
     if start or end:
         parts.append(query.DateRange("date", start, end))
     if filters.sources:
-        parts.append(query.Or([query.Term("agency", s.strip().lower()) for s in filters.sources]))
+        terms = (
+            source_terms(reader, filters.sources)
+            if reader is not None
+            else [s.strip().lower() for s in filters.sources]
+        )
+        parts.append(query.Or([query.Term("agency", t) for t in terms]))
     if filters.speakers:
         parts.append(query.Or([query.Term("speaker_key", query_key(s)) for s in filters.speakers]))
     if not parts:
@@ -388,11 +427,11 @@ def filter_query(filters: Filters):
     return query.ConstantScoreQuery(query.And(parts) if len(parts) > 1 else parts[0], score=0.0)
 
 
-def restrict(q, filters: Filters):
-    """``q`` limited by ``filters``, scored by ``q`` alone."""
+def restrict(q, filters: Filters, reader=None):
+    """``q`` limited by ``filters``, scored by ``q`` alone (``reader``: see ``filter_query``)."""
     from whoosh import query
 
-    fq = filter_query(filters)
+    fq = filter_query(filters, reader)
     if isinstance(fq, query.Every):
         return q
     if isinstance(q, query.Every):
@@ -505,7 +544,6 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
 
     _check_request(req)
     q = parse_query(req.query, ix.schema, match=req.match)
-    full = restrict(q, req.filters)
     facet_map = {
         "source": sorting.FieldFacet("agency"),
         "speaker": sorting.FieldFacet("speaker", allow_overlap=True),
@@ -515,6 +553,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     limit = None if req.limit == 0 else req.limit
     with reading(ix, root) as searcher:
         check_cost(q, searcher.reader())
+        full = restrict(q, req.filters, searcher.reader())
         phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")  # the hits show the words asked for, not the feedback terms
         engine = _engine(ix, searcher) if use_engine and not req.facets else None
@@ -523,7 +562,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
             seeds = _first_pass(engine, searcher, full)
             if seeds:
                 q = feedback(searcher, q, seeds, clauses, engine)
-                full = restrict(q, req.filters)
+                full = restrict(q, req.filters, searcher.reader())
         ranked = _from_engine(engine, q, full, limit, req) if engine is not None else None
         facets = None
         occurrences = None
@@ -829,7 +868,7 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         if not keywords:
             return SearchResult(article_id, 0, [])
         q = query.Or([query.Term("body", word, boost=weight) for word, weight in keywords])
-        full = query.And([restrict(q, filters), query.Not(query.Term("id", article_id))])
+        full = query.And([restrict(q, filters, searcher.reader()), query.Not(query.Term("id", article_id))])
         results = whoosh_search(searcher, full, None if limit == 0 else limit)
         terms = query_terms(searcher, q, "body")
         hits = make_hits(searcher, [(hit.docnum, hit.score) for hit in results], terms)

@@ -72,11 +72,12 @@ def timeline(
     if by not in PERIODS:
         raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
     check_match(match)
-    full = restrict(parse_query(q_text, ix.schema, match=match), filters)
+    q = parse_query(q_text, ix.schema, match=match)
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:
-        check_cost(full, searcher.reader())
+        check_cost(q, searcher.reader())
+        full = restrict(q, filters, searcher.reader())
         results = searcher.search(full, limit=None)
         reader = searcher.reader()
         months = reader.column_reader("month")
