@@ -216,6 +216,11 @@ def is_head(tok: str) -> bool:
     return tok.islower() and (low in ROLE_HEADS or low in GROUP_NOUNS or low.rstrip("s") in ROLE_HEADS)
 
 
+def _plural_head(tok: str) -> bool:
+    """A head noun that can be coordinated: "economists and analysts", "teachers and union officials"."""
+    return is_head(tok) or (tok.islower() and len(tok) > 4 and tok.endswith(("ers", "ists", "ians", "ants", "ents")))
+
+
 def np_allowed(tok: str) -> bool:
     low = tok.lower()
     if tok[:1].isupper():
@@ -369,7 +374,7 @@ class CueReader:
             j, spare = i, 3 if is_head(toks[i][1]) else 0  # "senior market analysts said"
             while j >= 0:
                 tok = toks[j][1]
-                if tok == "and" and j > 0 and is_head(toks[j - 1][1]) and is_head(toks[i][1]):
+                if tok == "and" and j > 0 and _plural_head(toks[j - 1][1]) and _plural_head(toks[i][1]):
                     j -= 1  # "economists and analysts said"
                     continue
                 if not np_allowed(tok):
