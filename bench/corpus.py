@@ -438,6 +438,8 @@ def suggested_queries(source: str = "synthetic") -> dict[str, dict]:
                         "rg": _FILES_WITH.format(a="dollar", b="Baker")},
             "sort": {"query": "oil", "sort": "-date", "rg": "rg -l -i -w oil {dir}"},
             "json": {"query": "said", "json": True, "rg": "rg --json -i -w said {dir}"},
+            "typo": {"query": "cocao", "expect": 0, "rg": "rg -l -i -w cocao {dir}",
+                     "note": "no hits: the time of 'did you mean'"},
         }
     return {
         "common": {"query": "minister", "rg": "rg -l -i -w minister {dir}"},
@@ -455,6 +457,8 @@ def suggested_queries(source: str = "synthetic") -> dict[str, dict]:
                     "rg": _FILES_WITH.format(a="sanctions", b="Lavrov")},
         "sort": {"query": "summit", "sort": "-date", "rg": "rg -l -i -w summit {dir}"},
         "json": {"query": "minister", "json": True, "rg": "rg --json -i -w minister {dir}"},
+        "typo": {"query": "sanctoins", "expect": 0, "rg": "rg -l -i -w sanctoins {dir}",
+                 "note": "no hits: the time of 'did you mean' (issue 14: <= 1.2x a search with hits)"},
     }
 
 

@@ -25,6 +25,13 @@ def targets(res: dict, sizes: list[int], tool: str) -> list[dict]:
     row("one-shot search", big, 100000,
         f"worst {worst} {ratios[worst]:.2f}x, median {median(list(ratios.values())):.2f}x {tool}",
         f"<= 0.5x {tool}, every shape", ratios[worst] <= 0.5)
+    for at in (s for s in sizes if "typo" in res["sizes"][size_label(s)]["search"]):
+        shapes = res["sizes"][size_label(at)]["search"]
+        with_hits = median([v["newsgrep"]["wall"] for k, v in shapes.items() if k != "typo"])
+        r = shapes["typo"]["newsgrep"]["wall"] / with_hits
+        row("no-hit search (typo, 'did you mean')", at, None,
+            f"{r:.2f}x ({fmt_s(shapes['typo']['newsgrep']['wall'])} vs median {fmt_s(with_hits)})",
+            "<= 1.2x the median one-shot search with hits", r <= 1.2)
     py_tw = res["startup"]["python -c 'import typer, whoosh'"]["wall"]
     mid_r = {k: v["newsgrep"]["wall"] / py_tw for k, v in sm["search"].items()}
     worst_m = max(mid_r, key=mid_r.__getitem__)

@@ -194,6 +194,8 @@ def search_argv(q: dict, idx: Path, json_out: bool = False) -> list[str]:
 
 def expected_hits(q: dict, n: int, source: str) -> int | None:
     """The exact article count for the synthetic rare terms, else None (just "some")."""
+    if "expect" in q:
+        return q["expect"]
     if source == "synthetic" and set(q) <= {"query", "rg", "note"} and q["query"] in ("Tskhinvali", "Zangezur"):
         return expected_count(q["query"], n)
     return None
