@@ -143,11 +143,25 @@ class Archive:
 
         return search_quotes(self.ix, self.root, query, self._filters(date_from, date_to, None, speaker), limit)
 
-    def speakers(self) -> list[Speaker]:
-        """`newsgrep speakers`: everyone quoted, most quoted first."""
+    def speakers(
+        self,
+        query: str | None = None,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: Names = None,
+        limit: int = 0,
+        sort: str = "quotes",
+        match: str = "any",
+    ) -> list[Speaker]:
+        """`newsgrep speakers`: everyone quoted in the matching articles (all without a query), most quoted first.
+
+        ``sort``: quotes, articles, name or recent; ``limit`` 0 is all.
+        """
         from .query.quotes import speakers
 
-        return speakers(self.ix, self.root)
+        filters = self._filters(date_from, date_to, source, None)
+        return speakers(self.ix, self.root, query, filters, limit, sort, match)
 
     def timeline(
         self,

@@ -245,15 +245,36 @@ def quotes(
 
 
 @app.command()
-def speakers(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = None) -> None:
-    """Everyone quoted in the index, with quotation and article counts.
+def speakers(
+    query: Annotated[Optional[str], typer.Argument(help="Only articles matching this query.")] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    match: MatchOpt = "any",
+    sort: Annotated[str, typer.Option("--sort", help="quotes, articles, name or recent.")] = "quotes",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many speakers; 0 means all.")] = 0,
+    json_: JsonOpt = False,
+    color: ColorOpt = "auto",
+    index: IndexOpt = None,
+) -> None:
+    """Everyone quoted in the matching articles (all of them without QUERY), with quotation and article counts.
 
-    Example: newsgrep speakers --json | jq '.[0]'
+    Into a pipe: one tab-separated row per speaker. Example: newsgrep speakers Iran --from 1987 --to 1987 -n 10
     """
     _check_color(color)
 
-    found = _on_archive(index, lambda archive: archive.speakers())
-    _emit(found, json_, color, "print_speakers")
+    def ask(archive):
+        return archive.speakers(
+            query, date_from=date_from, date_to=date_to, source=source, limit=limit, sort=sort, match=match
+        )
+
+    found = _on_archive(index, ask)
+    from ..output import plain
+
+    if not json_ and plain.applies(color):
+        plain.print_speakers(found)
+    else:
+        _emit(found, json_, color, "print_speakers")
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)
 
 

@@ -55,3 +55,21 @@ def print_hits(result, out: IO[str] | None = None) -> None:
             lines.append("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers))
         lines.extend("  " + _snippet(snip.text) for snip in hit.snippets)
     (out or sys.stdout).write("".join(line + "\n" for line in lines))
+
+
+def print_speakers(speakers, out=None) -> None:
+    """One tab-separated row per speaker (name, role, quotes, articles, first, last), for sort, grep and cut.
+
+    Into a pipe a table wraps at 80 columns and breaks those tools.
+    """
+    out = out or sys.stdout
+    for s in speakers:
+        cells = (
+            clean_line(s.name),
+            clean_line(s.role or ""),
+            str(s.quotes),
+            str(s.articles),
+            s.first or "",
+            s.last or "",
+        )
+        out.write("\t".join(cell.replace("\t", " ") for cell in cells) + "\n")

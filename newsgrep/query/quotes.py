@@ -18,7 +18,17 @@ from ..index.analysis import QUOTE_GAP
 from ..ingest.dates import iso
 from ..models import QuoteHit
 from .browse import quotes_of
-from .search import Filters, article_fields, as_bytes, check_cost, parse_query, phrases_of, reading, restrict
+from .search import (
+    Filters,
+    article_fields,
+    as_bytes,
+    check_cost,
+    check_match,
+    parse_query,
+    phrases_of,
+    reading,
+    restrict,
+)
 from .snippets import term_spans
 
 
@@ -163,18 +173,51 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     return QuoteResult(q_text, len(found), found[: limit or None])
 
 
-def speakers(ix, root: str) -> list[Speaker]:
-    """Everyone quoted, with counts; forms of one name (Sergey/Sergei) are one speaker."""
+SPEAKER_SORTS = ("quotes", "articles", "name", "recent")
+
+
+def speakers(
+    ix,
+    root: str,
+    q_text: str | None = None,
+    filters: Filters = Filters(),
+    limit: int = 0,
+    sort: str = "quotes",
+    match: str = "any",
+) -> list[Speaker]:
+    """Everyone quoted in the articles matching ``q_text`` and ``filters`` (all articles without them), with counts.
+
+    Forms of one name (Sergey/Sergei) are one speaker, and a surname alone
+    ("Lavrov") joins the one full name that ends with it. ``sort``: most
+    quotations first (the default), most articles, by name, or most recently
+    quoted; ``limit`` 0 is all. "Who is quoted most on Iran in 1987" is
+    ``speakers(ix, root, "Iran", Filters("1987", "1987"))``.
+    """
     from whoosh import query
 
     from ..attribution.names import name_key
 
+    if sort not in SPEAKER_SORTS:
+        raise UsageError(f"--sort {sort!r} is not a speaker order; use one of: {', '.join(SPEAKER_SORTS)}")
+    if limit < 0:
+        raise UsageError("--limit must be 0 (all) or a positive number")
+    check_match(match)
     groups: dict[str, dict] = defaultdict(
         lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
     )
+    asked = parse_query(q_text or "", ix.schema, match=match)
     with reading(ix, root) as searcher:
-        for hit in searcher.search(query.Every("qtext"), limit=None):
-            stored = hit.fields()
+        check_cost(asked, searcher.reader())
+        reader = searcher.reader()
+        wanted = restrict(asked, filters, reader)
+        # Not Every("qtext"): it unions the postings of every quotation word (7.5 s on Reuters-21578).
+        # An article has quotations when its qtext field has a length.
+        candidates = (
+            reader.all_doc_ids() if isinstance(wanted, query.Every) else searcher.search(wanted, limit=None).docs()
+        )
+        docnums = sorted(d for d in candidates if reader.doc_field_length(d, "qtext", 0))
+        for docnum in docnums:
+            stored = searcher.stored_fields(docnum)
             date = stored.get("date")
             for quote in quotes_of(stored):
                 g = groups[name_key(quote.speaker)]
@@ -185,9 +228,14 @@ def speakers(ix, root: str) -> list[Speaker]:
                 g["articles"].add(stored["id"])
                 if isinstance(date, dt.datetime):
                     g["dates"].append(date.date())
-    # A surname-only form ("Lavrov") joins the one full name that ends with it.
+    # A surname-only form ("Lavrov") joins the one full name that ends with it. By last word:
+    # comparing every surname with every name took 10 s on Reuters-21578.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        if " " in key:
+            by_last[key.rsplit(" ", 1)[1]].append(key)
     for key in [k for k in groups if " " not in k]:
-        owners = [k for k in groups if k != key and k.endswith(" " + key)]
+        owners = by_last.get(key, [])
         if len(owners) == 1:
             target, src = groups[owners[0]], groups.pop(key)
             target["forms"].update(src["forms"])
@@ -210,4 +258,11 @@ def speakers(ix, root: str) -> list[Speaker]:
                 last=iso(max(g["dates"])) if g["dates"] else None,
             )
         )
-    return sorted(out, key=lambda s: (-s.quotes, s.name))
+    order = {
+        "quotes": lambda s: (-s.quotes, s.name),
+        "articles": lambda s: (-s.articles, -s.quotes, s.name),
+        "name": lambda s: (s.name.casefold(), s.name),
+        "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
+    }[sort]
+    ranked = sorted(out, key=order)
+    return ranked[:limit] if limit else ranked
