@@ -17,7 +17,7 @@ from newsgrep.attribution.quotes import attach_quotes, extract_quotes, name_key,
 from newsgrep.ingest.articles import parse_bytes
 from newsgrep.models import Quote
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FEB = ROOT / "seeds" / "000_2137f8a269427b0b.txt"
 JAN = ROOT / "seeds" / "001_f0a990e9aa37a018.txt"
 GOLD = ROOT / "tests" / "quotes" / "gold.jsonl"
