@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
-from ..ingest.articles import BinaryFileError, decode, parse_bytes, parse_json
+from ..ingest.articles import decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
@@ -164,21 +164,11 @@ def _units(sources: list[SourceFile]) -> Iterator[_Unit]:
         except OSError as err:
             yield _Unit(source, source.size, done=_unreadable(source, err))
             continue
-        try:
-            text, note, note_line = decode(data)
-        except BinaryFileError as err:
-            warning = ParseWarning(source.path, 1, f"{err}; skipped (is it really an article?)")
-            yield _Unit(source, source.size, done=ProcessedFile(source, content_hash(data), warnings=[warning]))
+        text, notes = decoded_text(data, source.path)
+        if text is None:
+            yield _Unit(source, source.size, done=ProcessedFile(source, content_hash(data), warnings=notes))
             continue
-        head = ProcessedFile(source, content_hash(data))
-        if note:
-            head.warnings.append(
-                ParseWarning(
-                    source.path,
-                    note_line,
-                    f"not valid UTF-8; decoded as {note} (save the file as UTF-8 to silence this)",
-                )
-            )
+        head = ProcessedFile(source, content_hash(data), warnings=notes)
         bounds = _piece_bounds(text, PIECE_BYTES)
         line = 1
         for part, (start, end) in enumerate(bounds):

@@ -587,19 +587,28 @@ def parse_text(text: str, path: str, suffix: str) -> FileResult:
     return parse_plain(text, path)
 
 
-def parse_bytes(data: bytes, path: str, suffix: str) -> FileResult:
+def decoded_text(data: bytes, path: str) -> tuple[str | None, list[ParseWarning]]:
+    """A file's text and what to say of it: None for an empty or binary file, a note when it is not UTF-8.
+
+    One place for both readers of files: ``parse_bytes``, and the indexer,
+    which decodes a big JSON Lines file once before parsing it in pieces.
+    """
     if not data.strip():
-        return FileResult(warnings=[ParseWarning(path, 1, "empty file; nothing to index")])
+        return None, [ParseWarning(path, 1, "empty file; nothing to index")]
     try:
         text, note, note_line = decode(data)
     except BinaryFileError as err:
-        return FileResult(warnings=[ParseWarning(path, 1, f"{err}; skipped (is it really an article?)")])
+        return None, [ParseWarning(path, 1, f"{err}; skipped (is it really an article?)")]
+    if not note:
+        return text, []
+    message = f"not valid UTF-8; decoded as {note} (save the file as UTF-8 to silence this)"
+    return text, [ParseWarning(path, note_line, message)]
+
+
+def parse_bytes(data: bytes, path: str, suffix: str) -> FileResult:
+    text, notes = decoded_text(data, path)
+    if text is None:
+        return FileResult(warnings=notes)
     result = parse_text(text, path, suffix)
-    if note:
-        result.warnings.insert(
-            0,
-            ParseWarning(
-                path, note_line, f"not valid UTF-8; decoded as {note} (save the file as UTF-8 to silence this)"
-            ),
-        )
+    result.warnings[:0] = notes
     return result
