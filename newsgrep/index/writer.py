@@ -141,9 +141,12 @@ class _Unit:
     first_line: int = 1
     part: int = 0
     parts: int = 1
-    done: ProcessedFile | None = None  # settled in this process (unreadable, or the file's hash and notes)
+    settled: ProcessedFile | None = None  # answered in this process: nothing for a worker (unreadable, binary)
+    head: ProcessedFile | None = None  # on a split file's first piece: its hash and notes, the pieces gathered in
 
     def run(self) -> ProcessedFile:
+        if self.settled is not None:
+            return self.settled
         if self.text is None:
             return process_file(self.source)
         return process_piece(self.source, self.text, self.first_line)
@@ -162,11 +165,11 @@ def _units(sources: list[SourceFile]) -> Iterator[_Unit]:
         try:
             data = read_file(source.opened)
         except OSError as err:
-            yield _Unit(source, source.size, done=_unreadable(source, err))
+            yield _Unit(source, source.size, settled=_unreadable(source, err))
             continue
         text, notes = decoded_text(data, source.path)
         if text is None:
-            yield _Unit(source, source.size, done=ProcessedFile(source, content_hash(data), warnings=notes))
+            yield _Unit(source, source.size, settled=ProcessedFile(source, content_hash(data), warnings=notes))
             continue
         head = ProcessedFile(source, content_hash(data), warnings=notes)
         bounds = _piece_bounds(text, PIECE_BYTES)
@@ -175,7 +178,7 @@ def _units(sources: list[SourceFile]) -> Iterator[_Unit]:
             unit = _Unit(
                 source, (end - start) * len(data) // max(len(text), 1), text[start:end], line, part, len(bounds)
             )
-            unit.done = head if part == 0 else None
+            unit.head = head if part == 0 else None
             line += text.count("\n", start, end)
             yield unit
 
@@ -233,9 +236,9 @@ def _process_all(sources: list[SourceFile], jobs: int, progress: Progress | None
     done = 0
     joined: ProcessedFile | None = None  # the pieces of a split file, gathered in order
     for unit, processed in _run_units(_units(sources), jobs):
-        if unit.parts > 1:
-            if unit.part == 0:
-                joined = unit.done
+        if unit.head is not None:
+            joined = unit.head
+        if unit.text is not None:  # a piece of a split file, however many it has
             joined.articles.extend(processed.articles)
             joined.warnings.extend(processed.warnings)
             processed = joined
@@ -252,7 +255,7 @@ def _run_units(units: Iterator[_Unit], jobs: int) -> Iterator[tuple[_Unit, Proce
     first = list(itertools.islice(units, 8))
     if jobs <= 1 or len(first) < 8:
         for unit in itertools.chain(first, units):
-            yield unit, unit.done if unit.text is None and unit.done is not None else unit.run()
+            yield unit, unit.run()
         return
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -266,8 +269,8 @@ def _run_units(units: Iterator[_Unit], jobs: int) -> Iterator[tuple[_Unit, Proce
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
     def submit(unit: _Unit) -> tuple[_Unit, Future | ProcessedFile]:
-        if unit.text is None and unit.done is not None:  # settled here: nothing for a worker
-            return unit, unit.done
+        if unit.settled is not None:  # nothing for a worker
+            return unit, unit.settled
         if unit.text is None:
             return unit, pool.submit(process_file, unit.source)
         return unit, pool.submit(process_piece, unit.source, unit.text, unit.first_line)

@@ -74,3 +74,25 @@ def test_a_split_file_keeps_its_encoding_note_and_hash(tmp_path, monkeypatch):
 )
 def test_piece_bounds_end_after_a_newline(text, size, bounds):
     assert _piece_bounds(text, size) == bounds
+
+
+def test_a_split_file_of_one_piece_keeps_its_hash(tmp_path, monkeypatch):
+    """Regression: a file past PIECE_BYTES in bytes but not in characters was one piece, and lost the
+    whole file's hash and notes: an empty hash made every later run read it again."""
+    path = tmp_path / "cyrillic.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps(
+                {"title": f"Переговоры {n}", "date": "2019-01-17", "body": "Лавров сказал " * 20}, ensure_ascii=False
+            )
+            for n in range(20)
+        )
+        + "\n"
+    )
+    size = path.stat().st_size
+    monkeypatch.setattr(writer, "PIECE_BYTES", size * 3 // 4)  # more bytes than this, fewer characters
+    assert len(_piece_bounds(path.read_text(), writer.PIECE_BYTES)) == 1
+    first = update_index(str(tmp_path / "idx"), [str(path)], jobs=1)
+    assert first.articles == 20
+    again = update_index(str(tmp_path / "idx"), [str(path)], jobs=1)
+    assert (again.unchanged, again.updated) == (1, 0)
