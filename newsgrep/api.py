@@ -119,15 +119,10 @@ class Archive:
         filters = self._filters(date_from, date_to, source, speaker)
         if offset < 0:
             raise UsageError("--offset must be 0 or a positive number")
-        if offset and limit:  # the page after ``offset`` hits: ranked as one list, then cut
-            req = SearchRequest(query, filters, sort, limit + offset, _names(facet), match)
-            found = search(self.ix, self.root, req)
-            return dataclasses.replace(found, hits=found.hits[offset:])
-        req = SearchRequest(query, filters, sort, limit, _names(facet), match)
-        if offset:
-            found = search(self.ix, self.root, req)
-            return dataclasses.replace(found, hits=found.hits[offset:])
-        return search(self.ix, self.root, req)
+        # the page after ``offset`` hits: ranked as one list, then cut (limit 0 = all)
+        fetch = limit + offset if limit else 0
+        found = search(self.ix, self.root, SearchRequest(query, filters, sort, fetch, _names(facet), match))
+        return dataclasses.replace(found, hits=found.hits[offset:]) if offset else found
 
     def quotes(
         self,
@@ -202,7 +197,9 @@ class Archive:
 
     def sources(self) -> dict[str, int]:
         """Every source (agency) in the index, as articles write it, with its article count, most first."""
-        return self.stats().sources
+        from .query.browse import source_counts
+
+        return source_counts(self.ix, self.root)
 
     def unknown_sources(self, names: Names) -> list[str]:
         """The ``--source`` names that mean no source of the index (``query.search.matching_sources``)."""

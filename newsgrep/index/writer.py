@@ -382,12 +382,14 @@ def _update(root, paths, rebuild, wait, progress, jobs, started) -> IndexSummary
             except IndexVersionError:
                 notices.append(f"the index at {root} was built by another newsgrep version; rebuilding it")
                 rebuild = True
-        anchor = _anchor(gen)  # paths are the index's, wherever this runs from
+        live = None if gen is None or rebuild else _open_live(root, gen)
+        # paths are the index's, wherever this runs from
+        anchor = _recorded_anchor(live[1]) if live else _anchor(gen)
         sources, warnings = discover(paths, anchor)
-        if gen is None or rebuild:
+        if live is None:
             run = _full_build(root, sources, jobs, progress, anchor)
         else:
-            run = _incremental(root, gen, paths, sources, jobs, progress, anchor)
+            run = _incremental(root, gen, live, paths, sources, jobs, progress, anchor)
     counts, articles, file_warnings, earlier = run
     return IndexSummary(
         files=len(sources),
@@ -441,10 +443,27 @@ def _anchor(gen: str | None) -> str:
             names = [n for n in os.listdir(gen) if n.startswith("manifest-") and n.endswith(".json")]
             newest = max(names, key=lambda n: int(n[len("manifest-") : -len(".json")]))
             with open(os.path.join(gen, newest), encoding="utf-8") as fh:
-                recorded = json.load(fh).get("anchor")
-            if isinstance(recorded, str) and os.path.isabs(recorded):
-                return recorded
+                return _recorded_anchor(json.load(fh))
     return os.getcwd()
+
+
+def _recorded_anchor(manifest) -> str:
+    recorded = manifest.get("anchor") if isinstance(manifest, dict) else None
+    return recorded if isinstance(recorded, str) and os.path.isabs(recorded) else os.getcwd()
+
+
+def _open_live(root: str, gen: str):
+    """The live generation's index and manifest, read once for an incremental run."""
+    from whoosh import index as whoosh_index
+
+    try:
+        ix = whoosh_index.open_dir(gen)
+        manifest = load_manifest(gen, ix.latest_generation())
+    except Exception as err:  # noqa: BLE001 - unreadable index or manifest
+        raise damaged(root, err) from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise damaged(root, ValueError("manifest is not an object of files"))
+    return ix, manifest
 
 
 def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progress | None, anchor: str):
@@ -461,16 +480,8 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, []
 
 
-def _incremental(root, gen, paths, sources, jobs, progress, anchor):
-    from whoosh import index as whoosh_index
-
-    try:
-        ix = whoosh_index.open_dir(gen)
-        manifest = load_manifest(gen, ix.latest_generation())
-    except Exception as err:  # noqa: BLE001 - unreadable index or manifest
-        raise damaged(root, err) from None
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-        raise damaged(root, ValueError("manifest is not an object of files"))
+def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
+    ix, manifest = live
     manifest.setdefault("anchor", anchor)  # recorded from this run's commit on
     old = manifest["files"]
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}

@@ -47,8 +47,11 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text).replace("\n", " ")).strip()
 
 
+# Invisible, bidirectional and separator characters no output shows as themselves (one list for
+# file names here and for JSON in output/stdio.py). A character class body, for both patterns.
+HIDDEN_CHARS = r"\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
 # Characters shown escaped rather than as themselves, in a file name printed to a terminal.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f{HIDDEN_CHARS}]")
 
 
 def printable(text: str) -> str:

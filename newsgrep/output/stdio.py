@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO
 
-from ..ingest.text import clean_line
+from ..ingest.text import HIDDEN_CHARS, clean_line
 
 
 def _default(value: object) -> object:
@@ -26,7 +26,7 @@ def _default(value: object) -> object:
 
 # Characters JSON may carry raw but a terminal must not see: C1 controls (U+009B is an 8-bit CSI) and
 # the invisible and bidirectional ones. Written as \\uXXXX escapes: the decoded string is unchanged.
-_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_UNSAFE = re.compile(rf"[\x7f-\x9f{HIDDEN_CHARS}]")
 
 
 def to_json(value: object) -> str:

@@ -78,18 +78,34 @@ class Stats:
     index: str
 
 
+def _source_counts(searcher) -> dict[str, int]:
+    """Live articles per source, as articles write it (unsorted)."""
+    reader = searcher.reader()
+    sources: dict[str, int] = {}
+    for term in searcher.lexicon("agency"):
+        live = [d for d in searcher.postings("agency", term).all_ids() if not reader.is_deleted(d)]
+        if not live:
+            continue  # every article of it deleted: the word stays in the lexicon until a merge
+        label = searcher.stored_fields(live[0]).get("agency")
+        sources[label] = sources.get(label, 0) + len(live)
+    return sources
+
+
+def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def source_counts(ix, root: str) -> dict[str, int]:
+    """Every source with its live article count, most first: ``stats().sources`` without the rest."""
+    with reading(ix, root) as searcher:
+        return _most_first(_source_counts(searcher))
+
+
 def stats(ix, root: str) -> Stats:
     with reading(ix, root) as searcher:
         folder, generation, segments = read_generation(ix, searcher)  # everything below from this one
         articles = searcher.doc_count()
-        sources: dict[str, int] = {}
-        for term in searcher.lexicon("agency"):
-            docs = list(searcher.postings("agency", term).all_ids())
-            live = [d for d in docs if not searcher.reader().is_deleted(d)]
-            if not live:
-                continue  # every article of it deleted: the word stays in the lexicon until a merge
-            label = searcher.stored_fields(live[0]).get("agency")
-            sources[label] = sources.get(label, 0) + len(live)
+        sources = _source_counts(searcher)
         first = last = None
         if articles:
             from whoosh import query
@@ -106,7 +122,7 @@ def stats(ix, root: str) -> Stats:
         quotes=sum(entry.get("quotes", 0) for entry in manifest.get("files", {}).values()),
         first=first,
         last=last,
-        sources=dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
+        sources=_most_first(sources),
         files=len(manifest.get("files", {})),
         index_bytes=size,
         updated=manifest.get("updated"),

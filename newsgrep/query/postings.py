@@ -130,7 +130,7 @@ class Postings:
         for leaf, offset in self.leaves:
             if (fieldname, text) not in leaf:
                 continue
-            matcher = _raw(leaf.postings(fieldname, text))
+            matcher = _codec_matcher(leaf, fieldname, text)
             length = self._length_reader(leaf, offset, fieldname) if field.scorable else None
             raw = getattr(length, "raw", None) if inline else None
             if raw is not None:
@@ -182,7 +182,7 @@ class Postings:
         local = docnum - offset
         if (fieldname, text) not in leaf:
             return None
-        matcher = _raw(leaf.postings(fieldname, text))
+        matcher = _codec_matcher(leaf, fieldname, text)
         blocks = self._blocks.get((fieldname, text, offset))
         if blocks and hasattr(matcher, "_goto"):
             maxids, places = blocks
@@ -229,7 +229,7 @@ class Postings:
         for (leaf, offset), mine in zip(self.leaves, wanted, strict=True):
             if (fieldname, text) not in leaf or mine == []:
                 continue
-            matcher = _raw(leaf.postings(fieldname, text))
+            matcher = _codec_matcher(leaf, fieldname, text)
             for local, value in _values(matcher, None if mine is None else set(mine)):
                 mask = 0
                 for p in fmt.decode_positions(value):
@@ -335,8 +335,18 @@ def _read_ids(matcher) -> None:
     matcher._ids = ids if matcher._byteids else tuple(itertools.accumulate(ids))
 
 
-def _raw(matcher):
-    """The codec's own matcher under the one that skips deleted documents (the engine skips them itself)."""
+def _codec_matcher(leaf, fieldname: str, text: bytes):
+    """The codec's own matcher of a term, without the wrapper that skips deleted documents.
+
+    The engine skips them itself. Asked for directly, not unwrapped from
+    ``leaf.postings``: building that wrapper already walks past the deleted
+    documents at the head of the list, block by block, and snippets ask once
+    per hit (0.93 s for 840 hits on a segment with 300 leading deletions, 0.2 s without).
+    """
+    terms = getattr(leaf, "_terms", None)
+    if terms is not None and hasattr(terms, "matcher"):
+        return terms.matcher(fieldname, text, leaf.schema[fieldname].format)
+    matcher = leaf.postings(fieldname, text)
     while not hasattr(matcher, "_goto") and hasattr(matcher, "child"):
         matcher = matcher.child
     return matcher

@@ -94,7 +94,7 @@ def timeline(
     current, end = _period_start(min(dates), by), max(dates)
     span = {"day": 1, "week": 7, "month": 28, "year": 365}[by]
     if (end - current).days // span > MAX_PERIODS:  # 13,815 rows of days over 37 years helped nobody
-        coarser = [p for p in PERIODS[PERIODS.index(by) + 1 :]]
+        coarser = PERIODS[PERIODS.index(by) + 1 :]
         raise UsageError(
             f"--by {by} from {min(dates).isoformat()} to {end.isoformat()} is more than {MAX_PERIODS:,} rows; "
             f"use --by {' or '.join(coarser)}, or narrow it with --from/--to"
