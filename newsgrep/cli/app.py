@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import sys
 from typing import Annotated, Optional
 
@@ -17,9 +18,10 @@ from .. import __version__
 from ..errors import ExitStatus, NewsgrepError
 from . import commands
 from .commands import INTERRUPTED
+from .protocol import COMPLETE_VAR
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=False,  # Typer's own flags ignore a shell named after them: see _completion_options
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -101,10 +103,50 @@ def _emit(value, json_: bool, color: str, printer: str) -> None:
         getattr(terminal, printer)(terminal.console(color), value)
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # resilient: a shell asking for completions, not the user
         typer.echo(f"newsgrep {__version__}")
         raise typer.Exit()
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _shell(option: str, value: str) -> str:
+    """The shell named after ``option``, or the one running newsgrep when none is named."""
+    if not value:
+        from typer._completion_shared import _get_shell_name  # typer is pinned; shellingham reads the process tree
+
+        value = _get_shell_name() or ""
+        if value not in SHELLS:
+            shown = f" ({value})" if value else ""
+            raise _fail(f"{option}: cannot tell which shell this is{shown}; name it, as in `newsgrep {option} bash`")
+    if value not in SHELLS:
+        raise _fail(f"{option}: {value!r} is not a shell newsgrep completes; use bash, zsh or fish")
+    return value
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script  # typer is pinned: its scripts and completer agree
+
+    typer.echo(
+        get_completion_script(prog_name="newsgrep", complete_var=COMPLETE_VAR, shell=_shell("--show-completion", value))
+    )
+    raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    from ..output.stdio import notice
+
+    shell, path = install(shell=_shell("--install-completion", value), prog_name="newsgrep", complete_var=COMPLETE_VAR)
+    notice(f"{shell} completion installed in {path}; it takes effect in a new shell")
+    raise typer.Exit()
 
 
 @app.callback()
@@ -112,6 +154,28 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    show_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish (default: this shell).",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for bash, zsh or fish (default: this shell) in its start-up file.",
+        ),
+    ] = None,
 ) -> None:
     """Full-text search over diplomatic news."""
 
@@ -429,6 +493,12 @@ def run(argv: list[str] | None = None) -> int:
     client's arguments, so the two paths cannot drift.
     """
     args = sys.argv[1:] if argv is None else argv
+    if args[-1:] in (["--show-completion"], ["--install-completion"]):
+        args = [*args, ""]  # no shell named: the one running newsgrep (a Typer option's value cannot be optional)
+    if COMPLETE_VAR in os.environ:  # a shell asking for completions, in the format of Typer's scripts
+        from typer._completion_classes import completion_init
+
+        completion_init()
 
     def call() -> int:
         try:
