@@ -209,7 +209,8 @@ def print_article(con: Console, article) -> None:
         con.print(Text("quoted: " + ", ".join(article.speakers), style=DIM))
     con.print()
     spans = [(q.start, q.end) for q in article.quotes]
-    con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
+    body = highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body))
+    print_indented(con, body, indent=0)  # wrapped without the trailing spaces Rich leaves at each break
     if article.quotes:
         con.print()
         con.print(Text(f"quotations ({len(article.quotes)})", style=TITLE))

@@ -164,3 +164,18 @@ def test_show_lists_the_quotations_with_their_speakers(in_seeds, run):
         " prioritizing a military alliance with the US in the security area”",
     ]
     assert len(listed) == 1 + 2 * 10
+
+
+def test_show_at_80_columns_wraps_without_trailing_spaces(in_seeds, run):
+    out = ANSI.sub("", run("show", JAN, "--color", "always", env={"COLUMNS": "80"}).stdout).splitlines()
+    assert out[:3] == [
+        "LAVROV COMMENTS ON RUSSIAN-JAPANESE RELATIONS",
+        "  2019-01-17 · Russian News Agency · 0060954e59a0",
+        "http://tass.com/politics/1040214",
+    ]
+    assert [line for line in out if line.endswith(" ") or len(line) > 80] == []
+    assert out[out.index("quotations (14)") + 1 :][:3] == [
+        "  Sergey Lavrov (Russian Foreign Minister)  indirect, said",
+        "    ≈ Moscow and Tokyo still have a long way to go to become true partners on",
+        "    the international stage",
+    ]
