@@ -31,6 +31,21 @@ app = typer.Typer(
 
 # --- shared options -------------------------------------------------------------------
 
+
+def _choices(module: str, name: str):
+    """Shell completion of an option's fixed values (``--sort <TAB>``), read from the module that
+    checks them: imported only when a shell asks, so a command line never pays for it."""
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        return [v for v in getattr(importlib.import_module(module), name) if v.startswith(incomplete)]
+
+    return complete
+
+
+COLORS = ("auto", "always", "never")  # commands.check_color's
+
 IndexOpt = Annotated[
     Optional[str],
     typer.Option("--index", metavar="DIR", help="Index directory [default: $NEWSGREP_INDEX or ./index]."),
@@ -54,10 +69,18 @@ SpeakerOpt = Annotated[
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many results; 0 means all.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line on stdout.")]
-ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, always or never.")]
+ColorOpt = Annotated[
+    str,
+    typer.Option("--color", metavar="WHEN", help="auto, always or never.", autocompletion=_choices(__name__, "COLORS")),
+]
 MatchOpt = Annotated[
     str,
-    typer.Option("--match", metavar="any|all", help="any: missing words allowed; all: none."),
+    typer.Option(
+        "--match",
+        metavar="any|all",
+        help="any: missing words allowed; all: none.",
+        autocompletion=_choices("newsgrep.query.search", "MATCHES"),
+    ),
 ]
 
 
@@ -192,13 +215,26 @@ def search(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
-    sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="relevance, date or -date (newest first).",
+            autocompletion=_choices("newsgrep.query.search", "SORTS"),
+        ),
+    ] = "relevance",
     match: MatchOpt = "any",
     limit: LimitOpt = 10,
     offset: Annotated[int, typer.Option("--offset", help="Skip this many hits first (the next page).")] = 0,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of matching articles.")] = False,
     facet: Annotated[
-        Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
+        Optional[list[str]],
+        typer.Option(
+            "--facet",
+            metavar="NAME",
+            help="Counts by source, speaker or month.",
+            autocompletion=_choices("newsgrep.query.search", "FACETS"),
+        ),
     ] = None,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
@@ -315,7 +351,14 @@ def speakers(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     match: MatchOpt = "any",
-    sort: Annotated[str, typer.Option("--sort", help="quotes, articles, name or recent.")] = "quotes",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="quotes, articles, name or recent.",
+            autocompletion=_choices("newsgrep.query.quotes", "SPEAKER_SORTS"),
+        ),
+    ] = "quotes",
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many speakers; 0 means all.")] = 0,
     json_: JsonOpt = False,
     color: ColorOpt = "auto",
@@ -345,7 +388,12 @@ def speakers(
 @app.command()
 def timeline(
     query: Annotated[str, typer.Argument(help="The same query language as search; '*' for everything.")],
-    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", help="day, week, month or year.", autocompletion=_choices("newsgrep.query.timeline", "PERIODS")
+        ),
+    ] = "month",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     source: SourceOpt = None,
@@ -407,7 +455,14 @@ def _print_result(result, json_: bool, jsonl: bool, color: str, count: bool = Fa
 @app.command()
 def export(
     query: Annotated[str, typer.Argument(help="Only articles matching this query.")] = "*",
-    format_: Annotated[str, typer.Option("--format", help="jsonl or opensearch (_bulk NDJSON).")] = "jsonl",
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl or opensearch (_bulk NDJSON).",
+            autocompletion=_choices("newsgrep.output.export", "FORMATS"),
+        ),
+    ] = "jsonl",
     mapping: Annotated[bool, typer.Option("--mapping", help="Print the OpenSearch index mapping and exit.")] = False,
     name: Annotated[str, typer.Option("--name", help="The _index for opensearch actions.")] = "newsgrep",
     date_from: FromOpt = None,

@@ -91,6 +91,14 @@ def test_install_completion_writes_the_shells_own_files(run, tmp_path):
             "--speaker\n",
         ),
         (
+            {"_NEWSGREP_COMPLETE": "complete_bash", "COMP_WORDS": "newsgrep search Kuril --sort ", "COMP_CWORD": "4"},
+            "relevance\ndate\n-date\n",
+        ),
+        (
+            {"_NEWSGREP_COMPLETE": "complete_bash", "COMP_WORDS": "newsgrep timeline x --by w", "COMP_CWORD": "4"},
+            "week\n",
+        ),
+        (
             {"_NEWSGREP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "newsgrep sh"},
             """_arguments '*: :(("show":"Print one whole article, with its repaired..."))'\n""",
         ),
