@@ -77,6 +77,7 @@ class Hit:
     speakers: list[str]
     score: float
     snippets: list[Snippet]
+    title_matches: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of the query's words in title
 
 
 @dataclass(frozen=True)

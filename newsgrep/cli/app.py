@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 import sys
 from typing import Annotated, Optional
 
@@ -17,9 +18,10 @@ from .. import __version__
 from ..errors import ExitStatus, NewsgrepError
 from . import commands
 from .commands import INTERRUPTED
+from .protocol import COMPLETE_VAR
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=False,  # Typer's own flags ignore a shell named after them: see _completion_options
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -28,6 +30,21 @@ app = typer.Typer(
 )
 
 # --- shared options -------------------------------------------------------------------
+
+
+def _choices(module: str, name: str):
+    """Shell completion of an option's fixed values (``--sort <TAB>``), read from the module that
+    checks them: imported only when a shell asks, so a command line never pays for it."""
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        return [v for v in getattr(importlib.import_module(module), name) if v.startswith(incomplete)]
+
+    return complete
+
+
+COLORS = ("auto", "always", "never")  # commands.check_color's
 
 IndexOpt = Annotated[
     Optional[str],
@@ -52,10 +69,18 @@ SpeakerOpt = Annotated[
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="How many results; 0 means all.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="One JSON object per line on stdout.")]
-ColorOpt = Annotated[str, typer.Option("--color", metavar="WHEN", help="auto, always or never.")]
+ColorOpt = Annotated[
+    str,
+    typer.Option("--color", metavar="WHEN", help="auto, always or never.", autocompletion=_choices(__name__, "COLORS")),
+]
 MatchOpt = Annotated[
     str,
-    typer.Option("--match", metavar="any|all", help="any: missing words allowed; all: none."),
+    typer.Option(
+        "--match",
+        metavar="any|all",
+        help="any: missing words allowed; all: none.",
+        autocompletion=_choices("newsgrep.query.search", "MATCHES"),
+    ),
 ]
 
 
@@ -101,10 +126,50 @@ def _emit(value, json_: bool, color: str, printer: str) -> None:
         getattr(terminal, printer)(terminal.console(color), value)
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # resilient: a shell asking for completions, not the user
         typer.echo(f"newsgrep {__version__}")
         raise typer.Exit()
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def _shell(option: str, value: str) -> str:
+    """The shell named after ``option``, or the one running newsgrep when none is named."""
+    if not value:
+        from typer._completion_shared import _get_shell_name  # typer is pinned; shellingham reads the process tree
+
+        value = _get_shell_name() or ""
+        if value not in SHELLS:
+            shown = f" ({value})" if value else ""
+            raise _fail(f"{option}: cannot tell which shell this is{shown}; name it, as in `newsgrep {option} bash`")
+    if value not in SHELLS:
+        raise _fail(f"{option}: {value!r} is not a shell newsgrep completes; use bash, zsh or fish")
+    return value
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import get_completion_script  # typer is pinned: its scripts and completer agree
+
+    typer.echo(
+        get_completion_script(prog_name="newsgrep", complete_var=COMPLETE_VAR, shell=_shell("--show-completion", value))
+    )
+    raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    from ..output.stdio import notice
+
+    shell, path = install(shell=_shell("--install-completion", value), prog_name="newsgrep", complete_var=COMPLETE_VAR)
+    notice(f"{shell} completion installed in {path}; it takes effect in a new shell")
+    raise typer.Exit()
 
 
 @app.callback()
@@ -112,6 +177,28 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    show_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for bash, zsh or fish (default: this shell).",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for bash, zsh or fish (default: this shell) in its start-up file.",
+        ),
+    ] = None,
 ) -> None:
     """Full-text search over diplomatic news."""
 
@@ -128,13 +215,26 @@ def search(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     speaker: SpeakerOpt = None,
-    sort: Annotated[str, typer.Option("--sort", help="relevance, date or -date (newest first).")] = "relevance",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="relevance, date or -date (newest first).",
+            autocompletion=_choices("newsgrep.query.search", "SORTS"),
+        ),
+    ] = "relevance",
     match: MatchOpt = "any",
     limit: LimitOpt = 10,
     offset: Annotated[int, typer.Option("--offset", help="Skip this many hits first (the next page).")] = 0,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of matching articles.")] = False,
     facet: Annotated[
-        Optional[list[str]], typer.Option("--facet", metavar="NAME", help="Counts by source, speaker or month.")
+        Optional[list[str]],
+        typer.Option(
+            "--facet",
+            metavar="NAME",
+            help="Counts by source, speaker or month.",
+            autocompletion=_choices("newsgrep.query.search", "FACETS"),
+        ),
     ] = None,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
@@ -251,7 +351,14 @@ def speakers(
     date_to: ToOpt = None,
     source: SourceOpt = None,
     match: MatchOpt = "any",
-    sort: Annotated[str, typer.Option("--sort", help="quotes, articles, name or recent.")] = "quotes",
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="quotes, articles, name or recent.",
+            autocompletion=_choices("newsgrep.query.quotes", "SPEAKER_SORTS"),
+        ),
+    ] = "quotes",
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many speakers; 0 means all.")] = 0,
     json_: JsonOpt = False,
     color: ColorOpt = "auto",
@@ -281,7 +388,12 @@ def speakers(
 @app.command()
 def timeline(
     query: Annotated[str, typer.Argument(help="The same query language as search; '*' for everything.")],
-    by: Annotated[str, typer.Option("--by", help="day, week, month or year.")] = "month",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", help="day, week, month or year.", autocompletion=_choices("newsgrep.query.timeline", "PERIODS")
+        ),
+    ] = "month",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     source: SourceOpt = None,
@@ -343,7 +455,14 @@ def _print_result(result, json_: bool, jsonl: bool, color: str, count: bool = Fa
 @app.command()
 def export(
     query: Annotated[str, typer.Argument(help="Only articles matching this query.")] = "*",
-    format_: Annotated[str, typer.Option("--format", help="jsonl or opensearch (_bulk NDJSON).")] = "jsonl",
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl or opensearch (_bulk NDJSON).",
+            autocompletion=_choices("newsgrep.output.export", "FORMATS"),
+        ),
+    ] = "jsonl",
     mapping: Annotated[bool, typer.Option("--mapping", help="Print the OpenSearch index mapping and exit.")] = False,
     name: Annotated[str, typer.Option("--name", help="The _index for opensearch actions.")] = "newsgrep",
     date_from: FromOpt = None,
@@ -429,6 +548,12 @@ def run(argv: list[str] | None = None) -> int:
     client's arguments, so the two paths cannot drift.
     """
     args = sys.argv[1:] if argv is None else argv
+    if args[-1:] in (["--show-completion"], ["--install-completion"]):
+        args = [*args, ""]  # no shell named: the one running newsgrep (a Typer option's value cannot be optional)
+    if COMPLETE_VAR in os.environ:  # a shell asking for completions, in the format of Typer's scripts
+        from typer._completion_classes import completion_init
+
+        completion_init()
 
     def call() -> int:
         try:

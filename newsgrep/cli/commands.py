@@ -82,7 +82,7 @@ def open_archive(index: str | None, *, build: bool = True):
 
 
 def check_color(color: str) -> None:
-    if color not in {"auto", "always", "never"}:
+    if color not in ("auto", "always", "never"):  # app.COLORS completes these
         raise UsageError(f"--color {color!r} is not valid; use auto, always or never")
 
 

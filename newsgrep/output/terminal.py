@@ -89,11 +89,87 @@ def _meta(*parts: str | None) -> Text:
     return text
 
 
-def hit_header(title: str, date: str | None, source: str | None, ident: str | None) -> Text:
-    header = Text(clean_line(title), style=TITLE)
+def title_text(title: str, matches: Iterable[Iterable[int]] = ()) -> Text:
+    """A title in bold, the query's words in it marked as in the snippets."""
+    plain = clean_line(title)
+    out = Text()
+    out.append(plain, style=TITLE)  # a span, not the base style: what is appended after it is not bold
+    if len(plain) == len(title):  # offsets still valid after cleaning
+        for start, end in matches:
+            out.stylize(MATCH, start, end)
+    return out
+
+
+def hit_header(title: str, date: str | None, source: str | None, ident: str | None, matches=()) -> Text:
+    """Title, date, agency and id on one line, as a pipe gets it (plain.py writes the same)."""
+    header = title_text(title, matches)
     header.append("  ")
     header.append_text(_meta(date or "undated", source, ident))
     return header
+
+
+def print_header(
+    con: Console,
+    title: str,
+    date: str | None,
+    source: str | None,
+    ident: str | None,
+    matches=(),
+    indent: int = 0,
+) -> None:
+    """A hit's header: one line when it fits, else broken only between its parts.
+
+    Rich would break a long header at any space ("Russian News" / "Agency ·
+    0060..."), so the date, the agency or the id could be split or start a
+    line with a dangling "·". Instead the title comes alone (wrapped at its
+    spaces if it is wider than the terminal), and the date, agency and id
+    follow, indented, joined by " · " as far as they fit, each line breaking
+    at a separator. Into a pipe nothing wraps: one line, as before.
+    """
+    one = hit_header(title, date, source, ident, matches)
+    if con.soft_wrap or indent + one.cell_len <= con.width:
+        con.print(Text(" " * indent) + one, soft_wrap=con.soft_wrap)
+        return
+    print_indented(con, title_text(title, matches), indent)
+    room = max(20, con.width - indent - 2)
+    parts = [clean_line(p) for p in (date or "undated", source, ident) if p]
+    line = Text()
+    for n, part in enumerate(parts):
+        style = META if n == 0 else DIM
+        if line and line.cell_len + 3 + len(part) > room:
+            print_indented(con, line, indent + 2)
+            line = Text()
+        if line:
+            line.append(" · ", style=DIM)
+        line.append(part, style=style)
+    print_indented(con, line, indent + 2)  # a part wider than the terminal: wrapped at its spaces
+
+
+KINDS = {"direct": "said", "partial": "partly quoted", "indirect": "reported"}
+
+
+def quote_text(text: str, kind: str, matches: Iterable[Iterable[int]] = ()) -> Text:
+    """A quotation as its kind reads: only the words the article quotes stand in quotation marks.
+
+    Direct speech is in “curly marks”. A partial quotation is a reported
+    clause that holds quoted words: it is shown as the article writes it,
+    its own marks around the verbatim words (in marks of its own when it is
+    only the quoted words). Indirect speech is the article's paraphrase: no
+    marks, in italics, after a dimmed "≈ ", so it never looks verbatim.
+    """
+    words = highlighted(text, matches)
+    if kind == "indirect":
+        out = Text()
+        out.append("≈ ", style=DIM)
+        words.stylize("italic")
+        out.append_text(words)
+        return out
+    if kind == "partial" and any(mark in text for mark in '"“”«»„'):
+        return words
+    out = Text("“")
+    out.append_text(words)
+    out.append("”")
+    return out
 
 
 # --- commands ------------------------------------------------------------------------
@@ -103,7 +179,7 @@ def print_hits(con: Console, result) -> None:
     for n, hit in enumerate(result.hits):
         if n:
             con.print()
-        con.print(hit_header(hit.title, hit.date, hit.source, hit.id))
+        print_header(con, hit.title, hit.date, hit.source, hit.id, hit.title_matches)
         if hit.speakers:
             con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
         for snip in hit.snippets:
@@ -124,7 +200,8 @@ def print_facets(con: Console, facets: dict[str, dict[str, int]]) -> None:
 
 
 def print_article(con: Console, article) -> None:
-    con.print(hit_header(article.title, article.date.isoformat() if article.date else None, article.source, article.id))
+    """The whole article, its quotations in italics, then each quotation with its speaker."""
+    print_header(con, article.title, article.date.isoformat() if article.date else None, article.source, article.id)
     if article.url:
         con.print(Text(clean_line(article.url), style=DIM))
     con.print(Text(f"{printable(article.path)}:{article.line}", style=DIM))  # a file name is data too
@@ -132,7 +209,14 @@ def print_article(con: Console, article) -> None:
         con.print(Text("quoted: " + ", ".join(article.speakers), style=DIM))
     con.print()
     spans = [(q.start, q.end) for q in article.quotes]
-    con.print(highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body)))
+    body = highlighted(article.body, spans, style="italic") if spans else Text(clean_text(article.body))
+    print_indented(con, body, indent=0)  # wrapped without the trailing spaces Rich leaves at each break
+    if article.quotes:
+        con.print()
+        con.print(Text(f"quotations ({len(article.quotes)})", style=TITLE))
+        for q in article.quotes:
+            print_indented(con, quote_head(q.speaker, q.role, q.kind, q.cue))
+            print_indented(con, quote_text(q.text, q.kind), indent=4)
 
 
 def print_timeline(con: Console, rows: list) -> None:
@@ -164,20 +248,25 @@ def print_stats(con: Console, st) -> None:
     con.print(table)
 
 
+def quote_head(speaker: str, role: str | None, kind: str, cue: str | None) -> Text:
+    """``Sergey Lavrov (Russian Foreign Minister)  direct, "stressed"``: who, and how the article reports it."""
+    head = Text()
+    head.append(clean_line(speaker), style=TITLE)
+    if role:
+        head.append(f" ({clean_line(role)})", style=DIM)
+    head.append(f"  {kind}", style=DIM)
+    if cue:
+        head.append(f", {clean_line(cue)}", style=DIM)
+    return head
+
+
 def print_quotes(con: Console, quotes) -> None:
     for n, q in enumerate(quotes):
         if n:
             con.print()
-        head = Text(clean_line(q.speaker), style=TITLE)
-        if q.role:
-            head.append(f" ({clean_line(q.role)})", style=DIM)
-        head.append(f"  {q.kind}", style=DIM)
-        con.print(head)
-        body = Text("“")
-        body.append_text(highlighted(q.text, q.matches))
-        body.append("”")
-        print_indented(con, body)
-        print_indented(con, hit_header(q.title, q.date, q.source, q.article_id))
+        print_indented(con, quote_head(q.speaker, q.role, q.kind, q.cue), indent=0)
+        print_indented(con, quote_text(q.text, q.kind, q.matches))
+        print_header(con, q.title, q.date, q.source, q.article_id, indent=2)
 
 
 def print_speakers(con: Console, speakers) -> None:

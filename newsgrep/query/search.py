@@ -17,7 +17,7 @@ from ..index.schema import FIELD_ALIASES, QUERYABLE
 from ..index.store import damaged
 from ..ingest.dates import date_bounds, iso
 from ..models import Hit, SearchResult
-from .snippets import hits_spans, make_snippets
+from .snippets import hits_spans, make_snippets, title_matches
 
 SORTS = ("relevance", "date", "-date")
 MATCHES = ("any", "all")  # bare words: ranked, need not all occur / every one required
@@ -464,11 +464,14 @@ def _sort_args(sort: str) -> dict:
 # --- hits ----------------------------------------------------------------------------------
 
 
-def make_hits(searcher, top, body_terms: list[bytes], phrases=(), occurrences=None) -> list[Hit]:
-    """Hits for ``top`` ([(docnum, score)]), their snippets cut around what matched."""
+def make_hits(searcher, top, body_terms: list[bytes], phrases=(), occurrences=None, title=((), ())) -> list[Hit]:
+    """Hits for ``top`` ([(docnum, score)]), their snippets cut around what matched.
+
+    ``title`` is (terms, phrases) of the title field, marked in each hit's title.
+    """
     docnums = [d for d, _score in top]
     spans = hits_spans(searcher, docnums, "body", body_terms, phrases, occurrences) if body_terms else {}
-    return [make_hit(searcher, d, score, spans.get(d, [])) for d, score in top]
+    return [make_hit(searcher, d, score, spans.get(d, []), title) for d, score in top]
 
 
 def article_fields(stored: dict) -> dict:
@@ -482,9 +485,10 @@ def article_fields(stored: dict) -> dict:
     }
 
 
-def make_hit(searcher, docnum: int, score: float | None, spans: list[tuple[int, int]]) -> Hit:
+def make_hit(searcher, docnum: int, score: float | None, spans: list[tuple[int, int]], title=((), ())) -> Hit:
     stored = searcher.stored_fields(docnum)
     return Hit(
+        title_matches=title_matches(stored.get("title", ""), *title),
         id=stored["id"],
         **article_fields(stored),
         speakers=[s for s in stored.get("speaker", "").split(",") if s],
@@ -556,6 +560,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
         full = restrict(q, req.filters, searcher.reader())
         phrases = phrases_of(q, "body")
         terms = query_terms(searcher, q, "body")  # the hits show the words asked for, not the feedback terms
+        title = (query_terms(searcher, q, "title"), phrases_of(q, "title"))
         engine = _engine(ix, searcher) if use_engine and not req.facets else None
         clauses = natural_clauses(q)
         if clauses and req.sort == "relevance":
@@ -585,7 +590,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
                 top = list(zip(docnums, exact_scores(searcher, full, docnums, check=False), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
-        hits = make_hits(searcher, top, terms, phrases, occurrences)
+        hits = make_hits(searcher, top, terms, phrases, occurrences, title)
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
 

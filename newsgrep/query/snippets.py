@@ -71,7 +71,13 @@ def make_snippets(
     max_snippets: int = MAX_SNIPPETS,
     size: int = SNIPPET_CHARS,
 ) -> list[Snippet]:
-    """Up to ``max_snippets`` passages of ``body`` around ``spans``, best first by match count.
+    """Up to ``max_snippets`` passages of ``body`` around ``spans``: those with the most distinct
+    matched words, in the order of the article.
+
+    Passages never overlap: a passage starts no earlier than the previous one
+    ends (the context before its first match is cut short instead), and two
+    chosen passages that meet in a paragraph become one, so no words are shown
+    twice and none is cut in half between two lines of output.
 
     With no spans (a title-only or filter-only match) the opening of the body is returned.
     """
@@ -89,16 +95,31 @@ def make_snippets(
         para_end = body.find("\n\n", spans[i][1])
         para_end = len(body) if para_end < 0 else para_end
         start = max(para_start, _word_start(body, max(0, spans[i][0] - CONTEXT_CHARS)))
+        if windows:  # never back into the previous passage: its words would be shown twice
+            start = max(start, windows[-1][1])
         limit = min(para_end, start + size)
         group = [spans[i]]
         i += 1
-        while i < len(spans) and spans[i][1] <= limit:
+        while i < len(spans) and spans[i][0] < limit:
             group.append(spans[i])
             i += 1
-        end = para_end if limit >= para_end else min(para_end, _word_end(body, max(limit, group[-1][1])))
+        last = max(e for _s, e in group)
+        end = para_end if limit >= para_end else min(para_end, _word_end(body, max(limit, last)))
+        end = max(end, last)
+        while i < len(spans) and spans[i][0] < end:  # a match the word end reached into
+            group.append(spans[i])
+            end = max(end, spans[i][1])
+            i += 1
         windows.append((start, end, group))
     best = sorted(windows, key=lambda w: (-len({body[s:e].lower() for s, e in w[2]}), -len(w[2]), w[0]))
-    chosen = sorted(best[:max_snippets], key=lambda w: w[0])
+    chosen: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end, group in sorted(best[:max_snippets], key=lambda w: w[0]):
+        gap = body[chosen[-1][1] : start] if chosen else "x"
+        if not gap.strip() and "\n\n" not in gap:
+            # The passage goes on where the previous one stopped: one passage, not two halves.
+            chosen[-1] = (chosen[-1][0], end, chosen[-1][2] + group)
+        else:
+            chosen.append((start, end, group))
     snippets = []
     for start, end, group in chosen:
         raw = body[start:end]
@@ -108,6 +129,24 @@ def make_snippets(
         text, local = collapse(raw, local)
         snippets.append(Snippet(text, [list(span) for span in local]))
     return snippets
+
+
+def title_matches(title: str, terms: list[bytes], phrases: list[list[bytes]] = ()) -> list[list[int]]:
+    """[start, end) offsets of the query's words in ``title``, as a hit's snippets mark the body's.
+
+    The title field stores no character offsets (a body's are read from its
+    postings), so the title, a line of a few words, is analysed again with
+    the index's own analyzer: the marks are the words the index matched, by
+    the same stemming and folding.
+    """
+    if not terms and not phrases:
+        return []
+    from ..index.schema import ANALYZER
+
+    occurrences: dict[bytes, list[tuple[int, int, int]]] = {}
+    for token in ANALYZER(title, positions=True, chars=True):
+        occurrences.setdefault(token.text.encode("utf-8"), []).append((token.pos, token.startchar, token.endchar))
+    return [list(span) for span in sorted(set(_spans(occurrences, terms, phrases)))]
 
 
 def term_spans(

@@ -87,7 +87,7 @@ def test_quotes_date_filter_and_no_query(in_seeds, run):
 
 def test_quotes_terminal_output(in_seeds, run):
     out = run("quotes", '"true partnership"', "--color", "never").stdout.splitlines()
-    assert out[0] == "Sergey Lavrov (Russian Foreign Minister)  direct"
+    assert out[0] == "Sergey Lavrov (Russian Foreign Minister)  direct, noted"
     assert out[1].startswith("  “Our aim is to take the relations to the level of true partnership")
 
 

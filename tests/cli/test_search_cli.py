@@ -6,7 +6,7 @@ import shutil
 import pytest
 from conftest import ENV, FEB, FIXTURES, JAN
 
-HIT_KEYS = ["id", "title", "date", "source", "url", "path", "speakers", "score", "snippets"]
+HIT_KEYS = ["id", "title", "date", "source", "url", "path", "speakers", "score", "snippets", "title_matches"]
 
 
 def test_kuril_json_acceptance(in_seeds, run):
@@ -26,6 +26,7 @@ def test_kuril_json_acceptance(in_seeds, run):
     marked = [s["text"][a:b] for s in hit["snippets"] for a, b in s["matches"]]
     assert marked == ["Kuril", "Kuril", "Kuril"]
     assert hit["snippets"][0] == {"text": "Kuril Islands issue", "matches": [[0, 5]]}
+    assert hit["title_matches"] == []  # "Kuril" is not in the title
 
 
 def test_phrase_jsonl_gives_only_february(in_seeds, run):
