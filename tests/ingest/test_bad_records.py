@@ -96,12 +96,17 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_a_one_megabyte_pathological_line_parses_in_well_under_a_second(name):
-    """Regression: `## x` + 40,000 spaces took 24.5 s (a lazy group before \\s*$ backtracked)."""
+    """Regression: `## x` + 40,000 spaces took 24.5 s (a lazy group before \\s*$ backtracked).
+
+    A backtracking pattern grows with the square of the line: 1 MB would take hours, so the
+    bound is loose on purpose (about 0.1 s on an idle machine, 0.75 s at a load of 13 on 2 cores):
+    it tells linear from quadratic, not a fast machine from a busy one.
+    """
     data = PATHOLOGICAL[name].encode()
     for suffix in (".txt", ".md"):
         started = time.perf_counter()
         parse_bytes(data, "p" + suffix, suffix)
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < 3
 
 
 @pytest.mark.parametrize(
