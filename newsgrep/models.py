@@ -44,6 +44,9 @@ class Article:
     speakers: tuple[str, ...] = ()  # canonical names of the people quoted
     speakers_from: str = "extractor"  # "extractor" | "metadata" (given by a JSON record)
     quotes: tuple[Quote, ...] = ()
+    # A JSON record's own fields beyond the built-in ones (Reuters' topics, a desk's tags):
+    # name -> a string or a list of strings, as the record gave them. Searchable as name:value.
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Hit:
     speakers: list[str]
     score: float
     snippets: list[Snippet]
+    line: int = 1  # the article's first line in ``path``: which record of a multi-record file
+    meta: dict[str, str | list[str]] = field(default_factory=dict)  # Article.meta
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class QuoteHit:
     url: str | None
     path: str
     matches: list[tuple[int, int]] = field(default_factory=list)
+    line: int = 1  # the article's first line in ``path``
 
 
 @dataclass(frozen=True)
