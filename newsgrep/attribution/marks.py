@@ -86,12 +86,22 @@ def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
     return starts, toks
 
 
+# A straight mark inside a word, before the ending of a contraction or possessive: an
+# apostrophe that became a quotation mark (Reuters-21578's ``That"s``, ``country"s``).
+_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=(?i:s|t|d|m|ll|re|ve)(?![A-Za-z]))')
+
+
 def pair_marks(body: str, ps: int, pe: int) -> list[Q]:
-    """The quotations of the paragraph body[ps:pe]: curly marks nest, straight ones alternate."""
+    """The quotations of the paragraph body[ps:pe]: curly marks nest, straight ones alternate.
+
+    A straight mark that stands for an apostrophe (``That"s``) is skipped: taken as a mark,
+    it opened a quotation that turned the narration after it into quoted words."""
     out: list[Q] = []
     start, curly, depth = -1, False, 0
     for m in MARKS.finditer(body, ps, pe):
         i, ch = m.start(), m.group()
+        if ch == '"' and _APOSTROPHE.match(body, i):
+            continue
         if start < 0:
             if ch not in _CLOSE:
                 start, curly, depth = i, ch != '"', 1
