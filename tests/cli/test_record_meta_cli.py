@@ -133,3 +133,14 @@ def test_the_engine_answers_field_value_queries_as_whoosh_does(in_meta):
             total, top = mine.top(q, q, None, "relevance")  # raises Unsupported if Whoosh had to answer
             whoosh = [(h.docnum, h.score) for h in searcher.search(q, limit=None)]
             assert (total, top) == (len(whoosh), whoosh)
+
+
+def test_a_record_id_taken_in_another_file_is_a_duplicate(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x-1", "title": "A", "date": "1987-03-02", "body": "One."}))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "x-1", "title": "B", "date": "1987-03-03", "body": "Two."}))
+    summary = update_index("index", ["a.jsonl", "b.jsonl"], jobs=1)
+    assert (summary.articles, [str(w) for w in summary.warnings]) == (
+        1,
+        ["b.jsonl:1: duplicate of article x-1 in a.jsonl; skipped"],
+    )
