@@ -582,6 +582,44 @@ def own_id(record: dict, path: str, line: int, result: FileResult) -> str | None
     return None
 
 
+_NAMES: dict[str, tuple[str, str | None]] = {}  # a record field's name -> (its name here, why it is refused)
+
+
+def _check_name(raw: str) -> tuple[str, str | None]:
+    """(lower-cased name, None) for a usable record field name, else (name, what is wrong with it)."""
+    name = str(raw).lower()
+    if name in RESERVED_NAMES:
+        return name, f"has the name of the built-in field {name!r}"
+    if len(name) > MAX_META_NAME or not META_NAME.match(name):
+        return name, f"is not a usable name (letters, digits and _, starting with a letter, at most {MAX_META_NAME})"
+    return name, None
+
+
+def _clean_value(text: str) -> str:
+    """``clean_line``, without its work for the usual value: short, ASCII, printable, single-spaced."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return clean_line(text)
+
+
+def _texts(value: object) -> list[str] | None:
+    """A field's values as cleaned text (a number as text, nulls left out), or None when not strings."""
+    if type(value) is str:
+        return [_clean_value(value)]
+    items = value if type(value) is list else [value]
+    out = []
+    for item in items:
+        if type(item) is str:
+            out.append(_clean_value(item))
+        elif item is None:
+            continue
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            out.append(str(item))
+        else:
+            return None
+    return out
+
+
 def record_meta(record: dict, path: str, line: int) -> tuple[dict, list[tuple[str, ParseWarning]]]:
     """A record's extra string and list-of-string fields, checked: name -> value as the record gave it.
 
@@ -609,38 +647,33 @@ def record_meta(record: dict, path: str, line: int) -> tuple[dict, list[tuple[st
     for raw_name, value in fields:
         if value is None or value == "" or value == []:
             continue
-        name = str(raw_name).lower()
-        shown = repr(str(raw_name)[:60])
-        if name in RESERVED_NAMES:
-            report(
-                f"name:{raw_name}",
-                f"field {shown} has the name of the built-in field {name!r}; rename it to keep it; not kept",
-            )
-            continue
-        if len(name) > MAX_META_NAME or not META_NAME.match(name):
-            report(
-                f"name:{raw_name}",
-                f"field {shown} is not a usable name (letters, digits and _, starting with a letter,"
-                f" at most {MAX_META_NAME}); rename it to keep it; not kept",
-            )
+        checked = _NAMES.get(raw_name)
+        if checked is None:
+            if len(_NAMES) > 10_000:  # names come from data: keep the memo small
+                _NAMES.clear()
+            checked = _NAMES[raw_name] = _check_name(raw_name)
+        name, why = checked
+        shown = f"{str(raw_name)[:60]!r}"
+        if why:
+            report(f"name:{raw_name}", f"field {shown} {why}; rename it to keep it; not kept")
             continue
         if name in out:
             report(f"twice:{raw_name}", f"field {shown} repeats the field {name!r} (names ignore case); not kept")
             continue
-        items = value if isinstance(value, list) else [value]
-        if not all(isinstance(v, _SCALARS) and not isinstance(v, bool) for v in items if v is not None):
+        texts = _texts(value)
+        if texts is None:
             kind = _json_type(value) if not isinstance(value, list) else "a list of other things than strings"
             report(f"type:{name}", f"field {shown} is {kind}, not a string or a list of strings; not kept")
             continue
-        texts = [clean_line(str(v)) for v in items if v is not None]
-        longest = max((len(t) for t in texts), default=0)
+        longest = max(map(len, texts), default=0)
         if longest > MAX_META_CHARS:
             report(
                 f"long:{name}",
                 f"field {shown} has a value of {longest:,} characters (the most is {MAX_META_CHARS}); not kept",
             )
             continue
-        texts = [t for t in texts if t]
+        if "" in texts:
+            texts = [t for t in texts if t]
         if len(texts) > MAX_META_VALUES:
             report(f"many:{name}", f"field {shown} has {len(texts):,} values; the first {MAX_META_VALUES} are kept")
             texts = texts[:MAX_META_VALUES]
