@@ -97,8 +97,8 @@ class QuoteHit:
     source: str | None
     url: str | None
     path: str
+    line: int = 1  # the article's first line in ``path``: which record of a multi-record file
     matches: list[tuple[int, int]] = field(default_factory=list)
-    line: int = 1  # the article's first line in ``path``
 
 
 @dataclass(frozen=True)
