@@ -26,6 +26,7 @@ layouts), else 0, whatever the targets say.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -60,7 +61,7 @@ def write_layouts(work: Path, records: int, files: int, keep: bool) -> tuple[Pat
         shutil.rmtree(d, ignore_errors=True)
         d.mkdir(parents=True)
     with open(REUTERS_JSONL, encoding="utf-8") as fh:
-        lines = [line for _, line in zip(range(records), fh)] if records else fh.readlines()
+        lines = list(itertools.islice(fh, records)) if records else fh.readlines()
     (one / "reuters.jsonl").write_text("".join(lines), encoding="utf-8")
     per = -(-len(lines) // files)
     for k in range(files):

@@ -44,6 +44,9 @@ class Article:
     speakers: tuple[str, ...] = ()  # canonical names of the people quoted
     speakers_from: str = "extractor"  # "extractor" | "metadata" (given by a JSON record)
     quotes: tuple[Quote, ...] = ()
+    # A JSON record's own fields beyond the built-in ones (Reuters' topics, a desk's tags):
+    # name -> a string or a list of strings, as the record gave them. Searchable as name:value.
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class Hit:
     score: float
     snippets: list[Snippet]
     title_matches: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of the query's words in title
+    line: int = 1  # the article's first line in ``path``: which record of a multi-record file
+    meta: dict[str, str | list[str]] = field(default_factory=dict)  # Article.meta
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class QuoteHit:
     source: str | None
     url: str | None
     path: str
+    line: int = 1  # the article's first line in ``path``: which record of a multi-record file
     matches: list[tuple[int, int]] = field(default_factory=list)
 
 

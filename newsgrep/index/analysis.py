@@ -153,3 +153,60 @@ class NewsAnalyzer(Analyzer):
                 t.startchar = start_char + start
                 t.endchar = start_char + end
             yield t
+
+
+# Joins the values of one record field (``topics: ["crude", "ship"]``) into the one string Whoosh indexes.
+# A control character: ingest cleans them out of every value, so none can hold it.
+META_SEP = "\x1f"
+
+
+def meta_key(value: str) -> str:
+    """One record field value as it is indexed and searched: whole, lower case, accents folded, spaces collapsed."""
+    return fold_accents(" ".join(value.split()).lower())
+
+
+class MetaValues(Analyzer):
+    """The tokens of a record's own field: one per whole value (``west-germany``, ``salvador, feb 26``).
+
+    A value is a tag or a code, so ``places:west-germany`` finds that value
+    and not ``germany``; case and accents do not count. In a query
+    (``tokenize=False`` or one word) the text is one value.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        at = 0
+        for n, raw in enumerate(value.split(META_SEP) if tokenize else [value]):
+            text = meta_key(raw)
+            start, at = at, at + len(raw) + 1
+            if not text:
+                continue
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = raw
+            if positions:
+                t.pos = start_pos + n
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + start + len(raw)
+            yield t

@@ -20,11 +20,11 @@ import unicodedata
 from whoosh import fields
 
 from ..models import Article
-from .analysis import NewsAnalyzer, QuoteBlocks
+from .analysis import META_SEP, MetaValues, NewsAnalyzer, QuoteBlocks
 
 # Bump when the schema or the analyzer changes: an index written with another
 # version is rebuilt by `newsgrep index` and refused by the readers.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Lower case, accents folded (so "Sergéy" finds "Sergey"), stop words dropped,
 # English Porter stems (so "sanction" finds "sanctions"): Whoosh's
@@ -53,7 +53,14 @@ SCHEMA = fields.Schema(
     # what they are: [start, end, kind, speaker, role, cue] each.
     qtext=fields.TEXT(analyzer=ANALYZER, phrase=True),
     quotes=fields.STORED(),
+    # A JSON record's own fields (Article.meta), as the record gave them.
+    meta=fields.STORED(),
 )
+# ...and searchable: ``topics:crude`` is the term "crude" of the field ``meta_topics``, one
+# term per whole value (MetaValues). One glob field holds any name a record brings;
+# ingest (articles.record_meta) keeps the names to a safe pattern and off the built-in ones.
+META_PREFIX = "meta_"
+SCHEMA.add(META_PREFIX + "*", fields.KEYWORD(analyzer=MetaValues(), scorable=False), glob=True)
 
 # Names users may type in a query, mapped to schema fields.
 FIELD_ALIASES = {"source": "agency", "speakers": "speaker", "quote": "qtext"}
@@ -102,6 +109,10 @@ def article_document(article: Article, speaker_keys) -> dict:
         "speaker_key": ",".join(keys) or None,
         "speakers_from": article.speakers_from,
     }
+    if article.meta:
+        doc["meta"] = article.meta
+        for name, value in article.meta.items():
+            doc[META_PREFIX + name] = META_SEP.join(value) if isinstance(value, list) else value
     if article.quotes:
         doc["qtext"] = QuoteBlocks([q.text for q in article.quotes])
         doc["quotes"] = [[q.start, q.end, q.kind, q.speaker, q.role, q.cue] for q in article.quotes]

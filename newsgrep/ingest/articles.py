@@ -146,6 +146,8 @@ def _make(
     body: str,
     kaynak: str | None = None,
     speakers: tuple[str, ...] = (),
+    own_id: str | None = None,
+    meta: dict[str, str | list[str]] | None = None,
 ) -> None:
     title = clean_line(title)
     if not title:
@@ -162,7 +164,7 @@ def _make(
     url = clean_line(url) if url else None
     result.articles.append(
         Article(
-            id=article_id(url, title, date, source),
+            id=own_id or article_id(url, title, date, source),
             title=title,
             date=date,
             source=source or None,
@@ -173,6 +175,7 @@ def _make(
             kaynak=clean_line(kaynak) if kaynak else None,
             speakers=speakers,
             speakers_from="metadata" if speakers else "extractor",
+            meta=meta or {},
         )
     )
 
@@ -535,9 +538,161 @@ def json_paragraphs(text: str) -> list[str]:
     return out
 
 
+# --- a record's own id and metadata --------------------------------------------------
+
+# The keys newsgrep itself reads, or writes in an export (`newsgrep export` then
+# reads back): never metadata. ``meta`` is the object an export keeps the rest in.
+RECORD_KEYS = frozenset(
+    {"id", "title", "date", "body", "content", "source", "agency", "url", "link", "speakers", "speakers_from"}
+    | {"path", "line", "kaynak", "quotes", "meta"}
+)
+# Names a query already gives a meaning (index/schema.py's fields and aliases;
+# tests/ingest/test_record_meta.py checks the two agree): a record field by one of
+# these names could never be searched, so it is refused rather than shadowed.
+SEARCH_NAMES = frozenset({"agency", "month", "qtext", "quote", "speaker", "speaker_key", "words"})
+RESERVED_NAMES = RECORD_KEYS | SEARCH_NAMES
+
+META_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")  # after lower-casing: `field:value` in a query, and safe anywhere
+MAX_META_NAME = 40  # characters of a name
+MAX_META_FIELDS = 32  # per record: the first ones, in the record's order
+MAX_META_VALUES = 100  # per field: the first ones
+MAX_META_CHARS = 200  # per value: a tag or a code, not a text (a longer value is not kept)
+MAX_ID_CHARS = 200
+_ID = re.compile(r"\S+\Z")
+
+
+def own_id(record: dict, path: str, line: int, result: FileResult) -> str | None:
+    """The record's own ``id`` (a string or a number), or None: newsgrep then makes one (``article_id``).
+
+    An id must be one word (no spaces: ids travel through shells and
+    ``cut``) of at most MAX_ID_CHARS characters; one that is not is
+    reported, and the article indexed under the id newsgrep makes.
+    """
+    value = record.get("id")
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, _SCALARS):
+        why = f"is {_json_type(value)}, not a string"
+    else:
+        text = clean_line(str(value))
+        if 0 < len(text) <= MAX_ID_CHARS and _ID.match(text):
+            return text
+        why = f"{str(value)[:40]!r} is not one word of at most {MAX_ID_CHARS} characters"
+    result.warnings.append(ParseWarning(path, line, f"id {why}; indexed under an id newsgrep makes"))
+    return None
+
+
+_NAMES: dict[str, tuple[str, str | None]] = {}  # a record field's name -> (its name here, why it is refused)
+
+
+def _check_name(raw: str) -> tuple[str, str | None]:
+    """(lower-cased name, None) for a usable record field name, else (name, what is wrong with it)."""
+    name = str(raw).lower()
+    if name in RESERVED_NAMES:
+        return name, f"has the name of the built-in field {name!r}"
+    if len(name) > MAX_META_NAME or not META_NAME.match(name):
+        return name, f"is not a usable name (letters, digits and _, starting with a letter, at most {MAX_META_NAME})"
+    return name, None
+
+
+def _clean_value(text: str) -> str:
+    """``clean_line``, without its work for the usual value: short, ASCII, printable, single-spaced."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return clean_line(text)
+
+
+def _texts(value: object) -> list[str] | None:
+    """A field's values as cleaned text (a number as text, nulls left out), or None when not strings."""
+    if type(value) is str:
+        return [_clean_value(value)]
+    items = value if type(value) is list else [value]
+    out = []
+    for item in items:
+        if type(item) is str:
+            out.append(_clean_value(item))
+        elif item is None:
+            continue
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            out.append(str(item))
+        else:
+            return None
+    return out
+
+
+def record_meta(record: dict, path: str, line: int) -> tuple[dict, list[tuple[str, ParseWarning]]]:
+    """A record's extra string and list-of-string fields, checked: name -> value as the record gave it.
+
+    Names are lower-cased (``Topics`` is ``topics``) and must be letters,
+    digits and ``_``, starting with a letter; a name newsgrep uses itself is
+    refused. Values are strings (numbers taken as text) or lists of them,
+    each at most MAX_META_CHARS characters after cleaning; empty values are
+    left out. A field that breaks a rule is left out and the article
+    indexed; the problems come back as (key, warning), and ``parse_json``
+    reports each key once per file, at its first kept record. An export's
+    ``meta`` object is read as the record's own fields.
+    """
+    fields = [(k, v) for k, v in record.items() if k not in RECORD_KEYS]
+    nested = record.get("meta")
+    if isinstance(nested, dict):
+        fields += list(nested.items())
+    elif nested is not None:
+        fields.append(("meta", nested))  # refused below, as a reserved name
+    out: dict[str, str | list[str]] = {}
+    problems: list[tuple[str, ParseWarning]] = []
+
+    def report(key: str, message: str) -> None:
+        problems.append((key, ParseWarning(path, line, message)))
+
+    for raw_name, value in fields:
+        if value is None or value == "" or value == []:
+            continue
+        checked = _NAMES.get(raw_name)
+        if checked is None:
+            if len(_NAMES) > 10_000:  # names come from data: keep the memo small
+                _NAMES.clear()
+            checked = _NAMES[raw_name] = _check_name(raw_name)
+        name, why = checked
+        shown = f"{str(raw_name)[:60]!r}"
+        if why:
+            report(f"name:{raw_name}", f"field {shown} {why}; rename it to keep it; not kept")
+            continue
+        if name in out:
+            report(f"twice:{raw_name}", f"field {shown} repeats the field {name!r} (names ignore case); not kept")
+            continue
+        texts = _texts(value)
+        if texts is None:
+            kind = _json_type(value) if not isinstance(value, list) else "a list of other things than strings"
+            report(f"type:{name}", f"field {shown} is {kind}, not a string or a list of strings; not kept")
+            continue
+        longest = max(map(len, texts), default=0)
+        if longest > MAX_META_CHARS:
+            report(
+                f"long:{name}",
+                f"field {shown} has a value of {longest:,} characters (the most is {MAX_META_CHARS}); not kept",
+            )
+            continue
+        if "" in texts:
+            texts = [t for t in texts if t]
+        if len(texts) > MAX_META_VALUES:
+            report(f"many:{name}", f"field {shown} has {len(texts):,} values; the first {MAX_META_VALUES} are kept")
+            texts = texts[:MAX_META_VALUES]
+        if not texts:
+            continue
+        if len(out) == MAX_META_FIELDS:
+            report(
+                "fields",
+                f"record has more than {MAX_META_FIELDS} fields of its own; the first {MAX_META_FIELDS} are kept",
+            )
+            break
+        out[name] = texts if isinstance(value, list) else texts[0]
+    return out, problems
+
+
 def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
     """The records of a JSON or JSON Lines text; ``first_line``: where ``text`` starts in its file (a piece of one)."""
     result = FileResult()
+    reported: set[str] = set()  # a field's problem is reported at its first record in the file
     for line, record in _json_records(text, path, result, first_line):
         if not isinstance(record, dict):
             result.warnings.append(ParseWarning(path, line, "JSON record is not an object; skipped"))
@@ -555,6 +710,10 @@ def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
             continue
         if record.get("speakers_from") == "extractor":
             speakers = []  # a newsgrep export: let the extractor find them again
+        meta, problems = record_meta(record, path, line)
+        notes = FileResult()
+        given = own_id(record, path, line, notes)
+        kept = len(result.articles)
         _make(
             result,
             path=path,
@@ -566,7 +725,15 @@ def parse_json(text: str, path: str, first_line: int = 1) -> FileResult:
             url=url,
             body=body,
             speakers=tuple(clean_line(s) for s in speakers if s.strip()),
+            own_id=given,
+            meta=meta,
         )
+        if len(result.articles) > kept:  # a skipped record is reported for why it was skipped, and only that
+            result.warnings.extend(notes.warnings)
+            for key, warning in problems:
+                if key not in reported:
+                    reported.add(key)
+                    result.warnings.append(warning)
     return result
 
 

@@ -17,6 +17,9 @@ FORMATS = ("jsonl", "opensearch")
 
 MAPPING = {
     "mappings": {
+        # A record's own fields (Article.meta: Reuters topics, a desk's tags) are codes and tags:
+        # keywords, matched whole, as `topics:crude` matches them here.
+        "dynamic_templates": [{"record_fields": {"path_match": "meta.*", "mapping": {"type": "keyword"}}}],
         "properties": {
             "id": {"type": "keyword"},
             "title": {"type": "text", "analyzer": "english"},
@@ -41,7 +44,8 @@ MAPPING = {
                     "end": {"type": "integer"},
                 },
             },
-        }
+            "meta": {"type": "object"},
+        },
     }
 }
 

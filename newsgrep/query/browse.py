@@ -9,7 +9,7 @@ from ..errors import NotFoundError
 from ..index.store import index_size, manifest_for, read_generation
 from ..ingest.dates import iso
 from ..models import Article, Quote
-from .search import Filters, check_cost, check_match, parse_query, reading, restrict
+from .search import Filters, check_cost, check_match, meta_names, parse_query, reading, restrict
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:
@@ -36,6 +36,7 @@ def article_from(stored: dict) -> Article:
         speakers=tuple(s for s in stored.get("speaker", "").split(",") if s),
         speakers_from=stored.get("speakers_from", "extractor"),
         quotes=quotes_of(stored),
+        meta=stored.get("meta", {}),
     )
 
 
@@ -55,7 +56,7 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "an
     the query's bare words, so an export holds what a search counts in ``total``.
     """
     check_match(match)
-    parsed = parse_query(q_text, ix.schema, match=match)
+    parsed = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix))
     with reading(ix, root) as searcher:
         check_cost(parsed, searcher.reader())
         q = restrict(parsed, filters, searcher.reader())

@@ -250,7 +250,11 @@ class Engine:
         return _boosted(out, q.boost), exact
 
     def _field(self, name: str):
-        return self.schema[name] if name in self.schema.names() else None
+        """The schema's field ``name``, a record field (``meta_topics``, a glob field) included; None if none."""
+        try:
+            return self.schema[name]
+        except KeyError:
+            return None
 
     def _constant(self, q) -> float:
         """The score Whoosh's matcher for ``q`` (a filter or a NOT clause) gives each document.

@@ -24,6 +24,7 @@ from .search import (
     as_bytes,
     check_cost,
     check_match,
+    meta_names,
     parse_query,
     phrases_of,
     reading,
@@ -131,7 +132,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
-    q = parse_query(q_text or "", ix.schema, fields=("qtext",))
+    q = parse_query(q_text or "", ix.schema, fields=("qtext",), meta_names=lambda: meta_names(ix))
     by_relevance = not isinstance(q, query.Every)
     want = {query_key(s) for s in filters.speakers}
     found: list[QuoteHit] = []
@@ -205,7 +206,7 @@ def speakers(
     groups: dict[str, dict] = defaultdict(
         lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
     )
-    asked = parse_query(q_text or "", ix.schema, match=match)
+    asked = parse_query(q_text or "", ix.schema, match=match, meta_names=lambda: meta_names(ix))
     with reading(ix, root) as searcher:
         check_cost(asked, searcher.reader())
         reader = searcher.reader()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import NewsgrepError, NotFoundError, QueryError, UsageError
-from ..index.schema import FIELD_ALIASES, QUERYABLE
+from ..index.schema import FIELD_ALIASES, META_PREFIX, QUERYABLE
 from ..index.store import damaged
 from ..ingest.dates import date_bounds, iso
 from ..models import Hit, SearchResult
@@ -70,22 +70,58 @@ def reading(ix, root: str) -> Iterator[object]:
 # --- queries ---------------------------------------------------------------------------
 
 _FIELD_REF = re.compile(r'"[^"]*"|(?<![\w:])([A-Za-z_]\w*):(?=\S)')
+BUILT_IN_FIELDS = sorted((QUERYABLE | set(FIELD_ALIASES)) - {"qtext", "month", "id"})  # as the error lists them
 
 
-def _check_fields(text: str) -> None:
+def _check_fields(text: str, meta_names=None) -> dict[str, str]:
+    """The record fields (``topics:crude``) the query names: {name as typed: index field}.
+
+    ``meta_names`` is called, only when the query names a field that is not
+    built in, for the names of the record fields this index holds
+    (``meta_names``); a name that is neither is an error that lists both.
+    """
+    wanted = {}
+    known = None
     for m in _FIELD_REF.finditer(text):
         name = m.group(1)
-        if name and name.lower() not in QUERYABLE and name.lower() not in FIELD_ALIASES:
-            known = ", ".join(sorted((QUERYABLE | set(FIELD_ALIASES)) - {"qtext", "month", "id"}))
-            raise QueryError(f"unknown field {name!r} in the query; use one of: {known}")
+        if not name or name.lower() in QUERYABLE or name.lower() in FIELD_ALIASES:
+            continue
+        if known is None:
+            known = set(meta_names() if meta_names is not None else ())
+        if name.lower() in known:
+            wanted[name] = META_PREFIX + name.lower()
+            continue
+        listed = ", ".join(BUILT_IN_FIELDS)
+        if known:
+            listed += "; this index's record fields: " + ", ".join(sorted(known))
+        raise QueryError(f"unknown field {name!r} in the query; use one of: {listed}")
+    return wanted
 
 
-def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), match: str = "all"):
+def meta_names(ix) -> list[str]:
+    """The names of the record fields (Article.meta) that the open index ``ix`` holds, sorted.
+
+    Read from the indexed field names, so they are this index's, whatever
+    its files brought. ``ix`` as for ``reading`` (a server lends its searcher).
+    """
+    held = getattr(ix, "held_searcher", None)
+    reader = held.reader() if held is not None else ix.reader()
+    try:
+        names = reader.indexed_field_names()
+        return sorted(n[len(META_PREFIX) :] for n in names if n.startswith(META_PREFIX))
+    finally:
+        if held is None:
+            reader.close()
+
+
+def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), match: str = "all", meta_names=None):
     """Whoosh's query language over ``fields``: AND/OR/NOT, "phrases", prefix*, fuzzy~, field:term.
 
     ``match`` says how words side by side are joined: ``"all"`` as an AND;
     ``"any"`` as a ``Natural`` group, where no word is required and the
     score rewards the documents that have more of them (see ``natural_query``).
+    ``meta_names``: a callable giving the record fields the index holds
+    (``lambda: meta_names(ix)``), asked only when the query names one.
     """
     from whoosh import qparser, query
 
@@ -94,7 +130,7 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), 
     stripped = text.strip()
     if not stripped or stripped == "*":
         return query.Every()
-    _check_fields(text)
+    record_fields = _check_fields(text, meta_names)
     group = natural_classes()[1] if match == "any" else qparser.AndGroup
     parser = qparser.MultifieldParser(list(fields), schema, group=group)
     parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -102,6 +138,8 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), 
     for alias, target in FIELD_ALIASES.items():
         aliases.setdefault(target, []).append(alias)
     aliases.setdefault("speaker_key", []).append("speaker")
+    for typed, target in record_fields.items():
+        aliases.setdefault(target, []).append(typed)
     parser.add_plugin(qparser.FieldAliasPlugin(aliases))
     try:
         q = parser.parse(text)
@@ -297,7 +335,7 @@ def _natural_parts(q):
 
 def _restricts(q) -> bool:
     fields = {leaf.fieldname for leaf in q.leaves() if getattr(leaf, "fieldname", None)}
-    return bool(fields) and fields <= _RESTRICTING
+    return bool(fields) and all(f in _RESTRICTING or f.startswith(META_PREFIX) for f in fields)
 
 
 def _and_not_as_not(q):
@@ -482,6 +520,7 @@ def article_fields(stored: dict) -> dict:
         "source": stored.get("agency"),
         "url": stored.get("url"),
         "path": stored.get("path", ""),
+        "line": stored.get("line", 1),
     }
 
 
@@ -494,6 +533,7 @@ def make_hit(searcher, docnum: int, score: float | None, spans: list[tuple[int, 
         speakers=[s for s in stored.get("speaker", "").split(",") if s],
         score=round(float(score or 0.0), 4),
         snippets=make_snippets(stored.get("body", ""), spans),
+        meta=stored.get("meta", {}),
     )
 
 
@@ -547,7 +587,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     from whoosh import sorting
 
     _check_request(req)
-    q = parse_query(req.query, ix.schema, match=req.match)
+    q = parse_query(req.query, ix.schema, match=req.match, meta_names=lambda: meta_names(ix))
     facet_map = {
         "source": sorting.FieldFacet("agency"),
         "speaker": sorting.FieldFacet("speaker", allow_overlap=True),

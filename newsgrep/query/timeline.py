@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from .search import Filters, check_cost, check_match, parse_query, reading, restrict
+from .search import Filters, check_cost, check_match, meta_names, parse_query, reading, restrict
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def timeline(
     if by not in PERIODS:
         raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
     check_match(match)
-    q = parse_query(q_text, ix.schema, match=match)
+    q = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix))
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:

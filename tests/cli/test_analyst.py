@@ -125,7 +125,7 @@ def test_export_jsonl_round_trip(in_seeds, run, tmp_path, monkeypatch):
         out = []
         for q in ("Kuril", "Japan", '"true partnership"', "sanction"):
             hits = json.loads(run("search", q, "--limit", "0", "--json", env=env).stdout)["hits"]
-            out.append([{k: v for k, v in h.items() if k != "path"} for h in hits])
+            out.append([{k: v for k, v in h.items() if k not in ("path", "line")} for h in hits])  # where it was read
         return out
 
     assert answers(fresh) == answers({})

@@ -50,6 +50,7 @@ def test_quotes_by_lavrov_acceptance(in_seeds, run):
         "source",
         "url",
         "path",
+        "line",
         "matches",
     ]
     (ww2,) = [q for q in quotes if q["text"].startswith("Recognizing the outcome of World War II")]
