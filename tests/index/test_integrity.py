@@ -139,3 +139,31 @@ def test_an_index_from_before_the_record_opens_and_gets_one_at_its_next_commit(w
     assert [p.name for p in gen.glob("segments-*.json")] == ["segments-2.json"]
     _segment_file("._body_len.col").unlink()
     assert run("search", "Kuril").exit_code == 2
+
+
+def test_what_a_killed_run_left_is_swept_by_the_next_run(workdir, run):
+    """Regression (issue 16, 16): files of an uncommitted segment stayed, and `stats` counted them.
+
+    What a run killed mid-commit leaves: its segment's files, Whoosh's temporary
+    storage, the manifest and record of the generation it never committed, a
+    half-written file of write_atomic. A run with nothing to do removes them.
+    """
+    assert run("index").exit_code == 0
+    gen = Path(store.current_dir("index"))
+    committed = sorted(p.name for p in gen.iterdir())
+    size = json.loads(run("stats", "--json").stdout)["index_bytes"]
+    (gen / "MAIN_x1x2x3x4x5x6x7x8.pst").write_bytes(b"\x00" * 5000)
+    (gen / "MAIN_x1x2x3x4x5x6x7x8._body_len.col").write_bytes(b"\x00" * 50)
+    (gen / "MAIN.tmp").mkdir()
+    (gen / "MAIN.tmp" / "run.pst").write_bytes(b"\x00" * 500)
+    (gen / "manifest-9.json").write_text("{}")
+    (gen / "segments-9.json").write_text("{}")
+    (gen / "newsgrep.json.4242.tmp").write_text("{")
+    assert json.loads(run("stats", "--json").stdout)["index_bytes"] == size
+    result = run("index")
+    assert (result.exit_code, summary_counts(result)) == (0, "0 added, 0 updated, 0 removed, 0 moved, 2 unchanged")
+    assert sorted(p.name for p in gen.iterdir()) == committed
+
+
+def summary_counts(result) -> str:
+    return result.stderr.strip().splitlines()[-1].split(": ", 1)[1].split(";")[0]
