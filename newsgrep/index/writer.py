@@ -43,7 +43,20 @@ from ..ingest.articles import decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
-from .store import check_version, current_dir, damaged, index_location, load_manifest, seed_locations, write_atomic
+from .store import (
+    RECORDED,
+    check_segments,
+    check_version,
+    current_dir,
+    damaged,
+    file_crc,
+    index_location,
+    load_manifest,
+    seed_locations,
+    segment_files,
+    segments_record,
+    write_atomic,
+)
 
 DEFAULT_WAIT = 30.0
 # A full build of more than this many files uses Whoosh's multiprocessing
@@ -383,6 +396,8 @@ def _update(root, paths, rebuild, wait, progress, jobs, started) -> IndexSummary
                 notices.append(f"the index at {root} was built by another newsgrep version; rebuilding it")
                 rebuild = True
         live = None if gen is None or rebuild else _open_live(root, gen)
+        if live is not None:
+            _sweep(live[0])
         # paths are the index's, wherever this runs from
         anchor = _recorded_anchor(live[1]) if live else _anchor(gen)
         sources, warnings = discover(paths, anchor)
@@ -453,12 +468,19 @@ def _recorded_anchor(manifest) -> str:
 
 
 def _open_live(root: str, gen: str):
-    """The live generation's index and manifest, read once for an incremental run."""
+    """The live generation's index and manifest, read once for an incremental run.
+
+    Its segment files are checked as a reader checks them (size, mtime, the
+    length columns' CRC-32): a run with nothing to do still says when the
+    index is damaged.
+    """
     from whoosh import index as whoosh_index
 
     try:
         ix = whoosh_index.open_dir(gen)
         manifest = load_manifest(gen, ix.latest_generation())
+        if _recorded(gen):
+            check_segments(gen, ix.latest_generation(), {s.segment_id() for s in ix._segments()})
     except Exception as err:  # noqa: BLE001 - unreadable index or manifest
         raise damaged(root, err) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
@@ -466,16 +488,147 @@ def _open_live(root: str, gen: str):
     return ix, manifest
 
 
+def _sweep(ix) -> None:
+    """Delete what killed runs left in the live generation: files no committed table of contents names.
+
+    Under the lock, so no writer is running; readers open only what the
+    latest table of contents names, and these files are not among them.
+    Whoosh cleans up only at its next commit, and a run with nothing to do
+    never commits.
+    """
+    from whoosh.index import clean_files
+
+    gen = ix.storage.folder
+    toc = ix._read_toc()
+    with contextlib.suppress(OSError):
+        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)  # segments and old tables of contents
+    for name in os.listdir(gen):
+        path = os.path.join(gen, name)
+        if os.path.isdir(path):  # a writer's temporary storage (MAIN.tmp)
+            shutil.rmtree(path, ignore_errors=True)
+        elif name.endswith(".tmp") or (
+            name.startswith(("manifest-", "segments-"))
+            and name.endswith(".json")
+            and name[name.index("-") + 1 : -len(".json")] != str(toc.generation)
+        ):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
+def _recorded(gen: str) -> bool:
+    """Whether this generation records its segment files (newsgrep.json; indexes from before do not)."""
+    with open(os.path.join(gen, "newsgrep.json"), encoding="utf-8") as fh:
+        meta = json.load(fh)
+    return isinstance(meta, dict) and bool(meta.get(RECORDED))
+
+
+def _live_record(root: str, ix) -> dict:
+    """The live generation's segment record (checked cheaply by ``_open_live``); {} for an index from before it."""
+    gen = ix.storage.folder
+    if not _recorded(gen):
+        return {}
+    try:
+        with open(segments_record(gen, ix.latest_generation()), encoding="utf-8") as fh:
+            record = json.load(fh)
+    except (OSError, ValueError) as err:
+        raise damaged(root, err) from None
+    return record if isinstance(record, dict) else {}
+
+
+def _merge_checked(choose: Callable, gen: str, known: dict) -> Callable:
+    """A Whoosh merge policy: ``choose(writer, segments)`` says what to merge and drop; merged ones are checked in full.
+
+    A merge copies a segment's data into a new segment, whose record is then
+    computed afresh: an unchecked merge would launder damage into a "good"
+    file. So every file of a segment about to be merged is compared with its
+    recorded CRC-32; the merge reads those files anyway. Segments left as
+    they are keep their record, and the cheap check of every open.
+    """
+
+    def policy(writer, segments):
+        from whoosh.reading import SegmentReader
+
+        merged, dropped = choose(writer, segments)
+        ids = {s.segment_id() for s in merged}
+        if known and ids:
+            # the live generation's number: the record this run started from
+            check_segments(gen, writer.generation - 1, ids, full=True)
+        for segment in merged:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        gone = ids | {s.segment_id() for s in dropped}
+        return [s for s in segments if s.segment_id() not in gone]
+
+    return policy
+
+
+def _choose_merges(writer, segments) -> tuple[list, list]:
+    """(segments to merge into this commit's new one, segments to drop): few segments, little rewriting.
+
+    Whoosh's default (MERGE_SMALL) left 11 segments after 20 rounds of edits,
+    and an index 2.7 times a rebuild's size. Here, by live documents:
+
+    * a segment with none left is dropped, which costs nothing;
+    * the others, smallest first, are merged while each holds no more live
+      documents than the commit has gathered so far (its new documents, then
+      the segments merged before): segments grow like a binary counter, their
+      number stays near log2 of the commits since the build, and a document
+      is rewritten about that many times. A segment that deletions have
+      emptied is merged as soon as its live part is that small.
+
+    A big segment is never rewritten for its deletions alone: Whoosh merges
+    at about 10 ms an article (add_reader in Python), so rewriting a
+    100k-article segment would turn a one-file update into minutes. Its dead
+    weight stays below its own size until it joins a merge; `--rebuild`
+    compacts at once.
+    """
+    dropped = [s for s in segments if s.doc_count() == 0]
+    merged: list = []
+    gathered = writer.docnum - writer.docbase
+    for segment in sorted((s for s in segments if s.doc_count() > 0), key=lambda s: s.doc_count()):
+        if segment.doc_count() > gathered:
+            break
+        merged.append(segment)
+        gathered += segment.doc_count()
+    return merged, dropped
+
+
+def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
+    """Write ``segments-<N>.json`` when Whoosh's commit has finished the segments, before its table of contents.
+
+    So the record is in force exactly when the commit is, as the manifest is.
+    Files recorded at the start of the run (and verified then) keep their
+    CRC-32 while their size and mtime are unchanged; new ones are read once,
+    fresh from the page cache.
+    """
+    commit_toc = writer._commit_toc
+
+    def recording(segments) -> None:
+        record = {}
+        for name in segment_files(gen, {s.segment_id() for s in segments}):
+            st = os.stat(os.path.join(gen, name))
+            old = known.get(name)
+            if old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+                record[name] = old
+            else:
+                record[name] = [st.st_size, st.st_mtime_ns, file_crc(os.path.join(gen, name))]
+        write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
+        commit_toc(segments)
+
+    writer._commit_toc = recording
+
+
 def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progress | None, anchor: str):
     from whoosh import index as whoosh_index
 
     gen = os.path.join(root, f"gen-{dt.datetime.now(dt.timezone.utc):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}")
     os.makedirs(gen)
-    write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION}))
+    write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION, RECORDED: 1}))
     ix = whoosh_index.create_in(gen, SCHEMA)
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     manifest: dict = {"files": {}, "anchor": anchor}
-    warnings = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, parallel_hint=True)
+    warnings, _ = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, True, {})
     write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, []
 
@@ -498,12 +651,18 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
                     continue  # touched, not changed
         todo.append(source)
     gone = [p for p in old if p not in present and under(p, paths, anchor)]
-    # Files whose duplicate articles were skipped because another file held
-    # them get another look when that file changes or goes.
+    # Files that skipped an article as a duplicate get another look when the
+    # file that kept it changes or goes, in the same path order (``_kept``):
+    # and so do the files that skipped one of theirs, and so on.
     released = {i for p in gone + [s.path for s in todo if s.path in old] for i in old[p]["ids"]}
-    for path, entry in old.items():
-        if path in present and present[path] not in todo and released & set(entry.get("dups", ())):
-            todo.append(present[path])
+    while released:
+        promoted = [
+            present[p]
+            for p, e in old.items()
+            if p in present and present[p] not in todo and released & set(e.get("dups", ()))
+        ]
+        todo.extend(promoted)
+        released = {i for s in promoted for i in old[s.path]["ids"]}
     again = [s.path for s in sources if s not in todo]
     if not todo and not gone:
         counts["unchanged"] = len(sources)
@@ -511,7 +670,10 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
     gone_hashes = {old[p]["hash"]: p for p in gone}
     recorded = _recorded_warnings(old, again)
     try:
-        warnings = _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint=False)
+        known = _live_record(root, ix)
+        warnings, demoted = _apply(
+            ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, False, known, present
+        )
     except (NewsgrepError, KeyboardInterrupt, MemoryError):
         raise
     except OSError as err:
@@ -520,7 +682,8 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
         raise damaged(root, err) from None
     except Exception as err:  # noqa: BLE001 - the old segments cannot be read
         raise damaged(root, err) from None
-    counts["unchanged"] = len(sources) - len(todo)
+    counts["unchanged"] = len(sources) - counts["added"] - counts["updated"] - counts["moved"]
+    recorded = [w for w in recorded if w.path not in demoted]  # indexed again: their warnings are new ones
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, recorded
 
 
@@ -529,65 +692,83 @@ def _recorded_warnings(files: dict, paths: list[str]) -> list[ParseWarning]:
     return [ParseWarning(p, line, msg) for p in paths for line, msg in files.get(p, {}).get("warnings", ())]
 
 
-def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint):
-    """Delete ``gone`` and (re)index ``todo`` in one Whoosh commit, manifest alongside."""
+def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, parallel_hint, known, present=None):
+    """Delete ``gone`` and (re)index ``todo`` in one Whoosh commit, manifest and segment record alongside.
+
+    ``known``: the live generation's segment record (``_live_record``).
+    ``present``: the files found by this run, by path (an incremental run:
+    unchanged files that lose an article to a changed one are indexed again).
+    Returns this run's warnings and the paths of those unchanged files.
+
+    Which copy of a duplicate article is kept (``_kept``) depends on the files
+    alone, never on the order runs saw them in: files are processed in path
+    order, and an unchanged file whose copy an earlier-sorting file now
+    claims is indexed again in the same commit.
+    """
     from ..attribution.quotes import speaker_keys
 
     files = manifest["files"]
-    owner = {i: p for p, e in files.items() if p not in gone for i in e["ids"]}
+    kept_by = {i: p for p, e in files.items() for i in e["ids"]}  # before this run
+    owner = {i: p for i, p in kept_by.items() if p not in gone}
     for source in todo:  # their old articles are about to be replaced
         for i in files.get(source.path, {}).get("ids", ()):
-            owner.pop(i, None)
+            if owner.get(i) == source.path:
+                del owner[i]
     writer = _writer(ix, len(todo), jobs, parallel_hint)
+    writer.mergetype = _merge_checked(_choose_merges, gen, known)
+    _record_segments_at_commit(writer, gen, known)
     warnings: list[ParseWarning] = []
+    demoted: set[str] = set()  # unchanged files that lost an article: indexed again
+    # Unchanged files that skip an article as another's duplicate: their warning names the file that keeps it.
+    skipping: dict[str, list[str]] = {}
+    for p, e in files.items():
+        for i in e.get("dups", ()):
+            skipping.setdefault(i, []).append(p)
     try:
         for path in gone:
             writer.delete_by_term("path", path)
             counts["removed"] += 1
             del files[path]
         moved_from = set()
-        for processed in _process_all(todo, jobs, progress):
-            path = processed.source.path
-            existed = path in files
-            if existed:
-                writer.delete_by_term("path", path)
-            before = len(warnings)
-            warnings.extend(processed.warnings)
-            ids, dups, kept = [], [], []
-            for article in processed.articles:
-                holder = owner.get(article.id)
-                if holder is not None:
-                    dups.append(article.id)
-                    warnings.append(
-                        ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped")
-                    )
-                    continue
-                owner[article.id] = path
-                ids.append(article.id)
-                kept.append(article)
-            words = file_words(kept)
-            for n, article in enumerate(kept):
-                doc = article_document(article, speaker_keys)
-                if n == 0 and words:
-                    doc["words"] = words
-                writer.add_document(**doc)
-            file_warnings = warnings[before:]
-            files[path] = {
-                "size": processed.source.size,
-                "mtime_ns": processed.source.mtime_ns,
-                "hash": processed.hash,
-                "ids": ids,
-                "quotes": sum(len(a.quotes) for a in kept),
-                "dups": dups,
-                "warnings": [[w.line, w.message] for w in file_warnings],
-            }
-            if existed:
-                counts["updated"] += 1
-            elif processed.hash and processed.hash in gone_hashes:
-                moved_from.add(gone_hashes[processed.hash])
-                counts["moved"] += 1
-            else:
-                counts["added"] += 1
+        batch, done = sorted(todo, key=lambda s: s.path), set()
+        while batch:
+            done.update(s.path for s in batch)
+            for processed in _process_all(batch, jobs, progress):
+                path = processed.source.path
+                existed = path in files
+                if existed:
+                    writer.delete_by_term("path", path)
+                before = len(warnings)
+                warnings.extend(processed.warnings)
+                kept, dups = _kept(processed, owner, warnings, demoted, present or {})
+                words = file_words(kept)
+                for n, article in enumerate(kept):
+                    doc = article_document(article, speaker_keys)
+                    if n == 0 and words:
+                        doc["words"] = words
+                    writer.add_document(**doc)
+                files[path] = {
+                    "size": processed.source.size,
+                    "mtime_ns": processed.source.mtime_ns,
+                    "hash": processed.hash,
+                    "ids": [a.id for a in kept],
+                    "quotes": sum(len(a.quotes) for a in kept),
+                    "dups": dups,
+                    "warnings": [[w.line, w.message] for w in warnings[before:]],
+                }
+                if existed:
+                    counts["updated"] += 1
+                elif processed.hash and processed.hash in gone_hashes:
+                    moved_from.add(gone_hashes[processed.hash])
+                    counts["moved"] += 1
+                else:
+                    counts["added"] += 1
+            # Their documents are in committed segments (never in this writer's new
+            # one): deleted and added again, with the lost articles left out. So are the
+            # files whose warnings name the file that kept an article before this run.
+            moved_ids = {i for i, p in kept_by.items() if owner.get(i) != p} if skipping else set()
+            again = demoted | {p for i in moved_ids for p in skipping.get(i, ())}
+            batch = sorted((present[p] for p in again - done if present and p in present), key=lambda s: s.path)
         counts["removed"] -= len(moved_from)
         manifest["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
@@ -595,11 +776,63 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException:
         _abandon(writer)
         raise
-    for name in os.listdir(gen):  # manifests of generations no longer in force
-        if name.startswith("manifest-") and name != f"manifest-{writer.generation}.json":
+    for name in os.listdir(gen):  # manifests and records of generations no longer in force
+        if name.startswith(("manifest-", "segments-")) and name.endswith(".json") and name not in (
+            f"manifest-{writer.generation}.json",
+            f"segments-{writer.generation}.json",
+        ):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(gen, name))
-    return warnings
+    if not _recorded(gen):  # an index from before the record has one from this commit on
+        write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION, RECORDED: 1}))
+    return warnings, done - {s.path for s in todo}
+
+
+def _kept(
+    processed: ProcessedFile, owner: dict, warnings: list, demoted: set, present: dict
+) -> tuple[list[Article], list[str]]:
+    """The articles of one file that the index keeps, and the ids it holds but another file keeps.
+
+    The rule for copies of one article (same URL, or same title, date and
+    agency), a function of the files alone:
+
+    * in one file, the last record wins: a wire export lists stories as they
+      were filed, and a later record under the same title and day is an
+      update or a correction (Reuters-21578 holds 260 of them);
+    * across files, the file whose path sorts first keeps it (nothing says
+      which of two files is newer: a copy, a backup, a re-export).
+
+    ``owner`` (id to path) is updated; a later-sorting file that held an
+    article this one claims goes into ``demoted``, to be indexed again. A
+    holder this run did not find (outside the paths it was given) cannot be,
+    so it keeps its copy until a run that covers it.
+    """
+    path = processed.source.path
+    last = {a.id: a for a in processed.articles}
+    kept, dups = [], []
+    for article in processed.articles:
+        latest = last[article.id]
+        if latest is not article:
+            warnings.append(
+                ParseWarning(
+                    path,
+                    article.line,
+                    f"duplicate of article {article.id}: replaced by its later version at line {latest.line}; skipped",
+                )
+            )
+            continue
+        holder = owner.get(article.id)
+        if holder is not None and holder != path:
+            if holder < path or holder not in present:
+                dups.append(article.id)
+                warnings.append(
+                    ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped")
+                )
+                continue
+            demoted.add(holder)
+        owner[article.id] = path
+        kept.append(article)
+    return kept, dups
 
 
 def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):

@@ -33,6 +33,7 @@ def test_a_parallel_build_with_no_valid_article_exits(tmp_path):
         "_MAIN_1.toc",
         "manifest-1.json",
         "newsgrep.json",
+        "segments-1.json",
     ]  # no segment files left behind by the stopped sub-writers
 
 
