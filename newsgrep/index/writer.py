@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
-from ..ingest.articles import decoded_text, parse_bytes, parse_json
+from ..ingest.articles import article_id, decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
@@ -654,7 +654,7 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
     # Files that skipped an article as a duplicate get another look when the
     # file that kept it changes or goes, in the same path order (``_kept``):
     # and so do the files that skipped one of theirs, and so on.
-    released = {i for p in gone + [s.path for s in todo if s.path in old] for i in old[p]["ids"]}
+    released = {i for p in gone + [s.path for s in todo if s.path in old] for i in _held(old[p])}
     while released:
         promoted = [
             present[p]
@@ -662,7 +662,7 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
             if p in present and present[p] not in todo and released & set(e.get("dups", ()))
         ]
         todo.extend(promoted)
-        released = {i for s in promoted for i in old[s.path]["ids"]}
+        released = {i for s in promoted for i in _held(old[s.path])}
     again = [s.path for s in sources if s not in todo]
     if not todo and not gone:
         counts["unchanged"] = len(sources)
@@ -708,10 +708,10 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     from ..attribution.quotes import speaker_keys
 
     files = manifest["files"]
-    kept_by = {i: p for p, e in files.items() for i in e["ids"]}  # before this run
+    kept_by = {i: p for p, e in files.items() for i in _held(e)}  # before this run
     owner = {i: p for i, p in kept_by.items() if p not in gone}
     for source in todo:  # their old articles are about to be replaced
-        for i in files.get(source.path, {}).get("ids", ()):
+        for i in _held(files.get(source.path, {})):
             if owner.get(i) == source.path:
                 del owner[i]
     writer = _writer(ix, len(todo), jobs, parallel_hint)
@@ -752,6 +752,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                     "mtime_ns": processed.source.mtime_ns,
                     "hash": processed.hash,
                     "ids": [a.id for a in kept],
+                    "keys": [k for a in kept for k in copy_keys(a)],
                     "quotes": sum(len(a.quotes) for a in kept),
                     "dups": dups,
                     "warnings": [[w.line, w.message] for w in warnings[before:]],
@@ -788,6 +789,23 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     return warnings, done - {s.path for s in todo}
 
 
+def copy_keys(article: Article) -> tuple[str, ...]:
+    """What makes two articles copies of one: the same id, or the same URL or title, date and agency.
+
+    The second is the id newsgrep makes (``article_id``); it differs from the
+    id only when a JSON record brings its own. Reuters-21578 gives every
+    record an id of its own, and still files a correction under the title and
+    day of the story it corrects: those are copies too.
+    """
+    made = article_id(article.url, article.title, article.date, article.source)
+    return (article.id,) if made == article.id else (article.id, "copy:" + made)
+
+
+def _held(entry: dict) -> list[str]:
+    """The copy keys of a file's kept articles, as the manifest records them (``ids`` before they had keys)."""
+    return entry.get("keys", entry.get("ids", ()))
+
+
 def _kept(
     processed: ProcessedFile, owner: dict, warnings: list, demoted: set, present: dict
 ) -> tuple[list[Article], list[str]]:
@@ -808,10 +826,11 @@ def _kept(
     so it keeps its copy until a run that covers it.
     """
     path = processed.source.path
-    last = {a.id: a for a in processed.articles}
+    keys = [copy_keys(a) for a in processed.articles]
+    last = {k: a for a, ks in zip(processed.articles, keys, strict=True) for k in ks}
     kept, dups = [], []
-    for article in processed.articles:
-        latest = last[article.id]
+    for article, mine in zip(processed.articles, keys, strict=True):
+        latest = max((last[k] for k in mine), key=lambda a: a.line)
         if latest is not article:
             warnings.append(
                 ParseWarning(
@@ -821,16 +840,14 @@ def _kept(
                 )
             )
             continue
-        holder = owner.get(article.id)
-        if holder is not None and holder != path:
-            if holder < path or holder not in present:
-                dups.append(article.id)
-                warnings.append(
-                    ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped")
-                )
-                continue
-            demoted.add(holder)
-        owner[article.id] = path
+        holders = {owner[k] for k in mine if k in owner} - {path}
+        if any(h < path or h not in present for h in holders):
+            holder = min(holders)
+            dups.extend(k for k in mine if owner.get(k, path) != path)
+            warnings.append(ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped"))
+            continue
+        demoted.update(holders)
+        owner.update(dict.fromkeys(mine, path))
         kept.append(article)
     return kept, dups
 

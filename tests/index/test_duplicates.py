@@ -109,3 +109,25 @@ def test_random_incremental_rounds_match_a_rebuild(tmp_path, monkeypatch, seed):
         assert kept("inc") == kept("full")
         assert problems(incremental) == problems(rebuilt)
         assert incremental.articles == rebuilt.articles
+
+
+def test_versions_with_ids_of_their_own_are_still_copies_regression(tmp_path, monkeypatch):
+    """Regression: once a record's own id became the article id, Reuters' versions (each with its
+    own id, under one title and day) were all indexed, identical wire copies included (466 more)."""
+    monkeypatch.chdir(tmp_path)
+    first, update, other = ({**record(s, v), "id": f"wire-{n}"} for n, (s, v) in enumerate([(1, 1), (1, 2), (2, 1)]))
+    write(Path("a/wire.jsonl"), [first, other, update])
+    write(Path("b/copy.jsonl"), [{**other, "id": "copy-9"}])
+    summary = update_index("index", ["a", "b"], jobs=1)
+    assert sorted((i, p, line) for i, (p, line, _) in kept("index").items()) == [
+        ("wire-1", "a/wire.jsonl", 3),
+        ("wire-2", "a/wire.jsonl", 2),
+    ]
+    assert problems(summary) == [
+        ("a/wire.jsonl", 1, "duplicate of article wire-0: replaced by its later version at line 3; skipped"),
+        ("b/copy.jsonl", 1, "duplicate of article copy-9 in a/wire.jsonl; skipped"),
+    ]
+    # Editing the file that keeps it hands the copy over as a rebuild would.
+    write(Path("a/wire.jsonl"), [first, update])
+    update_index("index", ["a", "b"], jobs=1)
+    assert sorted((i, p) for i, (p, _, _) in kept("index").items()) == [("copy-9", "b/copy.jsonl"), ("wire-1", "a/wire.jsonl")]
