@@ -354,6 +354,10 @@ def parse_phrase(words: list[str]) -> Ref | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))
+    if "," in words[1:]:  # "Johnnie Wilson, of Springfield, Va.", "Mr. King, 82": the name before the comma
+        head = parse_phrase(words[: words.index(",")])
+        if head is not None and head.kind == "name" and " " in head.name:
+            return head
     low = [_low(w) for w in words]
     if "by" in low:  # "a joint statement by the European Commission and ..."
         k = low.index("by")
@@ -407,6 +411,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
 
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+# A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
+_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?, (?:of |the |a |an )?")
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
@@ -486,6 +492,7 @@ class Speakers:
     """
 
     def __init__(self, body: str, inside) -> None:
+        self.body = body
         self.people: dict[str, list[Entity]] = {}  # surname key -> entities
         self.orgs: list[Entity] = []
         self.orgs_by_head: dict[str, list[Entity]] = {}  # last word's key -> organisations
@@ -551,6 +558,7 @@ class Speakers:
                     self.mentions.append((pos, ent))
 
     def _add_person(self, name: list[str], role: str | None) -> Entity:
+        name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
         key = name_key(name[-1])
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
@@ -586,6 +594,7 @@ class Speakers:
 
     def org(self, name: str) -> Entity:
         """The organisation named ``name``, or the one whose fuller name ends with it."""
+        name = name.replace("’", "'")
         key = name_key(name)
         same_head = self.orgs_by_head.setdefault(key.rsplit(" ", 1)[-1], [])
         for ent in same_head:
@@ -604,6 +613,9 @@ class Speakers:
     # -- references ----------------------------------------------------------------
 
     def resolve(self, ref: Ref, pos: int) -> Entity | None:
+        lone = ref.kind == "name" and " " not in ref.name and name_key(ref.name) not in self.people
+        if (lone or ref.kind == "role") and (named := self._appositive_of(pos, lone)) is not None:
+            return named  # "Scott Pruitt, the attorney general of Oklahoma, said": Pruitt spoke
         if ref.kind == "name":
             return self.person(ref.name.split(), ref.title)
         if ref.kind == "org":
@@ -625,6 +637,22 @@ class Speakers:
             cur = self.current
             return cur if cur is not None and (cur.org or cur.group) else None
         return self._pronoun(ref.words[0], pos)
+
+    def _appositive_of(self, pos: int, of: bool) -> Entity | None:
+        """The person named just before a phrase that starts at ``pos`` and stands in apposition to the
+        name: "Scott Pruitt, [the Republican attorney general]", "Johnnie Wilson, of [Springfield]" (``of``:
+        only after "of", for a lone capitalised word)."""
+        if self._lazy:
+            self._surnames()
+        i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
+        if not i:
+            return None
+        start, ent = self.mentions[i - 1]
+        if ent.org or ent.group or pos - start > 80 or not _APPOSED.fullmatch(self.body, start, pos):
+            return None
+        if of and not self.body[start:pos].endswith(", of "):
+            return None
+        return ent
 
     def group(self, name: str) -> Entity:
         first, _, rest = name.partition(" ")
