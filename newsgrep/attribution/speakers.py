@@ -297,7 +297,8 @@ def role_of(title_words: list[str]) -> str | None:
 # Words that end a speaker phrase but name a time, not the speaker: "Rep. Brad Sherman last month said".
 _TIME_TAIL = wordset(
     "last this next week weekend month year night morning afternoon evening monday tuesday wednesday thursday "
-    "friday saturday sunday today yesterday tonight earlier later recently also previously once again then"
+    "friday saturday sunday today yesterday tonight earlier later recently also previously once again then "
+    "all both too alone himself herself themselves"
 )
 # Long all-capital words that are organisations, not datelines ("WASHINGTON —", "LA CROSSE, Wisc. —").
 _CAPS_ORGS = wordset("today unesco unicef nafta interfax itar-tass novosti xinhua reuters asean brics opec nato")
