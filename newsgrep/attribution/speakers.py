@@ -371,6 +371,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
             head = parse_phrase(words[:k])
             if head is not None and head.kind == "name":
                 return head
+            rest = words[k + 1 :]
+            if head is not None and head.kind == "org" and rest and all(w[:1].isupper() for w in rest):
+                return Ref("org", name=" ".join([head.name, w, *rest]))  # "the Federal Bureau of Prisons"
             break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE

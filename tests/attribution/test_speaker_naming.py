@@ -76,3 +76,10 @@ def test_unknown_given_name_is_not_taken_for_a_man():
 def test_apostrophe_in_a_name_is_spelt_one_way():
     body = "Sean O’Dwyer, the harbor master, said the storm had moved the buoys out of place."
     assert said(body) == [("indirect", "Sean O'Dwyer", "the storm had moved the buoys out of place")]
+
+
+def test_organisation_name_with_of_is_kept_whole():
+    body = "The Federal Bureau of Lighthouses said the lamp at Cape Orrin would be replaced next spring."
+    assert said(body) == [
+        ("indirect", "Federal Bureau of Lighthouses", "the lamp at Cape Orrin would be replaced next spring")
+    ]
