@@ -17,7 +17,7 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import Entity, Speakers, parse_phrase
+from .speakers import Entity, Speakers, after_dateline, parse_phrase
 
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
@@ -103,7 +103,7 @@ class ParagraphReader:
 
     def _opening_subject(self, s: int, e: int) -> Entity | None:
         """The speaker phrase that opens a sentence: "Woodward rejected it, saying that ..."."""
-        toks = self._tokens(s, min(e, s + 200))
+        toks = after_dateline(self._tokens(s, min(e, s + 200)))
         while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
             toks = toks[1:]
         comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)

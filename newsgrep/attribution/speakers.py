@@ -143,7 +143,8 @@ STOP_CAPS = wordset(
     "although though since because thus hence moreover furthermore besides instead otherwise finally "
     "first second third lastly similarly likewise additionally specifically notably indeed separately "
     "overall previously recently commenting speaking asked according according responding answering "
-    "during for with by from to of his her its their our my your mr mrs ms dr"
+    "during for with by from to of his her its their our my your mr mrs ms dr having being oh who's who’s "
+    "like amid despite unlike whether what why how where which yes no"
 ) - wordset("mr mrs ms dr first")
 # Capitalised common nouns that show a capitalised run is not a person's name.
 NOT_NAME = (
@@ -237,9 +238,12 @@ def guess_female(name: str, role: str | None) -> bool | None:
     last = words[-1].lower()
     if last.endswith(("ova", "eva", "ina", "skaya", "aya")) and len(words) <= 2:
         return True
+    if last.endswith(("ov", "ev", "sky", "skiy", "skii")) and len(words) <= 2:
+        return False
     if len(words) >= 2:
         first = words[0].lower()
-        return first.endswith("a") and first not in _MALE_FIRST_A
+        if first.endswith("a") and first not in _MALE_FIRST_A:
+            return True
     return None
 
 
@@ -290,13 +294,71 @@ def role_of(title_words: list[str]) -> str | None:
     return None
 
 
+# Words that end a speaker phrase but name a time, not the speaker: "Rep. Brad Sherman last month said".
+_TIME_TAIL = wordset(
+    "last this next week weekend month year night morning afternoon evening monday tuesday wednesday thursday "
+    "friday saturday sunday today yesterday tonight earlier later recently also previously once again then "
+    "all both too alone himself herself themselves"
+)
+# Long all-capital words that are organisations, not datelines ("WASHINGTON —", "LA CROSSE, Wisc. —").
+_CAPS_ORGS = wordset("today unesco unicef nafta interfax itar-tass novosti xinhua reuters asean brics opec nato")
+
+
+def is_dateline(words: list[str]) -> bool:
+    """True for a dateline in capitals ("WASHINGTON", "LA CROSSE", "PARIS"): a place, never a speaker."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters or not all(w.isupper() for w in letters):
+        return False
+    low = [_low(w).strip(".,") for w in letters]
+    if any(w in _CAPS_ORGS or w in ORG_HEADS for w in low):
+        return False
+    return " ".join(low) in PLACES or all(w in PLACES for w in low) or any(len(w) >= 5 for w in low)
+
+
+def after_dateline(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens of a sentence after its dateline ("WASHINGTON, Dec. 8 (UPI) — Sen. X said"), so that the
+    sentence's subject, not the city, is read as the speaker."""
+    k = 0
+    while k < len(toks) and toks[k][1].isupper() and toks[k][1].isalpha():
+        k += 1
+    if not k or not is_dateline([t for _, t in toks[:k]]):
+        return toks
+    dash = next((i for i in range(k, min(len(toks), k + 14)) if toks[i][1] in ("—", "–", "-")), -1)
+    if dash < 0:
+        return toks
+    while dash < len(toks) and toks[dash][1] in ("—", "–", "-"):
+        dash += 1
+    return toks[dash:]
+
+
+_LINKS = wordset("to for of in at with from close on")
+
+
+def _modifier_name(title: list[str]) -> bool:
+    """True when the name after ``title`` is the object of a preposition that a lower-case noun governs:
+    "adviser to [Trump]", "spokesman for [Sen. Ted Cruz]", "article in [Politico]", "source close to
+    [him]". Not "Secretary of State John Kerry" (a capitalised title) nor "spokeswoman for the Foreign
+    Ministry Maria Zakharova" (the name comes after the whole title)."""
+    low = [_low(w) for w in title]
+    p = next((k for k in range(len(low) - 1, 0, -1) if low[k] in _LINKS), 0)
+    if not p or not title[p - 1].islower() and low[p - 1] != "close":
+        return False
+    return all(w in TITLE_WORDS or w in (".", "the") for w in low[p + 1 :])
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
-    if not words:
+    while len(words) > 1 and words[-1].lower() in _TIME_TAIL and (words[-1].islower() or words[-1].endswith("day")):
+        words = words[:-1]
+    if not words or is_dateline(words):
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))
+    if "," in words[1:]:  # "Johnnie Wilson, of Springfield, Va.", "Mr. King, 82": the name before the comma
+        head = parse_phrase(words[: words.index(",")])
+        if head is not None and head.kind == "name" and " " in head.name:
+            return head
     low = [_low(w) for w in words]
     if "by" in low:  # "a joint statement by the European Commission and ..."
         k = low.index("by")
@@ -309,6 +371,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
             head = parse_phrase(words[:k])
             if head is not None and head.kind == "name":
                 return head
+            rest = words[k + 1 :]
+            if head is not None and head.kind == "org" and rest and all(w[:1].isupper() for w in rest):
+                return Ref("org", name=" ".join([head.name, w, *rest]))  # "the Federal Bureau of Prisons"
             break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE
@@ -328,6 +393,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
         named = [w for w in named if w[:1].isupper()]
         return Ref("org", name=" ".join(named)) if named else None
     title, name = split_name(words)
+    if name and _modifier_name(title):  # "a longtime adviser to Trump" is not Trump
+        return Ref("group", name=" ".join(words))
     if name and not (len(name) == 1 and name[0].isupper() and len(name[0]) <= 5 and not title):
         return Ref("name", name=" ".join(re.sub(r"['’]s$", "", w) for w in name), title=" ".join(title))
     caps = any(w[:1].isupper() for w in words)
@@ -346,7 +413,10 @@ def parse_phrase(words: list[str]) -> Ref | None:
 
 # --- one article's speakers ----------------------------------------------------------
 
-_CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+# A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
+_CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+# A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
+_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?, (?:of |the |a |an )?")
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
@@ -426,6 +496,7 @@ class Speakers:
     """
 
     def __init__(self, body: str, inside) -> None:
+        self.body = body
         self.people: dict[str, list[Entity]] = {}  # surname key -> entities
         self.orgs: list[Entity] = []
         self.orgs_by_head: dict[str, list[Entity]] = {}  # last word's key -> organisations
@@ -491,6 +562,7 @@ class Speakers:
                     self.mentions.append((pos, ent))
 
     def _add_person(self, name: list[str], role: str | None) -> Entity:
+        name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
         key = name_key(name[-1])
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
@@ -514,10 +586,19 @@ class Speakers:
             firsts = [e for es in self.people.values() for e in es if name_key(e.name.split()[0]) == key]
             if len(firsts) == 1 and len(firsts[0].name.split()) == 2:
                 return firsts[0]
+        same = self.people.get(key, [])
+        if len(name) == 1 and len(same) > 1:  # "Mrs. Clinton" is Hillary, not Bill; "Mr. Trump" is not Ivana
+            honorific = {_low(w).strip(".") for w in title.split()}
+            female = True if honorific & {"mrs", "ms", "miss", "madam"} else False if "mr" in honorific else None
+            if female is not None:
+                fits = [e for e in same if e.female is female]
+                if fits:
+                    return fits[0]
         return self._add_person(name, role_of(title.split()))
 
     def org(self, name: str) -> Entity:
         """The organisation named ``name``, or the one whose fuller name ends with it."""
+        name = name.replace("’", "'")
         key = name_key(name)
         same_head = self.orgs_by_head.setdefault(key.rsplit(" ", 1)[-1], [])
         for ent in same_head:
@@ -536,6 +617,9 @@ class Speakers:
     # -- references ----------------------------------------------------------------
 
     def resolve(self, ref: Ref, pos: int) -> Entity | None:
+        lone = ref.kind == "name" and " " not in ref.name and name_key(ref.name) not in self.people
+        if (lone or ref.kind == "role") and (named := self._appositive_of(pos, lone)) is not None:
+            return named  # "Scott Pruitt, the attorney general of Oklahoma, said": Pruitt spoke
         if ref.kind == "name":
             return self.person(ref.name.split(), ref.title)
         if ref.kind == "org":
@@ -557,6 +641,22 @@ class Speakers:
             cur = self.current
             return cur if cur is not None and (cur.org or cur.group) else None
         return self._pronoun(ref.words[0], pos)
+
+    def _appositive_of(self, pos: int, of: bool) -> Entity | None:
+        """The person named just before a phrase that starts at ``pos`` and stands in apposition to the
+        name: "Scott Pruitt, [the Republican attorney general]", "Johnnie Wilson, of [Springfield]" (``of``:
+        only after "of", for a lone capitalised word)."""
+        if self._lazy:
+            self._surnames()
+        i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
+        if not i:
+            return None
+        start, ent = self.mentions[i - 1]
+        if ent.org or ent.group or pos - start > 80 or not _APPOSED.fullmatch(self.body, start, pos):
+            return None
+        if of and not self.body[start:pos].endswith(", of "):
+            return None
+        return ent
 
     def group(self, name: str) -> Entity:
         first, _, rest = name.partition(" ")
