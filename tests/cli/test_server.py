@@ -10,11 +10,13 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, SEEDS
 
 from newsgrep.cli.client import NoServer, request, socket_path
+from newsgrep.index.writer import update_index
 
 
 @pytest.fixture
@@ -30,6 +32,49 @@ def server(workdir, run):
     yield proc
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def _shared_server(tmp_path_factory):
+    """One server, started once, for the tests that only read through it: most of this file.
+
+    A server costs about half a second of CPU to start and stop; the tests that stop
+    it or change its index have one of their own (``server``).
+    """
+    work = tmp_path_factory.mktemp("served")
+    shutil.copytree(SEEDS, work / "seeds")
+    cwd = os.getcwd()
+    os.chdir(work)
+    try:
+        update_index("index", ["seeds"], jobs=1)
+    finally:
+        os.chdir(cwd)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgrep", "serve"], cwd=work, stderr=subprocess.PIPE, text=True)
+    path = socket_path(str(work / "index"))
+    for _ in range(200):
+        if os.path.exists(path):
+            break
+        time.sleep(0.05)
+    assert proc.stderr.readline() == f"newsgrep: serving index on {path}\n"
+    yield work, proc
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=10)
+
+
+@pytest.fixture
+def served(_shared_server, monkeypatch):
+    """The shared server, still serving after the tests before, run from its work dir (as ``server``)."""
+    work, proc = _shared_server
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("NEWSGREP_INDEX", raising=False)
+    monkeypatch.delenv("NEWSGREP_SEEDS", raising=False)
+    assert proc.poll() is None
+    return proc
+
+
+@pytest.fixture
+def served_dir(served) -> Path:
+    return Path.cwd()
 
 
 def ask(query: str, **extra) -> dict:
@@ -62,7 +107,7 @@ def test_server_is_never_stale_even_after_a_deletion_only_commit(server, run, wo
     assert json.loads(run("search", "grain", "--json").stdout)["total"] == 0
 
 
-def test_server_errors_are_one_line(server, run):
+def test_server_errors_are_one_line(served, run):
     result = run("search", "Japan", "--sort", "size")
     assert (result.exit_code, result.stderr) == (
         2,
@@ -115,14 +160,14 @@ FORWARDED_LINES = [
 
 
 @pytest.mark.parametrize("argv", FORWARDED_LINES, ids=" ".join)
-def test_a_forwarded_command_prints_and_exits_exactly_as_a_local_one(server, run, forward, argv):
+def test_a_forwarded_command_prints_and_exits_exactly_as_a_local_one(served, run, forward, argv):
     code, out, err = forward(*argv)
     local = run(*argv)
     assert code is not None  # the server answered
     assert (code, out, err) == (local.exit_code, local.stdout, local.stderr)
 
 
-def test_forwarded_search_exit_codes_and_messages(server, forward):
+def test_forwarded_search_exit_codes_and_messages(served, forward):
     assert forward("search", "Kuril", "--json")[0] == 0
     assert forward("search", "lavorv") == (1, "", "newsgrep: did you mean: lavrov?\n")
     assert forward("search", "Japan", "--sort", "size") == (
@@ -137,7 +182,7 @@ def test_forwarded_search_exit_codes_and_messages(server, forward):
     )
 
 
-def test_a_forwarded_command_gets_the_clients_terminal(server, forward):
+def test_a_forwarded_command_gets_the_clients_terminal(served, forward):
     _code, piped, _err = forward("search", "Kuril", "--color", "auto")
     _code, shown, _err = forward("search", "Kuril", tty=True, env={"COLUMNS": "60"})
     assert "\x1b[" not in piped
@@ -146,12 +191,12 @@ def test_a_forwarded_command_gets_the_clients_terminal(server, forward):
     assert max(widths) == 60  # wrapped for the client's 60 columns, not the server's
 
 
-def test_a_forwarded_command_runs_in_the_clients_directory(server, forward, workdir):
-    (workdir / "sub").mkdir()
-    os.chdir(workdir / "sub")
+def test_a_forwarded_command_runs_in_the_clients_directory(served, forward, served_dir):
+    (served_dir / "sub").mkdir(exist_ok=True)
+    os.chdir(served_dir / "sub")
     code, out, _err = forward("search", "Kuril", "--index", "../index", "--json")
     assert (code, json.loads(out)["total"]) == (0, 1)
-    code, out, _err = forward("search", "Kuril", "--json", env={"NEWSGREP_INDEX": str(workdir / "index")})
+    code, out, _err = forward("search", "Kuril", "--json", env={"NEWSGREP_INDEX": str(served_dir / "index")})
     assert (code, json.loads(out)["total"]) == (0, 1)
     # ./index from here is another (missing) index: not the server's, so not forwarded
     assert forward("search", "Kuril", env={"NEWSGREP_INDEX": None})[0] is None
@@ -170,17 +215,17 @@ def test_nothing_is_forwarded_without_a_server_or_when_asked_not_to(workdir, run
     assert forward("search", "Kuril") == (None, "", "")  # no server: the caller runs it here
 
 
-def test_index_help_and_opt_out_are_never_forwarded(server, forward):
+def test_index_help_and_opt_out_are_never_forwarded(served, forward):
     assert forward("index")[0] is None
     assert forward("search", "--help")[0] is None
     assert forward("search", "Kuril", env={"NEWSGREP_NO_SERVER": "1"})[0] is None
 
 
-def test_console_script_uses_the_server_and_falls_back_without_it(server, workdir):
+def test_console_script_uses_the_server_and_falls_back_without_it(served, served_dir):
     argv = [sys.executable, "-m", "newsgrep", "search", "Kuril", "--json"]
-    warm = subprocess.run(argv, cwd=workdir, capture_output=True, text=True)
+    warm = subprocess.run(argv, cwd=served_dir, capture_output=True, text=True)
     cold = subprocess.run(
-        argv, cwd=workdir, capture_output=True, text=True, env={**os.environ, "NEWSGREP_NO_SERVER": "1"}
+        argv, cwd=served_dir, capture_output=True, text=True, env={**os.environ, "NEWSGREP_NO_SERVER": "1"}
     )
     assert (warm.returncode, warm.stderr) == (0, "")
     assert (warm.stdout, warm.returncode) == (cold.stdout, cold.returncode)
@@ -209,7 +254,7 @@ def test_a_server_that_stops_answering_is_one_line_and_exit_2(workdir, run, monk
     )
 
 
-def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(server, forward):
+def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(served, forward):
     import marshal
     import socket
 
@@ -231,17 +276,17 @@ def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(serve
     assert forward("search", "Kuril", "--json")[0] == 0  # still serving
 
 
-def test_the_server_runs_only_read_only_commands(server, workdir):
+def test_the_server_runs_only_read_only_commands(served, served_dir):
     from newsgrep.cli.launch import _ask
 
-    base = {"cmd": "run", "cwd": str(workdir), "env": dict(os.environ), "tty": False}
+    base = {"cmd": "run", "cwd": str(served_dir), "env": dict(os.environ), "tty": False}
     for argv in (["index", "--rebuild"], ["serve"], []):
         answer = _ask(socket_path("index"), {**base, "argv": argv})
         assert answer == {"ok": False, "error": f"not a command the server runs: {argv[:1]}"}
     assert _ask(socket_path("index"), {**base, "argv": ["search", "Kuril", "--json"]})["code"] == 0
 
 
-def test_forwarded_output_keeps_the_order_of_stdout_and_stderr(server, forward, capsys, monkeypatch):
+def test_forwarded_output_keeps_the_order_of_stdout_and_stderr(served, forward, capsys, monkeypatch):
     # Regression: stderr was written before stdout, so `2>&1` put "did you mean" first.
     import io
 
@@ -255,7 +300,7 @@ def test_forwarded_output_keeps_the_order_of_stdout_and_stderr(server, forward, 
     assert lines[1:] == ["newsgrep: did you mean: lavrov?"]
 
 
-def test_a_dumb_terminal_gets_80_columns_through_the_server_too(server, forward, monkeypatch):
+def test_a_dumb_terminal_gets_80_columns_through_the_server_too(served, forward, monkeypatch):
     # Regression: the launcher set COLUMNS from the terminal, so Rich skipped its dumb-terminal width.
     monkeypatch.setattr(launch, "_terminal_size", lambda: [120, 40])
 
@@ -267,7 +312,7 @@ def test_a_dumb_terminal_gets_80_columns_through_the_server_too(server, forward,
     assert 110 < widest() <= 120  # the client's 120 columns, not the server's
 
 
-def test_a_second_index_option_is_run_where_click_sends_it(server, forward):
+def test_a_second_index_option_is_run_where_click_sends_it(served, forward):
     # Regression: the launcher took the first --index, Click the last; the server then built that index itself.
     assert forward("search", "Kuril", "--index", "index", "--index", "nope") == (None, "", "")
     assert not os.path.exists("nope")
@@ -291,11 +336,11 @@ def test_a_socket_of_another_user_is_never_sent_anything(workdir, run, forward):
         trap.close()
 
 
-def test_a_completion_request_or_an_exit_never_stops_the_server(server, workdir, monkeypatch):
+def test_a_completion_request_or_an_exit_never_stops_the_server(served, served_dir, monkeypatch):
     """Regression: Typer answers _NEWSGREP_COMPLETE with sys.exit, which went past the server's handler."""
     from newsgrep.cli.launch import _ask
 
-    base = {"cmd": "run", "cwd": str(workdir), "tty": False, "argv": ["search", "Kuril", "--json"]}
+    base = {"cmd": "run", "cwd": str(served_dir), "tty": False, "argv": ["search", "Kuril", "--json"]}
     env = {**os.environ, "_NEWSGREP_COMPLETE": "complete_bash"}
     answer = _ask(socket_path("index"), {**base, "env": env})
     assert answer == {"ok": False, "error": "a shell completion request"}
@@ -362,7 +407,7 @@ def _raw(data: bytes, *, close: bool = True) -> bytes:
         ("marshal nested deep", b"M" + (250_000).to_bytes(8, "big") + b"[\x01\x00\x00\x00" * 50_000),
     ],
 )
-def test_one_bad_request_gets_an_error_and_the_server_goes_on(server, forward, name, data):
+def test_one_bad_request_gets_an_error_and_the_server_goes_on(served, forward, name, data):
     """Regression: `\\x80\\n` killed the server with internal error (UnicodeDecodeError) and removed its socket."""
     reply = _raw(data)
     if data.startswith(b"M"):
@@ -374,19 +419,19 @@ def test_one_bad_request_gets_an_error_and_the_server_goes_on(server, forward, n
             "ok": False,
             "error": "bad request" if name == "a JSON list" else "bad request (not JSON)",
         }
-    assert server.poll() is None and os.path.exists(socket_path("index"))
+    assert served.poll() is None and os.path.exists(socket_path("index"))
     assert forward("search", "Kuril", "--json")[0] == 0
 
 
-def test_output_with_a_lone_surrogate_is_answered(server, forward, workdir):
+def test_output_with_a_lone_surrogate_is_answered(served, forward, served_dir):
     """Regression: argv `search oill\\udcff` made the JSON reply unencodable and killed the server."""
     answer = request("index", {"cmd": "search", "query": "oill\udcff"})
     assert (answer["ok"], answer["result"]["query"], answer["result"]["total"]) == (True, "oill\udcff", 0)
-    assert server.poll() is None
+    assert served.poll() is None
     assert forward("search", "Kuril", "--json")[0] == 0
 
 
-def test_a_slow_client_holds_up_nobody_else(server, forward):
+def test_a_slow_client_holds_up_nobody_else(served, forward):
     """Regression: one partial frame made the next search wait 9.8 s; five idle connections, 49.9 s."""
     import socket
 
@@ -405,7 +450,7 @@ def test_a_slow_client_holds_up_nobody_else(server, forward):
             sock.close()
 
 
-def test_a_client_that_trickles_is_cut_off_at_the_deadline(server):
+def test_a_client_that_trickles_is_cut_off_at_the_deadline(served):
     import socket
 
     from newsgrep.cli.server import REQUEST_DEADLINE
@@ -423,10 +468,10 @@ def test_a_client_that_trickles_is_cut_off_at_the_deadline(server):
         assert time.monotonic() - started < REQUEST_DEADLINE + 1.5
 
 
-def test_a_second_server_on_the_same_index_is_refused(server, workdir):
+def test_a_second_server_on_the_same_index_is_refused(served, served_dir):
     """Regression: a second `newsgrep serve` took the socket over; when it stopped, the first was unreachable."""
     second = subprocess.run(
-        [sys.executable, "-m", "newsgrep", "serve"], cwd=workdir, capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "newsgrep", "serve"], cwd=served_dir, capture_output=True, text=True, timeout=30
     )
     path = socket_path("index")
     assert (second.returncode, second.stderr) == (

@@ -100,7 +100,7 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
 
     seeds = tmp_path / "seeds"
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "corpus.py"), str(seeds), "--articles", "120", "--per-file", "4"],
+        [sys.executable, str(ROOT / "bench" / "corpus.py"), str(seeds), "--articles", "60", "--per-file", "2"],
         check=True,
         capture_output=True,
     )
@@ -109,7 +109,7 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
     index.update_index(str(tmp_path / "serial"), [str(seeds)], jobs=1)
     monkeypatch.setattr(index, "PARALLEL_FILES", 0)
     monkeypatch.setattr(index, "BATCH", 10)  # 30 files: enough batches for two sub-writers
-    monkeypatch.setattr(index, "WRITER_MB", 0.05)  # each sub-writer spills several runs
+    monkeypatch.setattr(index, "WRITER_MB", 0.025)  # each sub-writer spills several runs
     writers = tmp_path / "writers"
     write_run = writerpool.MarshalPool._write_run
 
@@ -120,7 +120,7 @@ def test_parallel_build_with_forked_subwriters_equals_a_serial_one(tmp_path, mon
 
     monkeypatch.setattr(writerpool.MarshalPool, "_write_run", noted)
     summary = index.update_index(str(tmp_path / "parallel"), [str(seeds)], jobs=2)
-    assert (summary.files, summary.articles, summary.added) == (30, 120, 30)
+    assert (summary.files, summary.articles, summary.added) == (30, 60, 30)
     serial, parallel = _terms_by_article(str(tmp_path / "serial")), _terms_by_article(str(tmp_path / "parallel"))
     assert len(serial) > 1000
     assert parallel == serial

@@ -283,18 +283,22 @@ def test_andnot_excludes_every_document_with_the_word_regression(bench_index):
 
 @pytest.fixture(scope="module")
 def segmented(tmp_path_factory) -> str:
-    """Two segments, the first with its leading articles deleted (whole postings blocks of them) and some more."""
+    """Two segments, the first with its leading articles deleted (whole postings blocks of them) and some more.
+
+    Whoosh's postings blocks hold 128 documents: the 300 leading deletions cover two whole blocks of
+    every common term, and three files later on delete some articles inside the third and fourth.
+    """
     import os
 
     from corpus_util import write_corpus
 
     work = tmp_path_factory.mktemp("segmented")
-    write_corpus(work / "c", 900, per_file=10)
+    write_corpus(work / "c", 600, per_file=10)
     update_index(str(work / "index"), [str(work / "c")], jobs=1)
-    write_corpus(work / "c", 300, per_file=10, start=5000, topic="later")
+    write_corpus(work / "c", 100, per_file=10, start=5000, topic="later")
     update_index(str(work / "index"), [str(work / "c")], jobs=1)
     files = sorted((work / "c").glob("digest_*.txt"))
-    for path in files[:30] + files[40:80:7]:
+    for path in files[:30] + files[40:60:7]:
         os.remove(path)
     update_index(str(work / "index"), [str(work / "c")], jobs=1)
     return str(work / "index")
@@ -345,9 +349,11 @@ def test_block_scoring_is_bm25_to_the_last_bit(bench_index, segmented, monkeypat
     ix = open_index(root)
     with ix.searcher() as searcher:
         terms = [(f, t) for f, t in searcher.reader().all_terms() if f in ("title", "body", "agency", "month")]
-        fast = {t: postings_mod.Postings(searcher, keep=False)._decode(*t) for t in terms}
+        decoder = postings_mod.Postings(searcher, keep=False)  # one per searcher, as the engine has
+        fast = {t: decoder._decode(*t) for t in terms}
     monkeypatch.setattr(postings_mod, "_BM25", lambda *args: bm25(*args))  # not Whoosh's function: per posting
     with ix.searcher() as searcher:
-        slow = {t: postings_mod.Postings(searcher, keep=False)._decode(*t) for t in terms}
+        decoder = postings_mod.Postings(searcher, keep=False)
+        slow = {t: decoder._decode(*t) for t in terms}
     assert fast == slow
     assert len(terms) > 100 and max(len(ids) for ids, _scores in fast.values()) > 300
