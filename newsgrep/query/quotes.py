@@ -9,13 +9,11 @@ quotation is returned only if its own words satisfy the whole query.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..index.analysis import QUOTE_GAP
-from ..ingest.dates import iso
 from ..models import QuoteHit
 from .browse import quotes_of
 from .search import (
@@ -126,14 +124,13 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
     from whoosh import query
 
-    from ..attribution.names import query_key
-    from ..attribution.speakers import speaker_keys
+    from ..attribution.people import bare_keys, quote_keys, wanted_keys
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     q = parse_query(q_text or "", ix.schema, fields=("qtext",))
     by_relevance = not isinstance(q, query.Every)
-    want = {query_key(s) for s in filters.speakers}
+    want = {k for s in filters.speakers for k in wanted_keys(s)}
     found: list[QuoteHit] = []
     with reading(ix, root) as searcher:
         check_cost(q, searcher.reader())
@@ -150,8 +147,9 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
             terms = _QuoteTerms(searcher, hit.docnum)
             body_terms = sorted({t for f, t in (hit.matched_terms() or []) if f == "qtext"})
             spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
+            bare = set(bare_keys(stored.get("speaker", "").split(","))) if want else set()
             for n, quote in enumerate(quotes_of(stored)):
-                if want and not want & set(speaker_keys(quote.speaker)):
+                if want and not want & quote_keys(quote.speaker, bare):
                     continue
                 if by_relevance and not matches_quote(q, terms, n, reader):
                     continue
@@ -187,49 +185,89 @@ def speakers(
 ) -> list[Speaker]:
     """Everyone quoted in the articles matching ``q_text`` and ``filters`` (all articles without them), with counts.
 
-    Forms of one name (Sergey/Sergei) are one speaker, and a surname alone
-    ("Lavrov") joins the one full name that ends with it. ``sort``: most
-    quotations first (the default), most articles, by name, or most recently
-    quoted; ``limit`` 0 is all. "Who is quoted most on Iran in 1987" is
-    ``speakers(ix, root, "Iran", Filters("1987", "1987"))``.
+    One person or body is one row: forms of one name (Sergey/Sergei, "Tehran
+    Radio"/"Tehran radio", "President Reagan"/"Reagan") are one speaker, and
+    a surname alone ("Lavrov") joins the one full name that ends with it
+    (``attribution/people.py``). ``sort``: most quotations first (the
+    default), most articles, by name, or most recently quoted; ``limit`` 0 is
+    all. "Who is quoted most on Iran in 1987" is ``speakers(ix, root, "Iran",
+    Filters("1987", "1987"))``.
+
+    The counts come from the ``speaker_rows`` column the writer keeps
+    (``index/speakers.py``): a few bytes per article, never its stored body.
     """
     from whoosh import query
-
-    from ..attribution.names import name_key
 
     if sort not in SPEAKER_SORTS:
         raise UsageError(f"--sort {sort!r} is not a speaker order; use one of: {', '.join(SPEAKER_SORTS)}")
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     check_match(match)
-    groups: dict[str, dict] = defaultdict(
-        lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
-    )
     asked = parse_query(q_text or "", ix.schema, match=match)
     with reading(ix, root) as searcher:
-        check_cost(asked, searcher.reader())
         reader = searcher.reader()
+        check_cost(asked, reader)
         wanted = restrict(asked, filters, reader)
-        # Not Every("qtext"): it unions the postings of every quotation word (7.5 s on Reuters-21578).
-        # An article has quotations when its qtext field has a length.
-        candidates = (
-            reader.all_doc_ids() if isinstance(wanted, query.Every) else searcher.search(wanted, limit=None).docs()
-        )
-        docnums = sorted(d for d in candidates if reader.doc_field_length(d, "qtext", 0))
-        for docnum in docnums:
-            stored = searcher.stored_fields(docnum)
-            date = stored.get("date")
-            for quote in quotes_of(stored):
-                g = groups[name_key(quote.speaker)]
-                g["forms"][quote.speaker] += 1
-                if quote.role:
-                    g["roles"][quote.role] += 1
-                g["quotes"] += 1
-                g["articles"].add(stored["id"])
-                if isinstance(date, dt.datetime):
-                    g["dates"].append(date.date())
-    # A surname-only form ("Lavrov") joins the one full name that ends with it. By last word:
-    # comparing every surname with every name took 10 s on Reuters-21578.
+        if isinstance(wanted, query.Every):
+            values = _every_row(reader)
+        else:
+            column = reader.column_reader("speaker_rows", translate=False)
+            values = (column[d] for d in sorted(searcher.search(wanted, limit=None).docs()))
+        groups = _add_up(values)
+    ranked = sorted(_merged(groups), key=_SPEAKER_ORDERS[sort])
+    return ranked[:limit] if limit else ranked
+
+
+def _every_row(reader):
+    """The ``speaker_rows`` value of every live article, segment by segment (no per-document lookup)."""
+    for leaf, _offset in reader.leaf_readers():
+        if not leaf.has_column("speaker_rows"):
+            continue
+        column = leaf.column_reader("speaker_rows", translate=False)
+        if leaf.has_deletions():
+            yield from (column[d] for d in leaf.all_doc_ids())
+        else:
+            yield from column
+
+
+def _add_up(values) -> dict[str, list]:
+    """Per person key: [quotations, articles, first, last, Counter of forms, Counter of roles]."""
+    from ..index.speakers import CELL, GROUP, ROW
+
+    groups: dict[str, list] = {}
+    for value in values:
+        if not value:
+            continue
+        date, *parts = value.decode("utf-8").split(GROUP)
+        for part in parts:
+            key, *rows = part.split(ROW)
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = [0, 0, date, date, Counter(), Counter()]
+            g[1] += 1
+            if date:
+                if not g[2] or date < g[2]:
+                    g[2] = date
+                if date > g[3]:
+                    g[3] = date
+            forms, roles = g[4], g[5]
+            for row in rows:
+                form, role, n = row.split(CELL)
+                n = int(n)
+                g[0] += n
+                forms[form] += n
+                if role:
+                    roles[role] += n
+    return groups
+
+
+def _merged(groups: dict[str, list]) -> list[Speaker]:
+    """The groups as speakers, a surname-only group joined to the one full name that ends with it.
+
+    By last word: comparing every surname with every name took 10 s on Reuters-21578.
+    """
+    from ..attribution.people import person_key
+
     by_last: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         if " " in key:
@@ -238,31 +276,34 @@ def speakers(
         owners = by_last.get(key, [])
         if len(owners) == 1:
             target, src = groups[owners[0]], groups.pop(key)
-            target["forms"].update(src["forms"])
-            target["roles"].update(src["roles"])
-            target["quotes"] += src["quotes"]
-            target["articles"] |= src["articles"]
-            target["dates"] += src["dates"]
+            target[0] += src[0]
+            target[1] += src[1]  # additive: an article that named both joined them already
+            if src[2] and (not target[2] or src[2] < target[2]):
+                target[2] = src[2]
+            target[3] = max(target[3], src[3])
+            target[4].update(src[4])
+            target[5].update(src[5])
     out = []
-    for g in groups.values():
-        forms = g["forms"]
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    for quotes, articles, first, last, forms, roles in groups.values():
+        # The fullest name, then the most used form, then capitals ("Tehran Radio" over "Tehran radio").
+        name = max(forms, key=lambda f: (len(person_key(f).split()), forms[f], f.istitle(), f))
         out.append(
             Speaker(
                 name=name,
-                role=g["roles"].most_common(1)[0][0] if g["roles"] else None,
+                role=roles.most_common(1)[0][0] if roles else None,
                 aliases=sorted(forms),
-                quotes=g["quotes"],
-                articles=len(g["articles"]),
-                first=iso(min(g["dates"])) if g["dates"] else None,
-                last=iso(max(g["dates"])) if g["dates"] else None,
+                quotes=quotes,
+                articles=articles,
+                first=first or None,
+                last=last or None,
             )
         )
-    order = {
-        "quotes": lambda s: (-s.quotes, s.name),
-        "articles": lambda s: (-s.articles, -s.quotes, s.name),
-        "name": lambda s: (s.name.casefold(), s.name),
-        "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
-    }[sort]
-    ranked = sorted(out, key=order)
-    return ranked[:limit] if limit else ranked
+    return out
+
+
+_SPEAKER_ORDERS = {
+    "quotes": lambda s: (-s.quotes, s.name),
+    "articles": lambda s: (-s.articles, -s.quotes, s.name),
+    "name": lambda s: (s.name.casefold(), s.name),
+    "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
+}
