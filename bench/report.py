@@ -53,6 +53,18 @@ def targets(res: dict, sizes: list[int], tool: str) -> list[dict]:
         "<= 2x python -c 'import typer, whoosh'",
         mid_r[worst_m] <= 2,
     )
+    for at in (s for s in sizes if "speakers" in res["sizes"][size_label(s)]):
+        sp = res["sizes"][size_label(at)]["speakers"]
+        for shape, v in sp.items():
+            wall = v["newsgrep"]["wall"]
+            row(
+                f"speakers ({'every article' if shape == 'all' else 'with a query'})",
+                at,
+                None,
+                f"{fmt_s(wall)}, {v['ratio']:.2f}x python -c 'import typer, whoosh' ({v['rows']} rows)",
+                "< 1 s one-shot at 100k" if shape == "all" else "< 1 s one-shot",
+                wall < 1.0 if at >= 100000 or shape != "all" else None,
+            )
     warm = res["warm"]
     if warm.get("available"):
         wr = {k: v["ratio_request"] for k, v in warm["shapes"].items()}

@@ -307,6 +307,39 @@ def measure_searches(queries: dict, idx: Path, corpus: Path, n: int, args: argpa
     return out
 
 
+# --- speakers -------------------------------------------------------------------------------
+
+SPEAKERS_BASELINE = [PY, "-c", "import typer, whoosh"]
+
+
+def speakers_argv(idx: Path, query: str | None = None) -> list[str]:
+    return [NEWSGREP, "speakers", *([query] if query else []), "--index", str(idx)]
+
+
+def measure_speakers(queries: dict, idx: Path, n: int, args: argparse.Namespace) -> dict:
+    """`newsgrep speakers` one-shot into a pipe: every article (the issue 15 target: under 1 s at
+    100k) and with the `speaker` shape's query (the faceted path), alternated with
+    `python -c 'import typer, whoosh'` as the baseline of the same run."""
+    shapes = {"all": speakers_argv(idx), "query": speakers_argv(idx, queries["speaker"]["query"])}
+    out: dict = {}
+    for shape, argv in shapes.items():
+        check = run(argv, capture=True)  # the warm-up, and the rows it prints
+        rows = check.stdout.count(b"\n")
+        if check.rc != 0 or not rows:
+            problem(f"{size_label(n)} speakers {shape}: exit {check.rc}, {rows} rows: {check.stderr[-300:]!r}")
+        ng, base = [], []
+        for _ in range(args.runs):
+            ng.append(run(argv))
+            base.append(run(SPEAKERS_BASELINE))
+        out[shape] = {"newsgrep": stats(ng), "baseline": stats(base), "rows": rows, "argv": argv[1:]}
+        out[shape]["ratio"] = out[shape]["newsgrep"]["wall"] / out[shape]["baseline"]["wall"]
+        log(
+            f"  speakers {shape:5} {fmt_s(out[shape]['newsgrep']['wall']):>8}  import typer, whoosh "
+            f"{fmt_s(out[shape]['baseline']['wall']):>8}  rows {rows}"
+        )
+    return out
+
+
 # --- incremental update, warm path, start-up -------------------------------------------------
 
 _END_OF_BODY = re.compile(rb"\n\n(?:<[^\n]*>\n\n)?---\n\nKaynak/Source:")
@@ -546,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             try:
                 sz["search"] = measure_searches(queries, idx, corpus, n, args)
+                sz["speakers"] = measure_speakers(queries, idx, n, args)
                 break
             except StaleIndex as err:
                 if attempt > 1:

@@ -211,8 +211,7 @@ def speakers(
         if isinstance(wanted, query.Every):
             values = _every_row(reader)
         else:
-            column = reader.column_reader("speaker_rows", translate=False)
-            values = (column[d] for d in sorted(searcher.search(wanted, limit=None).docs()))
+            values = _rows_of(reader, sorted(searcher.search(wanted, limit=None).docs()))
         groups = _add_up(values)
     ranked = sorted(_merged(groups), key=_SPEAKER_ORDERS[sort])
     return ranked[:limit] if limit else ranked
@@ -228,6 +227,27 @@ def _every_row(reader):
             yield from (column[d] for d in leaf.all_doc_ids())
         else:
             yield from column
+
+
+def _rows_of(reader, docnums: list[int]):
+    """The ``speaker_rows`` values of ``docnums`` (sorted), looked up segment by segment.
+
+    Not ``reader.column_reader``: Whoosh's multi-segment column reader leaves
+    out a segment without the column and then reads its documents from the
+    segment before it.
+    """
+    import bisect
+
+    leaves = reader.leaf_readers()
+    starts = [offset for _leaf, offset in leaves]
+    columns = [
+        leaf.column_reader("speaker_rows", translate=False) if leaf.has_column("speaker_rows") else None
+        for leaf, _offset in leaves
+    ]
+    for docnum in docnums:
+        i = bisect.bisect_right(starts, docnum) - 1
+        if columns[i] is not None:
+            yield columns[i][docnum - starts[i]]
 
 
 def _add_up(values) -> dict[str, list]:

@@ -146,3 +146,19 @@ def test_the_speaker_column_value():
         [("ronald reagan", [("Ronald Reagan", "President", 1), ("Reagan", "", 2)]), ("tass", [("TASS", "", 1)])],
     )
     assert encode(None, []) == b""
+
+
+def test_speakers_over_segments_some_without_quotations(tmp_path):
+    """Each update is a segment; one of them quotes nobody, so it has no speaker column."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    bodies = ['"We disagree," Lavrov said on Monday.', "Prices rose on Monday.", '"We agree," Lavrov said.']
+    for i, body in enumerate(bodies):
+        record = {"title": f"Day {i}", "date": f"1987-03-0{i + 1}", "source": "Wire", "body": body}
+        (seeds / f"{i}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        update_index(str(tmp_path / "index"), [str(seeds)], jobs=1)
+    archive = newsgrep.open(str(tmp_path / "index"))
+    for found in (archive.speakers(), archive.speakers("monday OR agree")):
+        assert [(s.name, s.quotes, s.articles, s.first, s.last) for s in found] == [
+            ("Lavrov", 2, 2, "1987-03-01", "1987-03-03")
+        ]
