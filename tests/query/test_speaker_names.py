@@ -139,7 +139,7 @@ def test_article_groups_join_a_surname_to_the_one_full_name():
 def test_the_speaker_column_value():
     value = encode("1987-03-02", [("Ronald Reagan", "President"), ("Reagan", None), ("Reagan", None), ("TASS", None)])
     assert value == (
-        b"1987-03-02\x1eronald reagan\x1dRonald Reagan\x1fPresident\x1f1\x1dReagan\x1f\x1f2\x1etass\x1dTASS\x1f\x1f1"
+        b"1987-03-02\x1eronald reagan\x1dRonald Reagan\x1fPresident\x1f1\x1dReagan\x1f\x1f2\x1etass\x1dTASS\x1f\x1f1\x1c"
     )
     assert decode(value) == (
         "1987-03-02",
