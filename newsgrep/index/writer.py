@@ -43,6 +43,7 @@ from ..ingest.articles import decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
+from .speakers import write_table
 from .store import check_version, current_dir, damaged, index_location, load_manifest, seed_locations, write_atomic
 
 DEFAULT_WAIT = 30.0
@@ -595,8 +596,12 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException:
         _abandon(writer)
         raise
-    for name in os.listdir(gen):  # manifests of generations no longer in force
-        if name.startswith("manifest-") and name != f"manifest-{writer.generation}.json":
+    # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
+    with contextlib.suppress(Exception):
+        write_table(gen, ix)
+    keep = {f"manifest-{writer.generation}.json", f"speakers-{writer.generation}.marshal"}
+    for name in os.listdir(gen):  # manifests and speaker tables of generations no longer in force
+        if name.startswith(("manifest-", "speakers-")) and name not in keep:
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(gen, name))
     return warnings

@@ -193,10 +193,14 @@ def speakers(
     all. "Who is quoted most on Iran in 1987" is ``speakers(ix, root, "Iran",
     Filters("1987", "1987"))``.
 
-    The counts come from the ``speaker_rows`` column the writer keeps
-    (``index/speakers.py``): a few bytes per article, never its stored body.
+    Without a query or filter the rows are the table the writer keeps for
+    the generation; else the ``speaker_rows`` column of the matching
+    articles is added up (``index/speakers.py``): a few bytes per article,
+    never its stored body.
     """
     from whoosh import query
+
+    from ..index.speakers import add_up, every_value, merged, read_table
 
     if sort not in SPEAKER_SORTS:
         raise UsageError(f"--sort {sort!r} is not a speaker order; use one of: {', '.join(SPEAKER_SORTS)}")
@@ -208,36 +212,15 @@ def speakers(
         reader = searcher.reader()
         check_cost(asked, reader)
         wanted = restrict(asked, filters, reader)
-        if isinstance(wanted, query.Every):
-            values = _every_row(reader)
-        else:
-            values = _rows_of(reader, sorted(searcher.search(wanted, limit=None).docs()))
-        groups = _add_up(values)
-    ranked = sorted(_merged(groups), key=_SPEAKER_ORDERS[sort])
+        rows = read_table(ix.storage.folder, reader.generation()) if isinstance(wanted, query.Every) else None
+        if rows is None:  # a query or a filter, or no table (see index/speakers.py)
+            if isinstance(wanted, query.Every):
+                values = every_value(reader)
+            else:
+                values = _rows_of(reader, sorted(searcher.search(wanted, limit=None).docs()))
+            rows = merged(add_up(values))
+    ranked = sorted((Speaker(*row) for row in rows), key=_SPEAKER_ORDERS[sort])
     return ranked[:limit] if limit else ranked
-
-
-def _every_row(reader):
-    """The ``speaker_rows`` value of every live article, segment by segment.
-
-    A segment without deletions is one read of its whole column, split at the
-    end marks: 18.6k per-document reads were most of the time on Reuters-21578.
-    """
-    from ..index.speakers import END
-
-    end = END.encode()
-    for leaf, _offset in reader.leaf_readers():
-        if not leaf.has_column("speaker_rows"):
-            continue
-        column = leaf.column_reader("speaker_rows", translate=False)
-        lengths = getattr(column, "_lengths", None)
-        if leaf.has_deletions() or lengths is None or not hasattr(column, "_dbfile"):
-            yield from (column[d] for d in leaf.all_doc_ids())
-        elif lengths:
-            # Whoosh's VarBytesColumn.Reader (whoosh3 is pinned): the values lie end to end from _basepos.
-            size = sum(lengths)
-            if size:
-                yield from column._dbfile.get(column._basepos, size).split(end)
 
 
 def _rows_of(reader, docnums: list[int]):
@@ -259,101 +242,6 @@ def _rows_of(reader, docnums: list[int]):
         i = bisect.bisect_right(starts, docnum) - 1
         if columns[i] is not None:
             yield columns[i][docnum - starts[i]]
-
-
-def _add_up(values) -> dict[str, list]:
-    """Per person key: [quotations, articles, first, last, {form: quotations}, {role: quotations}].
-
-    Counted by distinct part first (see index/speakers.py): most articles that
-    quote a person quote them alike, and a part is split only once.
-    """
-    from ..index.speakers import CELL, END, GROUP, ROW
-
-    group, end = GROUP.encode(), END.encode()
-    parts: dict[bytes, list] = {}
-    for value in values:
-        if not value:
-            continue
-        date, *pieces = value.removesuffix(end).split(group)
-        for piece in pieces:
-            seen = parts.get(piece)
-            if seen is None:
-                parts[piece] = [1, date, date]
-                continue
-            seen[0] += 1
-            if date:
-                if not seen[1] or date < seen[1]:
-                    seen[1] = date
-                if date > seen[2]:
-                    seen[2] = date
-    groups: dict[str, list] = {}
-    for piece, (articles, first, last) in parts.items():
-        key, *rows = piece.decode("utf-8").split(ROW)
-        first, last = first.decode("ascii"), last.decode("ascii")
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = [0, 0, first, last, {}, {}]
-        else:
-            _widen(g, first, last)
-        g[1] += articles
-        forms, roles = g[4], g[5]
-        for row in rows:
-            form, role, n = row.split(CELL)
-            n = int(n) * articles
-            g[0] += n
-            forms[form] = forms.get(form, 0) + n
-            if role:
-                roles[role] = roles.get(role, 0) + n
-    return groups
-
-
-def _widen(g: list, first: str, last: str) -> None:
-    """Make the group's [first, last] dates (g[2], g[3]; "" is none) cover ``first`` and ``last``."""
-    if first and (not g[2] or first < g[2]):
-        g[2] = first
-    if last > g[3]:
-        g[3] = last
-
-
-def _merged(groups: dict[str, list]) -> list[Speaker]:
-    """The groups as speakers, a surname-only group joined to the one full name that ends with it.
-
-    By last word: comparing every surname with every name took 10 s on Reuters-21578.
-    """
-    from ..attribution.people import person_key
-
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for key in groups:
-        if " " in key:
-            by_last[key.rsplit(" ", 1)[1]].append(key)
-    for key in [k for k in groups if " " not in k]:
-        owners = by_last.get(key, [])
-        if len(owners) == 1:
-            target, src = groups[owners[0]], groups.pop(key)
-            target[0] += src[0]
-            target[1] += src[1]  # additive: an article that named both joined them already
-            _widen(target, src[2], src[3])
-            for mine, theirs in ((target[4], src[4]), (target[5], src[5])):
-                for name, n in theirs.items():
-                    mine[name] = mine.get(name, 0) + n
-    out = []
-    for quotes, articles, first, last, forms, roles in groups.values():
-        if len(forms) == 1:
-            (name,) = forms
-        else:  # the fullest name, then the most used form, then capitals ("Tehran Radio" over "Tehran radio")
-            name = max(forms, key=lambda f: (len(person_key(f).split()), forms[f], f.istitle(), f))
-        out.append(
-            Speaker(
-                name=name,
-                role=min(roles, key=lambda r: (-roles[r], r)) if roles else None,
-                aliases=sorted(forms),
-                quotes=quotes,
-                articles=articles,
-                first=first or None,
-                last=last or None,
-            )
-        )
-    return out
 
 
 _SPEAKER_ORDERS = {
