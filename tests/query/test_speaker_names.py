@@ -179,3 +179,23 @@ def test_speakers_without_the_table_add_the_column_up(people):
         assert people.speakers() == from_table
     finally:
         table.write_bytes(kept)
+
+
+def test_piped_rows_clean_what_needs_it_and_keep_the_rest():
+    import io
+
+    from newsgrep.output.plain import print_speakers
+    from newsgrep.query.quotes import Speaker
+
+    rows = [
+        Speaker("Tehran Radio", None, ["Tehran Radio"], 2, 2, "1987-05-10", "1987-06-11"),
+        Speaker("Sergey  Lavrov\t", "Foreign\x1b[31m Minister", [], 1, 1, None, None),
+        Speaker("Recep Tayyip Erdoğan", "Turkish President", [], 3, 1, "2019-01-01", "2019-01-01"),
+    ]
+    out = io.StringIO()
+    print_speakers(rows, out)
+    assert out.getvalue() == (
+        "Tehran Radio\t\t2\t2\t1987-05-10\t1987-06-11\n"
+        "Sergey Lavrov\tForeign Minister\t1\t1\t\t\n"
+        "Recep Tayyip Erdoğan\tTurkish President\t3\t1\t2019-01-01\t2019-01-01\n"
+    )
