@@ -5,6 +5,8 @@ Layout of the index directory (``--index``, ``NEWSGREP_INDEX``, ``./index``)::
     CURRENT            the name of the live generation directory
     gen-<id>/          a Whoosh index, plus newsgrep.json (schema version)
                        and manifest-<N>.json (the files behind Whoosh generation N)
+                       and speakers-<N>.marshal (`newsgrep speakers` of generation N;
+                       written after the commit, see speakers.py)
     .lock              held by the one `newsgrep index` run allowed at a time
 
 Why it cannot be lost:
