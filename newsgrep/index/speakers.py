@@ -91,7 +91,7 @@ def every_value(reader):
 def add_up(values) -> dict[str, list]:
     """Per person key: [quotations, articles, first, last, {form: quotations}, {role: quotations}].
 
-    Counted by distinct part first (see index/speakers.py): most articles that
+    Counted by distinct part first (see the module docstring): most articles that
     quote a person quote them alike, and a part is split only once.
     """
     group, end = GROUP.encode(), END.encode()
