@@ -134,23 +134,28 @@ class Synthetic:
         self.topics = Zipf(v.TOPICS, 0.8)
         self.agencies = Zipf(v.AGENCIES, 0.0, boost=[w for _, w, _ in v.AGENCIES])
         self.officials = {
-            adj: Zipf(v.OFFICIALS, 1.0, boost=[4.0 if o[2].startswith(adj) or
-                                                (adj == "Russian" and o[1] == "Peskov")
-                                                else 1.0 for o in v.OFFICIALS])
+            adj: Zipf(
+                v.OFFICIALS,
+                1.0,
+                boost=[
+                    4.0 if o[2].startswith(adj) or (adj == "Russian" and o[1] == "Peskov") else 1.0 for o in v.OFFICIALS
+                ],
+            )
             for _, _, adj in v.AGENCIES
         }
         self.home = [_country_of(o[2]) for o in v.OFFICIALS]
         avoid = _vocab_words()
         places = v.made_up_names(30000, v.PLACE_ENDINGS, 1, avoid)
-        surnames = Zipf(v.made_up_names(30000, v.SURNAME_ENDINGS, 2, avoid | {
-            p.lower() for p in places}), 1.0)
+        surnames = Zipf(v.made_up_names(30000, v.SURNAME_ENDINGS, 2, avoid | {p.lower() for p in places}), 1.0)
         self.random_slots: dict[str, Callable[[Random], str]] = {
-            "X": Zipf(v.NOUNS, 1.05), "J": Zipf(v.ADJECTIVES, 1.0),
-            "Y": Zipf(v.VERB_PHRASES, 1.0), "V": Zipf(v.VERBS, 1.3),
-            "O": Zipf(v.ORGANISATIONS, 1.0), "W": Zipf(v.CITIES, 1.0),
+            "X": Zipf(v.NOUNS, 1.05),
+            "J": Zipf(v.ADJECTIVES, 1.0),
+            "Y": Zipf(v.VERB_PHRASES, 1.0),
+            "V": Zipf(v.VERBS, 1.3),
+            "O": Zipf(v.ORGANISATIONS, 1.0),
+            "W": Zipf(v.CITIES, 1.0),
             "M": lambda r: v.MONTHS[r.randrange(12)],
-            "Q": lambda r: str(r.randint(2, 99)) if r.random() < 0.7
-            else f"{r.randint(1, 99)}.{r.randint(1, 9)}",
+            "Q": lambda r: str(r.randint(2, 99)) if r.random() < 0.7 else f"{r.randint(1, 99)}.{r.randint(1, 9)}",
             "YR": lambda r: str(r.randint(1956, 2014)),
             "I": lambda r: str(r.randint(2, 12)),
             "PL": Zipf(places, 1.0),
@@ -200,11 +205,23 @@ class Synthetic:
             topic2 = self.topics(rnd)
         (cn, ca, ck), (cn2, ca2, ck2) = v.COUNTRIES[c], v.COUNTRIES[c2]
         ctx = {
-            "S": f"{off[2]} {off[0]}", "N": off[1], "P": off[3], "R": off[4],
-            "S2": f"{off2[2]} {off2[0]}", "N2": off2[1], "C": cn, "A": ca, "K": ck,
-            "C2": cn2, "A2": ca2, "K2": ck2, "C3": v.COUNTRIES[c3][0],
-            "D": v.WEEKDAYS[rnd.randrange(7)], "H": rnd.choice(topic[2]),
-            "_topic": topic[1], "_topic2": topic2[1],
+            "S": f"{off[2]} {off[0]}",
+            "N": off[1],
+            "P": off[3],
+            "R": off[4],
+            "S2": f"{off2[2]} {off2[0]}",
+            "N2": off2[1],
+            "C": cn,
+            "A": ca,
+            "K": ck,
+            "C2": cn2,
+            "A2": ca2,
+            "K2": ck2,
+            "C3": v.COUNTRIES[c3][0],
+            "D": v.WEEKDAYS[rnd.randrange(7)],
+            "H": rnd.choice(topic[2]),
+            "_topic": topic[1],
+            "_topic2": topic2[1],
         }
         return ctx
 
@@ -242,8 +259,10 @@ class Synthetic:
             return text
         if r < 0.64:  # partial quote
             j1, j2 = self.random_slots["J"](rnd), self.random_slots["J"](rnd)
-            return (f"{n} described the {self.random_slots['X'](rnd)} as \"{j1} and {j2}\" "
-                    f"and said {self._pick(self.clauses, ctx)}.")
+            return (
+                f'{n} described the {self.random_slots["X"](rnd)} as "{j1} and {j2}" '
+                f"and said {self._pick(self.clauses, ctx)}."
+            )
         count = 1 + rnd.randrange(3)
         return " ".join(_cap(self._pick(self.narrative, ctx)) for _ in range(count))
 
@@ -272,19 +291,17 @@ class Synthetic:
             key = article_id(None, title, date, agency)
             url = _url(agency, title, date, i) if key in self.no_url_keys else None
             self.no_url_keys.add(key)
-        return Article(id="", title=title, date=date, source=agency, url=url,
-                       body="\n\n".join(paras), path="")
+        return Article(id="", title=title, date=date, source=agency, url=url, body="\n\n".join(paras), path="")
 
 
 def _page_break(rnd: Random, paras: list[str]) -> None:
     """Split a paragraph before a lower-case word, as the seeds' PDF page breaks do."""
     k = rnd.randrange(len(paras))
     words = paras[k].split(" ")
-    cuts = [j for j in range(4, len(words) - 3)
-            if words[j][:1].islower() and words[j - 1][-1:].isalnum()]
+    cuts = [j for j in range(4, len(words) - 3) if words[j][:1].islower() and words[j - 1][-1:].isalnum()]
     if not paras[k].startswith("#") and cuts:
         j = rnd.choice(cuts)
-        paras[k:k + 1] = [" ".join(words[:j]), " ".join(words[j:])]
+        paras[k : k + 1] = [" ".join(words[:j]), " ".join(words[j:])]
 
 
 def _slug(title: str) -> str:
@@ -343,8 +360,7 @@ def reuters_articles(n: int, path: Path = REUTERS_JSONL) -> Iterator[Article]:
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
             title = f"{title} ({seen[key]})"
-        yield Article(id="", title=title, date=date, source="Reuters", url=None, body=body,
-                      path="")
+        yield Article(id="", title=title, date=date, source="Reuters", url=None, body=body, path="")
 
 
 # --- writing and checking ------------------------------------------------------------
@@ -377,8 +393,7 @@ def write_corpus(out_dir: Path, articles: Iterator[Article], per_file: int = 10)
             flush()
     if batch:
         flush()
-    return {"articles": count, "files": files, "bytes": size,
-            "seconds": round(time.perf_counter() - t0, 3)}
+    return {"articles": count, "files": files, "bytes": size, "seconds": round(time.perf_counter() - t0, 3)}
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -399,8 +414,13 @@ def verify(out_dir: Path, expected: int, synthetic: bool = True) -> dict:
             undated += art.date is None or not art.source
             for term, pat in patterns.items():
                 rare[term] += bool(pat.search(art.body))
-    report: dict = {"parsed": count, "warnings": len(warnings), "unique_ids": len(ids),
-                    "undated_or_no_source": undated, "first_warnings": warnings[:5]}
+    report: dict = {
+        "parsed": count,
+        "warnings": len(warnings),
+        "unique_ids": len(ids),
+        "undated_or_no_source": undated,
+        "first_warnings": warnings[:5],
+    }
     ok = count == expected == len(ids) and not warnings and not undated
     if synthetic:
         report["rare_terms"] = rare
@@ -431,34 +451,51 @@ def suggested_queries(source: str = "synthetic") -> dict[str, dict]:
             "rare": {"query": "cocoa", "rg": "rg -l -i -w cocoa {dir}"},
             "and": {"query": "oil AND opec", "rg": _FILES_WITH.format(a="oil", b="opec")},
             "phrase": {"query": '"trade deficit"', "rg": "rg -l -i -w 'trade deficit' {dir}"},
-            "daterange": {"query": "oil", "from": "1987-03", "to": "1987-04",
-                          "rg": "rg -l -0 -x '[0-9]{{2}}\\.0[34]\\.1987' {dir} "
-                                "| xargs -0 -r rg -l -i -w oil"},
-            "speaker": {"query": "dollar", "speaker": "Baker",
-                        "rg": _FILES_WITH.format(a="dollar", b="Baker")},
+            "daterange": {
+                "query": "oil",
+                "from": "1987-03",
+                "to": "1987-04",
+                "rg": "rg -l -0 -x '[0-9]{{2}}\\.0[34]\\.1987' {dir} | xargs -0 -r rg -l -i -w oil",
+            },
+            "speaker": {"query": "dollar", "speaker": "Baker", "rg": _FILES_WITH.format(a="dollar", b="Baker")},
             "sort": {"query": "oil", "sort": "-date", "rg": "rg -l -i -w oil {dir}"},
             "json": {"query": "said", "json": True, "rg": "rg --json -i -w said {dir}"},
-            "typo": {"query": "cocao", "expect": 0, "rg": "rg -l -i -w cocao {dir}",
-                     "note": "no hits: the time of 'did you mean'"},
+            "typo": {
+                "query": "cocao",
+                "expect": 0,
+                "rg": "rg -l -i -w cocao {dir}",
+                "note": "no hits: the time of 'did you mean'",
+            },
         }
     return {
         "common": {"query": "minister", "rg": "rg -l -i -w minister {dir}"},
-        "rare": {"query": "Tskhinvali", "rg": "rg -l -i -w Tskhinvali {dir}",
-                 "note": "exactly expected_count('Tskhinvali', N) articles (0.1%)"},
-        "rarest": {"query": "Zangezur", "rg": "rg -l -i -w Zangezur {dir}",
-                   "note": "exactly expected_count('Zangezur', N) articles (0.01%)"},
-        "and": {"query": "sanctions AND energy",
-                "rg": _FILES_WITH.format(a="sanctions", b="energy")},
+        "rare": {
+            "query": "Tskhinvali",
+            "rg": "rg -l -i -w Tskhinvali {dir}",
+            "note": "exactly expected_count('Tskhinvali', N) articles (0.1%)",
+        },
+        "rarest": {
+            "query": "Zangezur",
+            "rg": "rg -l -i -w Zangezur {dir}",
+            "note": "exactly expected_count('Zangezur', N) articles (0.01%)",
+        },
+        "and": {"query": "sanctions AND energy", "rg": _FILES_WITH.format(a="sanctions", b="energy")},
         "phrase": {"query": '"peace treaty"', "rg": "rg -l -i -w 'peace treaty' {dir}"},
-        "daterange": {"query": "summit", "from": "2019-01", "to": "2019-06",
-                      "rg": "rg -l -0 -x '[0-9]{{2}}\\.0[1-6]\\.2019' {dir} "
-                            "| xargs -0 -r rg -l -i -w summit"},
-        "speaker": {"query": "sanctions", "speaker": "Lavrov",
-                    "rg": _FILES_WITH.format(a="sanctions", b="Lavrov")},
+        "daterange": {
+            "query": "summit",
+            "from": "2019-01",
+            "to": "2019-06",
+            "rg": "rg -l -0 -x '[0-9]{{2}}\\.0[1-6]\\.2019' {dir} | xargs -0 -r rg -l -i -w summit",
+        },
+        "speaker": {"query": "sanctions", "speaker": "Lavrov", "rg": _FILES_WITH.format(a="sanctions", b="Lavrov")},
         "sort": {"query": "summit", "sort": "-date", "rg": "rg -l -i -w summit {dir}"},
         "json": {"query": "minister", "json": True, "rg": "rg --json -i -w minister {dir}"},
-        "typo": {"query": "sanctoins", "expect": 0, "rg": "rg -l -i -w sanctoins {dir}",
-                 "note": "no hits: the time of 'did you mean' (issue 14: <= 1.2x a search with hits)"},
+        "typo": {
+            "query": "sanctoins",
+            "expect": 0,
+            "rg": "rg -l -i -w sanctoins {dir}",
+            "note": "no hits: the time of 'did you mean' (issue 14: <= 1.2x a search with hits)",
+        },
     }
 
 
@@ -480,10 +517,15 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"{args.out_dir} is not empty")
     if args.source == "reuters" and not REUTERS_JSONL.exists():
         ap.error(f"{REUTERS_JSONL} not found")
-    articles = (reuters_articles(args.articles) if args.source == "reuters"
-                else synthetic_articles(args.articles, args.seed))
-    report = {"source": args.source, "seed": args.seed, "per_file": args.per_file,
-              **write_corpus(args.out_dir, articles, args.per_file)}
+    articles = (
+        reuters_articles(args.articles) if args.source == "reuters" else synthetic_articles(args.articles, args.seed)
+    )
+    report = {
+        "source": args.source,
+        "seed": args.seed,
+        "per_file": args.per_file,
+        **write_corpus(args.out_dir, articles, args.per_file),
+    }
     if args.verify:
         report["verify"] = verify(args.out_dir, args.articles, args.source == "synthetic")
     print(json.dumps(report, ensure_ascii=False))

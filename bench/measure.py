@@ -80,14 +80,16 @@ def tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(cmd: Sequence[str] | str, *, capture: bool = False, sample_memory: bool = False,
-        env: dict[str, str] | None = None) -> Sample:
+def run(
+    cmd: Sequence[str] | str, *, capture: bool = False, sample_memory: bool = False, env: dict[str, str] | None = None
+) -> Sample:
     """Run ``cmd`` (a string runs under ``bash -c``) with stdout to /dev/null unless ``capture``."""
     argv = ["bash", "-o", "pipefail", "-c", cmd] if isinstance(cmd, str) else list(cmd)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         busy0, t0 = machine_busy(), time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out if capture else subprocess.DEVNULL,
-                                stderr=err, env=env)
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=out if capture else subprocess.DEVNULL, stderr=err, env=env
+        )
         peak = [0, 0]
         done = threading.Event()
 
@@ -108,9 +110,17 @@ def run(cmd: Sequence[str] | str, *, capture: bool = False, sample_memory: bool 
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rc=proc.returncode,
-                      maxrss=usage.ru_maxrss * 1024, tree_rss=peak[0], tree_pss=peak[1], machine_cpu=busy,
-                      stdout=out.read() if capture else b"", stderr=err.read())
+        return Sample(
+            wall=wall,
+            cpu=usage.ru_utime + usage.ru_stime,
+            rc=proc.returncode,
+            maxrss=usage.ru_maxrss * 1024,
+            tree_rss=peak[0],
+            tree_pss=peak[1],
+            machine_cpu=busy,
+            stdout=out.read() if capture else b"",
+            stderr=err.read(),
+        )
 
 
 # Forks and execs its arguments, then reports the child's own ru_maxrss on stderr.
@@ -133,8 +143,9 @@ def peak_rss(argv: Sequence[str], python: str) -> int:
     A small helper process forks the command itself, so the figure is the
     command's own.
     """
-    proc = subprocess.run([python, "-c", _PEAK_HELPER, *argv], stdin=subprocess.DEVNULL,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run(
+        [python, "-c", _PEAK_HELPER, *argv], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     found = re.findall(rb"newsgrep-bench-maxrss=(\d+)", proc.stderr)
     return int(found[-1]) * 1024 if found else 0
 
@@ -177,7 +188,7 @@ def rg_to_grep(command: str) -> str:
         words = shlex.split(segment)
         at = words.index("rg")
         flags = ["-r", "-E"] if at == 0 else ["-E"]
-        for w in words[at + 1:]:
+        for w in words[at + 1 :]:
             flags += {"-0": ["-Z"], "--json": ["-H", "-n"]}.get(w, [w])
         segments.append(shlex.join([*words[:at], "grep", *flags]))
     return " | ".join(segments)

@@ -73,8 +73,11 @@ def install(args: argparse.Namespace) -> dict:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
     log(f"installing newsgrep from {ROOT} into {venv}")
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     PY, NEWSGREP = str(python), str(venv / "bin" / "newsgrep")
     return {"install": "fresh", "python": PY}
 
@@ -90,8 +93,12 @@ def problem(msg: str) -> None:
 
 def stats(samples: list[measure.Sample], n: int | None = None) -> dict:
     walls = [s.wall for s in samples]
-    out: dict = {"wall": median(walls), "walls": [round(w, 4) for w in walls],
-                 "cpu": median([s.cpu for s in samples]), "maxrss": max(s.maxrss for s in samples)}
+    out: dict = {
+        "wall": median(walls),
+        "walls": [round(w, 4) for w in walls],
+        "cpu": median([s.cpu for s in samples]),
+        "maxrss": max(s.maxrss for s in samples),
+    }
     if samples[0].tree_rss:
         out |= {"tree_rss": max(s.tree_rss for s in samples), "tree_pss": max(s.tree_pss for s in samples)}
     out["cores"] = out["cpu"] / out["wall"]
@@ -104,13 +111,16 @@ def stats(samples: list[measure.Sample], n: int | None = None) -> dict:
 
 def own_cpu() -> float:
     """CPU seconds used so far by this process and every child it reaped."""
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def fingerprint() -> str:
     """A hash of newsgrep's sources: says which code built a cached index."""
     import newsgrep
+
     h = hashlib.sha256()
     for p in sorted(Path(newsgrep.__file__).parent.glob("*.py")):
         h.update(p.name.encode() + p.read_bytes())
@@ -129,8 +139,20 @@ def ensure_corpus(work: Path, key: str, n: int, args: argparse.Namespace) -> tup
         shutil.rmtree(p, ignore_errors=True)
     meta.unlink(missing_ok=True)
     tmp.parent.mkdir(parents=True, exist_ok=True)
-    s = run([PY, str(ROOT / "bench" / "corpus.py"), str(tmp), "--articles", str(n), "--seed", str(args.seed),
-             "--source", args.source], capture=True)
+    s = run(
+        [
+            PY,
+            str(ROOT / "bench" / "corpus.py"),
+            str(tmp),
+            "--articles",
+            str(n),
+            "--seed",
+            str(args.seed),
+            "--source",
+            args.source,
+        ],
+        capture=True,
+    )
     if s.rc:
         sys.exit(f"corpus generation failed: {s.stderr.decode(errors='replace')}")
     tmp.rename(d)
@@ -138,8 +160,9 @@ def ensure_corpus(work: Path, key: str, n: int, args: argparse.Namespace) -> tup
     return d, json.loads(s.stdout)
 
 
-def full_build(work: Path, key: str, corpus: Path, n: int, args: argparse.Namespace,
-               force: bool = False) -> tuple[Path, dict]:
+def full_build(
+    work: Path, key: str, corpus: Path, n: int, args: argparse.Namespace, force: bool = False
+) -> tuple[Path, dict]:
     idx, meta = work / "index" / key, work / "index" / f"{key}.json"
     code = fingerprint()
     if args.keep and not force and meta.exists() and (idx / "CURRENT").exists():
@@ -157,8 +180,11 @@ def full_build(work: Path, key: str, corpus: Path, n: int, args: argparse.Namesp
         if s.rc:
             sys.exit(f"newsgrep index --rebuild failed ({s.rc}): {s.stderr.decode(errors='replace')[-2000:]}")
         samples.append(s)
-    out = stats(samples, n) | {"index_bytes": measure.disk_bytes(idx), "code": code,
-                               "summary": samples[-1].stderr.decode(errors="replace").strip().splitlines()[-1:]}
+    out = stats(samples, n) | {
+        "index_bytes": measure.disk_bytes(idx),
+        "code": code,
+        "summary": samples[-1].stderr.decode(errors="replace").strip().splitlines()[-1:],
+    }
     meta.write_text(json.dumps(out))
     return idx, out
 
@@ -170,8 +196,11 @@ def baseline(work: Path, key: str, corpus: Path, n: int, args: argparse.Namespac
     samples, reports = [], []
     for _ in range(args.build_runs):
         shutil.rmtree(work / "baseline" / key, ignore_errors=True)
-        s = run([PY, str(ROOT / "bench" / "baseline_whoosh.py"), str(corpus), str(work / "baseline" / key)],
-                capture=True, sample_memory=True)
+        s = run(
+            [PY, str(ROOT / "bench" / "baseline_whoosh.py"), str(corpus), str(work / "baseline" / key)],
+            capture=True,
+            sample_memory=True,
+        )
         if s.rc:
             sys.exit(f"baseline failed: {s.stderr.decode(errors='replace')[-2000:]}")
         samples.append(s)
@@ -262,13 +291,52 @@ def measure_searches(queries: dict, idx: Path, corpus: Path, n: int, args: argpa
                 problem(f"{size_label(n)} search {shape}: {check['error']}: {s.stderr[-300:]!r}")
             ng.append(s)
             gs.append(run(shell_or_argv(gcmd)))
-        out[shape] = {"newsgrep": stats(ng) | {"peak_rss": measure.peak_rss(search_argv(q, idx), PY)},
-                      "grep": stats(gs), "grep_command": gcmd,
-                      "grep_output_lines": g.stdout.count(b"\n") + g.stdout.count(b"\0"),
-                      "argv": search_argv(q, idx)[1:], "check": check}
+        out[shape] = {
+            "newsgrep": stats(ng) | {"peak_rss": measure.peak_rss(search_argv(q, idx), PY)},
+            "grep": stats(gs),
+            "grep_command": gcmd,
+            "grep_output_lines": g.stdout.count(b"\n") + g.stdout.count(b"\0"),
+            "argv": search_argv(q, idx)[1:],
+            "check": check,
+        }
         out[shape]["ratio"] = out[shape]["newsgrep"]["wall"] / out[shape]["grep"]["wall"]
-        log(f"  {shape:9} newsgrep {fmt_s(out[shape]['newsgrep']['wall']):>8}  {args.tool} "
-            f"{fmt_s(out[shape]['grep']['wall']):>8}  hits {check['total']}")
+        log(
+            f"  {shape:9} newsgrep {fmt_s(out[shape]['newsgrep']['wall']):>8}  {args.tool} "
+            f"{fmt_s(out[shape]['grep']['wall']):>8}  hits {check['total']}"
+        )
+    return out
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+SPEAKERS_BASELINE = [PY, "-c", "import typer, whoosh"]
+
+
+def speakers_argv(idx: Path, query: str | None = None) -> list[str]:
+    return [NEWSGREP, "speakers", *([query] if query else []), "--index", str(idx)]
+
+
+def measure_speakers(queries: dict, idx: Path, n: int, args: argparse.Namespace) -> dict:
+    """`newsgrep speakers` one-shot into a pipe: every article (the issue 15 target: under 1 s at
+    100k) and with the `speaker` shape's query (the faceted path), alternated with
+    `python -c 'import typer, whoosh'` as the baseline of the same run."""
+    shapes = {"all": speakers_argv(idx), "query": speakers_argv(idx, queries["speaker"]["query"])}
+    out: dict = {}
+    for shape, argv in shapes.items():
+        check = run(argv, capture=True)  # the warm-up, and the rows it prints
+        rows = check.stdout.count(b"\n")
+        if check.rc != 0 or not rows:
+            problem(f"{size_label(n)} speakers {shape}: exit {check.rc}, {rows} rows: {check.stderr[-300:]!r}")
+        ng, base = [], []
+        for _ in range(args.runs):
+            ng.append(run(argv))
+            base.append(run(SPEAKERS_BASELINE))
+        out[shape] = {"newsgrep": stats(ng), "baseline": stats(base), "rows": rows, "argv": argv[1:]}
+        out[shape]["ratio"] = out[shape]["newsgrep"]["wall"] / out[shape]["baseline"]["wall"]
+        log(
+            f"  speakers {shape:5} {fmt_s(out[shape]['newsgrep']['wall']):>8}  import typer, whoosh "
+            f"{fmt_s(out[shape]['baseline']['wall']):>8}  rows {rows}"
+        )
     return out
 
 
@@ -283,7 +351,7 @@ def edited(data: bytes, k: int) -> bytes:
     if not m:
         raise ValueError("no article end found")
     sentence = f"\n\nThe benchmark harness edited this article{' again' * k}, {EDIT_WORD}.".encode()
-    return data[:m.start()] + sentence + data[m.start():]
+    return data[: m.start()] + sentence + data[m.start() :]
 
 
 def incremental(idx: Path, corpus: Path, args: argparse.Namespace) -> dict:
@@ -310,28 +378,50 @@ def incremental(idx: Path, corpus: Path, args: argparse.Namespace) -> dict:
         problem(f"after restoring {target}, {EDIT_WORD} is still found")
     noop = [run(update) for _ in range(args.runs)]
     listing = [run(f"find {shlex.quote(str(corpus))} -type f | wc -l") for _ in range(args.runs)]
-    return {"file": str(target), "update": stats(samples), "summaries": summaries,
-            "restore_wall": restore.wall, "noop": stats(noop), "find": stats(listing)}
+    return {
+        "file": str(target),
+        "update": stats(samples),
+        "summaries": summaries,
+        "restore_wall": restore.wall,
+        "noop": stats(noop),
+        "find": stats(listing),
+    }
 
 
 def warm_payload(q: dict) -> dict:
     """The request `newsgrep search` sends the server for one query shape (see newsgrep/cli.py)."""
-    return {"cmd": "search", "query": q["query"], "sort": q.get("sort", "relevance"), "limit": 10, "facets": [],
-            "filters": {"date_from": q.get("from"), "date_to": q.get("to"), "sources": [],
-                        "speakers": [q["speaker"]] if "speaker" in q else []}}
+    return {
+        "cmd": "search",
+        "query": q["query"],
+        "sort": q.get("sort", "relevance"),
+        "limit": 10,
+        "facets": [],
+        "filters": {
+            "date_from": q.get("from"),
+            "date_to": q.get("to"),
+            "sources": [],
+            "speakers": [q["speaker"]] if "speaker" in q else [],
+        },
+    }
 
 
 def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.Namespace) -> dict:
     try:
         from newsgrep.cli import client
+
         request = client.request
     except (ImportError, AttributeError) as err:
         return {"available": False, "reason": f"newsgrep.cli.client.request: {err}"}
     if run([NEWSGREP, "serve", "--help"]).rc:
         return {"available": False, "reason": "newsgrep serve --help fails"}
     t0 = time.perf_counter()
-    server = subprocess.Popen([NEWSGREP, "serve", "--index", str(idx)], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [NEWSGREP, "serve", "--index", str(idx)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     ready = threading.Event()
 
@@ -352,11 +442,14 @@ def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.N
             if "error" in check:
                 problem(f"warm {shape}: {check['error']}")
             before = one_shot[shape]["check"]  # the same hits (in any order: ties, re-added documents)
-            same = check.get("total") == before["total"] and \
-                (len(before["ids"]) < before["total"] or set(check.get("ids", ())) == set(before["ids"]))
+            same = check.get("total") == before["total"] and (
+                len(before["ids"]) < before["total"] or set(check.get("ids", ())) == set(before["ids"])
+            )
             if not same:
-                problem(f"warm {shape}: server answers {check.get('total')} hits "
-                        f"vs {before['total']} one-shot, or other ids")
+                problem(
+                    f"warm {shape}: server answers {check.get('total')} hits "
+                    f"vs {before['total']} one-shot, or other ids"
+                )
             procs = [run(search_argv(q, idx)) for _ in range(args.runs)]
             payload = warm_payload(q)
             try:
@@ -371,12 +464,18 @@ def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.N
                 problem(f"warm {shape}: client.request({payload}): {err!r}")
                 return out | {"available": False, "reason": f"client.request failed on {shape}: {err!r}"}
             out["shapes"][shape] = {
-                "one_shot": stats(procs), "request": median(latencies), "requests": latencies,
-                "reply_total": total, "same_hits": same,
+                "one_shot": stats(procs),
+                "request": median(latencies),
+                "requests": latencies,
+                "reply_total": total,
+                "same_hits": same,
                 "ratio_one_shot": median([s.wall for s in procs]) / one_shot[shape]["grep"]["wall"],
-                "ratio_request": median(latencies) / one_shot[shape]["grep"]["wall"]}
-            log(f"  warm {shape:9} one-shot {fmt_s(out['shapes'][shape]['one_shot']['wall']):>8}  "
-                f"request {median(latencies) * 1000:.1f} ms")
+                "ratio_request": median(latencies) / one_shot[shape]["grep"]["wall"],
+            }
+            log(
+                f"  warm {shape:9} one-shot {fmt_s(out['shapes'][shape]['one_shot']['wall']):>8}  "
+                f"request {median(latencies) * 1000:.1f} ms"
+            )
         out["server_rss"] = measure.tree_memory(server.pid)[0]
     finally:
         server.send_signal(signal.SIGTERM)
@@ -390,10 +489,12 @@ def warm_path(idx: Path, queries: dict, one_shot: dict, n: int, args: argparse.N
 
 
 def startup(args: argparse.Namespace) -> dict:
-    cmds = {"newsgrep --version": [NEWSGREP, "--version"],
-            "newsgrep search --help": [NEWSGREP, "search", "--help"],
-            "python -c 'import typer'": [PY, "-c", "import typer"],
-            "python -c 'import typer, whoosh'": [PY, "-c", "import typer, whoosh"]}
+    cmds = {
+        "newsgrep --version": [NEWSGREP, "--version"],
+        "newsgrep search --help": [NEWSGREP, "search", "--help"],
+        "python -c 'import typer'": [PY, "-c", "import typer"],
+        "python -c 'import typer, whoosh'": [PY, "-c", "import typer, whoosh"],
+    }
     samples: dict[str, list[measure.Sample]] = {k: [] for k in cmds}
     for name, argv in cmds.items():
         if run(argv).rc:
@@ -415,8 +516,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tool", choices=("auto", "rg", "grep"), default="auto", help="auto: rg if installed")
     ap.add_argument("--work", type=Path, help="default bench/work (reuters: outside the project)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--install", choices=("fresh", "current"), default="fresh",
-                    help="fresh: pip install . into a venv in the work dir (default); current: this interpreter")
+    ap.add_argument(
+        "--install",
+        choices=("fresh", "current"),
+        default="fresh",
+        help="fresh: pip install . into a venv in the work dir (default); current: this interpreter",
+    )
     args = ap.parse_args(argv)
     sizes = sorted({measure.parse_size(s) for s in args.sizes.split(",") if s.strip()})
     if not sizes or args.runs < 1 or args.build_runs < 1:
@@ -433,13 +538,27 @@ def main(argv: list[str] | None = None) -> int:
     log(f"searching with {args.tool} ({tool_version}); work dir {args.work}")
     installed = install(args)
     busy0, own0, t_start = measure.machine_busy(), own_cpu(), time.perf_counter()
-    res: dict = {"meta": {
-        "date": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
-        "cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()], "tool": args.tool,
-        "tool_version": tool_version, "source": args.source, "seed": args.seed, "runs": args.runs,
-        "build_runs": args.build_runs, "code": fingerprint(), "work": str(args.work), **installed,
-        "git": subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
-                              capture_output=True, text=True).stdout.strip()}, "sizes": {}}
+    res: dict = {
+        "meta": {
+            "date": dt.datetime.now().isoformat(timespec="seconds"),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_before": [round(x, 2) for x in os.getloadavg()],
+            "tool": args.tool,
+            "tool_version": tool_version,
+            "source": args.source,
+            "seed": args.seed,
+            "runs": args.runs,
+            "build_runs": args.build_runs,
+            "code": fingerprint(),
+            "work": str(args.work),
+            **installed,
+            "git": subprocess.run(
+                ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True
+            ).stdout.strip(),
+        },
+        "sizes": {},
+    }
     log("start-up")
     res["startup"] = startup(args)
     queries = suggested_queries(args.source)
@@ -454,10 +573,13 @@ def main(argv: list[str] | None = None) -> int:
         for attempt in (1, 2):  # newsgrep is being worked on: its index format may change under us
             idx, sz["build"] = full_build(args.work, key, corpus, cmeta["articles"], args, force=attempt > 1)
             sz["index"] = str(idx)
-            log(f"{size_label(n)}: built in {fmt_s(sz['build']['wall'])}, "
-                f"{sz['build']['articles_per_s']:.0f} articles/s; searches")
+            log(
+                f"{size_label(n)}: built in {fmt_s(sz['build']['wall'])}, "
+                f"{sz['build']['articles_per_s']:.0f} articles/s; searches"
+            )
             try:
                 sz["search"] = measure_searches(queries, idx, corpus, n, args)
+                sz["speakers"] = measure_speakers(queries, idx, n, args)
                 break
             except StaleIndex as err:
                 if attempt > 1:
@@ -468,10 +590,12 @@ def main(argv: list[str] | None = None) -> int:
             res["incremental"] = incremental(idx, corpus, args)
             log(f"{size_label(n)}: warm path")
             res["warm"] = warm_path(idx, queries, sz["search"], n, args)
-    res["meta"] |= {"code_after": fingerprint(),"load_after": [round(x, 2) for x in os.getloadavg()],
-                    "minutes": (time.perf_counter() - T0) / 60,
-                    "others_cores": max(0.0, measure.machine_busy() - busy0 - (own_cpu() - own0))
-                    / (time.perf_counter() - t_start)}
+    res["meta"] |= {
+        "code_after": fingerprint(),
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "minutes": (time.perf_counter() - T0) / 60,
+        "others_cores": max(0.0, measure.machine_busy() - busy0 - (own_cpu() - own0)) / (time.perf_counter() - t_start),
+    }
     res["targets"] = targets(res, sizes, args.tool)
     res["problems"] = problems
     report(res, sizes, args.tool)

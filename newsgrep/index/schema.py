@@ -17,14 +17,14 @@ import datetime as dt
 import re
 import unicodedata
 
-from whoosh import fields
+from whoosh import columns, fields
 
 from ..models import Article
 from .analysis import META_SEP, MetaValues, NewsAnalyzer, QuoteBlocks
 
 # Bump when the schema or the analyzer changes: an index written with another
 # version is rebuilt by `newsgrep index` and refused by the readers.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 4: record fields (meta_*); 5: speaker_rows and ~surname speaker keys
 
 # Lower case, accents folded (so "Sergéy" finds "Sergey"), stop words dropped,
 # English Porter stems (so "sanction" finds "sanctions"): Whoosh's
@@ -45,6 +45,8 @@ SCHEMA = fields.Schema(
     speaker=fields.KEYWORD(commas=True, stored=True, scorable=False),
     speaker_key=fields.KEYWORD(commas=True, scorable=False),
     speakers_from=fields.STORED(),
+    # Who the article quotes, grouped and counted for `newsgrep speakers` (see speakers.py).
+    speaker_rows=fields.COLUMN(columns.VarBytesColumn()),
     # The real (unstemmed, folded) words of a file's articles, on the file's
     # first article, for did-you-mean, whose suggestions must be words, not
     # stems. One set per file rather than per article: far fewer postings.
@@ -93,7 +95,10 @@ def file_words(articles: list[Article]) -> str | None:
 def article_document(article: Article, speaker_keys) -> dict:
     """The Whoosh document for one article, its quotations included."""
     date = _datetime(article.date)
-    keys = sorted({k for name in article.speakers for k in speaker_keys(name)})
+    from ..attribution.people import bare_keys
+    from .speakers import encode
+
+    keys = sorted({k for name in article.speakers for k in speaker_keys(name)} | set(bare_keys(article.speakers)))
     doc = {
         "id": article.id,
         "title": article.title,
@@ -116,4 +121,7 @@ def article_document(article: Article, speaker_keys) -> dict:
     if article.quotes:
         doc["qtext"] = QuoteBlocks([q.text for q in article.quotes])
         doc["quotes"] = [[q.start, q.end, q.kind, q.speaker, q.role, q.cue] for q in article.quotes]
+        doc["speaker_rows"] = encode(
+            date.date().isoformat() if date else None, [(q.speaker, q.role) for q in article.quotes]
+        )
     return {k: v for k, v in doc.items() if v is not None}

@@ -5,6 +5,8 @@ Layout of the index directory (``--index``, ``NEWSGREP_INDEX``, ``./index``)::
     CURRENT            the name of the live generation directory
     gen-<id>/          a Whoosh index, plus newsgrep.json (schema version)
                        and manifest-<N>.json (the files behind Whoosh generation N)
+                       and speakers-<N>.marshal (`newsgrep speakers` of generation N;
+                       written after the commit, see speakers.py)
     .lock              held by the one `newsgrep index` run allowed at a time
 
 Why it cannot be lost:
@@ -43,6 +45,7 @@ from ..ingest.articles import article_id, decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
+from .speakers import write_table
 from .store import (
     RECORDED,
     check_segments,
@@ -507,9 +510,9 @@ def _sweep(ix) -> None:
         if os.path.isdir(path):  # a writer's temporary storage (MAIN.tmp)
             shutil.rmtree(path, ignore_errors=True)
         elif name.endswith(".tmp") or (
-            name.startswith(("manifest-", "segments-"))
-            and name.endswith(".json")
-            and name[name.index("-") + 1 : -len(".json")] != str(toc.generation)
+            name.startswith(("manifest-", "segments-", "speakers-"))
+            and name.endswith((".json", ".marshal"))
+            and name.split("-", 1)[1].split(".", 1)[0] != str(toc.generation)
         ):
             with contextlib.suppress(OSError):
                 os.remove(path)
@@ -777,11 +780,16 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException:
         _abandon(writer)
         raise
-    for name in os.listdir(gen):  # manifests and records of generations no longer in force
-        if name.startswith(("manifest-", "segments-")) and name.endswith(".json") and name not in (
-            f"manifest-{writer.generation}.json",
-            f"segments-{writer.generation}.json",
-        ):
+    # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
+    with contextlib.suppress(Exception):
+        write_table(gen, ix)
+    keep = {
+        f"manifest-{writer.generation}.json",
+        f"segments-{writer.generation}.json",
+        f"speakers-{writer.generation}.marshal",
+    }
+    for name in os.listdir(gen):  # manifests, records and speaker tables of generations no longer in force
+        if name.startswith(("manifest-", "segments-", "speakers-")) and name not in keep:
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(gen, name))
     if not _recorded(gen):  # an index from before the record has one from this commit on

@@ -57,19 +57,21 @@ def print_hits(result, out: IO[str] | None = None) -> None:
     (out or sys.stdout).write("".join(line + "\n" for line in lines))
 
 
+def _cell(text: str) -> str:
+    """``clean_line`` without its four regular expressions for the usual name (10k rows: 0.5 s of `speakers`)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # what clean_line would return
+    return clean_line(text).replace("\t", " ")
+
+
 def print_speakers(speakers, out=None) -> None:
     """One tab-separated row per speaker (name, role, quotes, articles, first, last), for sort, grep and cut.
 
     Into a pipe a table wraps at 80 columns and breaks those tools.
     """
-    out = out or sys.stdout
-    for s in speakers:
-        cells = (
-            clean_line(s.name),
-            clean_line(s.role or ""),
-            str(s.quotes),
-            str(s.articles),
-            s.first or "",
-            s.last or "",
+    (out or sys.stdout).write(
+        "".join(
+            f"{_cell(s.name)}\t{_cell(s.role or '')}\t{s.quotes}\t{s.articles}\t{s.first or ''}\t{s.last or ''}\n"
+            for s in speakers
         )
-        out.write("\t".join(cell.replace("\t", " ") for cell in cells) + "\n")
+    )

@@ -9,13 +9,11 @@ quotation is returned only if its own words satisfy the whole query.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..index.analysis import QUOTE_GAP
-from ..ingest.dates import iso
 from ..models import QuoteHit
 from .browse import quotes_of
 from .search import (
@@ -127,14 +125,13 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
     """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
     from whoosh import query
 
-    from ..attribution.names import query_key
-    from ..attribution.speakers import speaker_keys
+    from ..attribution.people import bare_keys, quote_keys, wanted_keys
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     q = parse_query(q_text or "", ix.schema, fields=("qtext",), meta_names=lambda: meta_names(ix))
     by_relevance = not isinstance(q, query.Every)
-    want = {query_key(s) for s in filters.speakers}
+    want = {k for s in filters.speakers for k in wanted_keys(s)}
     found: list[QuoteHit] = []
     with reading(ix, root) as searcher:
         check_cost(q, searcher.reader())
@@ -151,8 +148,9 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
             terms = _QuoteTerms(searcher, hit.docnum)
             body_terms = sorted({t for f, t in (hit.matched_terms() or []) if f == "qtext"})
             spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
+            bare = set(bare_keys(stored.get("speaker", "").split(","))) if want else set()
             for n, quote in enumerate(quotes_of(stored)):
-                if want and not want & set(speaker_keys(quote.speaker)):
+                if want and not want & quote_keys(quote.speaker, bare):
                     continue
                 if by_relevance and not matches_quote(q, terms, n, reader):
                     continue
@@ -188,82 +186,68 @@ def speakers(
 ) -> list[Speaker]:
     """Everyone quoted in the articles matching ``q_text`` and ``filters`` (all articles without them), with counts.
 
-    Forms of one name (Sergey/Sergei) are one speaker, and a surname alone
-    ("Lavrov") joins the one full name that ends with it. ``sort``: most
-    quotations first (the default), most articles, by name, or most recently
-    quoted; ``limit`` 0 is all. "Who is quoted most on Iran in 1987" is
-    ``speakers(ix, root, "Iran", Filters("1987", "1987"))``.
+    One person or body is one row: forms of one name (Sergey/Sergei, "Tehran
+    Radio"/"Tehran radio", "President Reagan"/"Reagan") are one speaker, and
+    a surname alone ("Lavrov") joins the one full name that ends with it
+    (``attribution/people.py``). ``sort``: most quotations first (the
+    default), most articles, by name, or most recently quoted; ``limit`` 0 is
+    all. "Who is quoted most on Iran in 1987" is ``speakers(ix, root, "Iran",
+    Filters("1987", "1987"))``.
+
+    Without a query or filter the rows are the table the writer keeps for
+    the generation; else the ``speaker_rows`` column of the matching
+    articles is added up (``index/speakers.py``): a few bytes per article,
+    never its stored body.
     """
     from whoosh import query
 
-    from ..attribution.names import name_key
+    from ..index.speakers import add_up, every_value, merged, read_table
 
     if sort not in SPEAKER_SORTS:
         raise UsageError(f"--sort {sort!r} is not a speaker order; use one of: {', '.join(SPEAKER_SORTS)}")
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     check_match(match)
-    groups: dict[str, dict] = defaultdict(
-        lambda: {"forms": Counter(), "roles": Counter(), "quotes": 0, "articles": set(), "dates": []}
-    )
     asked = parse_query(q_text or "", ix.schema, match=match, meta_names=lambda: meta_names(ix))
     with reading(ix, root) as searcher:
-        check_cost(asked, searcher.reader())
         reader = searcher.reader()
+        check_cost(asked, reader)
         wanted = restrict(asked, filters, reader)
-        # Not Every("qtext"): it unions the postings of every quotation word (7.5 s on Reuters-21578).
-        # An article has quotations when its qtext field has a length.
-        candidates = (
-            reader.all_doc_ids() if isinstance(wanted, query.Every) else searcher.search(wanted, limit=None).docs()
-        )
-        docnums = sorted(d for d in candidates if reader.doc_field_length(d, "qtext", 0))
-        for docnum in docnums:
-            stored = searcher.stored_fields(docnum)
-            date = stored.get("date")
-            for quote in quotes_of(stored):
-                g = groups[name_key(quote.speaker)]
-                g["forms"][quote.speaker] += 1
-                if quote.role:
-                    g["roles"][quote.role] += 1
-                g["quotes"] += 1
-                g["articles"].add(stored["id"])
-                if isinstance(date, dt.datetime):
-                    g["dates"].append(date.date())
-    # A surname-only form ("Lavrov") joins the one full name that ends with it. By last word:
-    # comparing every surname with every name took 10 s on Reuters-21578.
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for key in groups:
-        if " " in key:
-            by_last[key.rsplit(" ", 1)[1]].append(key)
-    for key in [k for k in groups if " " not in k]:
-        owners = by_last.get(key, [])
-        if len(owners) == 1:
-            target, src = groups[owners[0]], groups.pop(key)
-            target["forms"].update(src["forms"])
-            target["roles"].update(src["roles"])
-            target["quotes"] += src["quotes"]
-            target["articles"] |= src["articles"]
-            target["dates"] += src["dates"]
-    out = []
-    for g in groups.values():
-        forms = g["forms"]
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
-        out.append(
-            Speaker(
-                name=name,
-                role=g["roles"].most_common(1)[0][0] if g["roles"] else None,
-                aliases=sorted(forms),
-                quotes=g["quotes"],
-                articles=len(g["articles"]),
-                first=iso(min(g["dates"])) if g["dates"] else None,
-                last=iso(max(g["dates"])) if g["dates"] else None,
-            )
-        )
-    order = {
-        "quotes": lambda s: (-s.quotes, s.name),
-        "articles": lambda s: (-s.articles, -s.quotes, s.name),
-        "name": lambda s: (s.name.casefold(), s.name),
-        "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
-    }[sort]
-    ranked = sorted(out, key=order)
+        rows = read_table(ix.storage.folder, reader.generation()) if isinstance(wanted, query.Every) else None
+        if rows is None:  # a query or a filter, or no table (see index/speakers.py)
+            if isinstance(wanted, query.Every):
+                values = every_value(reader)
+            else:
+                values = _rows_of(reader, sorted(searcher.search(wanted, limit=None).docs()))
+            rows = merged(add_up(values))
+    ranked = sorted((Speaker(*row) for row in rows), key=_SPEAKER_ORDERS[sort])
     return ranked[:limit] if limit else ranked
+
+
+def _rows_of(reader, docnums: list[int]):
+    """The ``speaker_rows`` values of ``docnums`` (sorted), looked up segment by segment.
+
+    Not ``reader.column_reader``: Whoosh's multi-segment column reader leaves
+    out a segment without the column and then reads its documents from the
+    segment before it.
+    """
+    import bisect
+
+    leaves = reader.leaf_readers()
+    starts = [offset for _leaf, offset in leaves]
+    columns = [
+        leaf.column_reader("speaker_rows", translate=False) if leaf.has_column("speaker_rows") else None
+        for leaf, _offset in leaves
+    ]
+    for docnum in docnums:
+        i = bisect.bisect_right(starts, docnum) - 1
+        if columns[i] is not None:
+            yield columns[i][docnum - starts[i]]
+
+
+_SPEAKER_ORDERS = {
+    "quotes": lambda s: (-s.quotes, s.name),
+    "articles": lambda s: (-s.articles, -s.quotes, s.name),
+    "name": lambda s: (s.name.casefold(), s.name),
+    "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
+}

@@ -400,10 +400,11 @@ def _check_boosts(q) -> None:
 def _normalise_speaker_terms(q):
     from whoosh import query
 
-    from ..attribution.names import query_key
+    from ..attribution.people import wanted_keys
 
     if isinstance(q, query.Term) and q.fieldname == "speaker_key":
-        return query.Term("speaker_key", query_key(str(q.text)), boost=q.boost)
+        terms = [query.Term("speaker_key", k, boost=q.boost) for k in wanted_keys(str(q.text))]
+        return terms[0] if len(terms) == 1 else query.Or(terms)
     return q
 
 
@@ -445,7 +446,7 @@ def filter_query(filters: Filters, reader=None):
     """
     from whoosh import query
 
-    from ..attribution.names import query_key
+    from ..attribution.people import wanted_keys
 
     start, end = date_bounds(filters.date_from, filters.date_to)
     parts = []
@@ -459,7 +460,8 @@ def filter_query(filters: Filters, reader=None):
         )
         parts.append(query.Or([query.Term("agency", t) for t in terms]))
     if filters.speakers:
-        parts.append(query.Or([query.Term("speaker_key", query_key(s)) for s in filters.speakers]))
+        keys = dict.fromkeys(k for s in filters.speakers for k in wanted_keys(s))  # a full name: its bare surname too
+        parts.append(query.Or([query.Term("speaker_key", k) for k in keys]))
     if not parts:
         return query.Every()
     return query.ConstantScoreQuery(query.And(parts) if len(parts) > 1 else parts[0], score=0.0)

@@ -51,4 +51,3 @@ def test_a_4000_letter_word_is_answered_at_once_without_a_suggestion(archive):
     result = archive.search("a" * 4000)
     assert (result.total, result.suggestion) == (0, None)
     assert time.perf_counter() - started < 2
-
