@@ -549,7 +549,7 @@ RECORD_KEYS = frozenset(
 # Names a query already gives a meaning (index/schema.py's fields and aliases;
 # tests/ingest/test_record_meta.py checks the two agree): a record field by one of
 # these names could never be searched, so it is refused rather than shadowed.
-SEARCH_NAMES = frozenset({"agency", "month", "qtext", "quote", "speaker", "speaker_key", "words"})
+SEARCH_NAMES = frozenset({"agency", "month", "qtext", "quote", "speaker", "speaker_key", "speaker_rows", "words"})
 RESERVED_NAMES = RECORD_KEYS | SEARCH_NAMES
 
 META_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")  # after lower-casing: `field:value` in a query, and safe anywhere
