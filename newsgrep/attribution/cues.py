@@ -37,7 +37,8 @@ _SAY = (
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
-    r"recalls|acknowledges|admits|concedes|contends|complains|explains"
+    r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
+    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
@@ -89,6 +90,7 @@ _GAP_STOP = re.compile(r"[.;:~\"“”]")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|[a-z]{3,}ly))+\s*$")
 _SKIP = wordset(
     "since often long frequently openly privately now both all still first initially quickly flatly "
     "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight "
@@ -283,6 +285,8 @@ class CueReader:
             if m[max(ps, hi - 200) : hi].rstrip()[-1:] in ("", ".", "!", "?", '"', "”"):
                 self._inverted(cue, pe, ".")
             return
+        aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
+        hi = aux.start() if aux else hi
         aside = _ASIDE.search(m, lo, hi)  # "Lavrov, in turn, said"; "Shoigu, who ..., said"
         ap = None if aside else _APPOSITIVE.search(m, lo, hi)
         if ap:
@@ -340,7 +344,11 @@ class CueReader:
             seg, left = rest[0], toks[i - 1][1] if i > 0 else ""
             if len(rest) > 1 and not _named(seg) and _named(rest[1]):
                 seg = rest[1]  # "Another pollster, David Woodard of Clemson University, said"
-        if not _np_like(seg):
+        while len(seg) > 1 and (seg[-1][1].lower() in _SKIP or _ADVERB.fullmatch(seg[-1][1])):
+            seg = seg[:-1]  # "Leaders of the group have said", "Police have long insisted"
+        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1:
+            seg = seg[1:] if seg[0][1].lower() != "those" else seg  # "All three candidates"
+        if not _np_like(seg) and not (len(seg) == 2 and seg[0][1] == "Those" and seg[1][1].endswith("ed")):
             return
         words = [w for _, w in seg]
         head = words[: next((k for k, w in enumerate(words) if w.lower() in _POSTMOD and k), len(words))]

@@ -92,8 +92,11 @@ class IndirectReader:
             inner = quotes[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
-                if 2 * quoted >= b - a or inner[-1].close > b:
+                lead = m[a : inner[0].open].rstrip()
+                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < 4 or lead[-1:] in ",:")):
                     continue  # the quoted words are most of it: they are the quotation (partial)
+                # 'said that her family "came out of ..."': four unquoted words or more run on into the
+                # quoted ones (no comma between), and the reported clause is the whole of what was said
                 self.found.absorbed.update(q.open for q in inner)
             self.found.ind.append((a, c.entity))
             n = len(self.found.out)

@@ -71,6 +71,7 @@ class ParagraphReader:
         self.reader = CueReader(text)
         self.indirect = IndirectReader(text, self.reader, found)
         self._tokens = text.tokens
+        self._lead: dict[int, int] = {}  # opening mark -> start of the unquoted words that lead into it
 
     def run(self) -> list[Quote]:
         list_speaker: Entity | None = None
@@ -189,7 +190,7 @@ class ParagraphReader:
                 continue
             if list_speaker is not None:
                 ent, cue = list_speaker, cue if kind == "direct" else None
-            self.found.emit(q.open + 1, q.close, kind, ent, cue, "")
+            self.found.emit(self._lead.pop(q.open, q.open + 1), q.close, kind, ent, cue, "")
         if list_speaker is not None:
             self._list_items(ps, pe, qs, cues, list_speaker)
 
@@ -226,6 +227,9 @@ class ParagraphReader:
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
             if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":
+                p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
+                if c.np_start == p and k == 0 and self._leads_in(s, q):
+                    self._lead[q.open] = s  # 'Teachers in the union are "very, very pro-Bernie," Kay said.'
                 return q, "partial", c.entity, c.verb
         # Putin "reasonably responded that ...": the quoted words carry the cue, the name precedes them
         said = INNER_CUE.match(self.body, q.open + 1, q.close)
@@ -233,6 +237,17 @@ class ParagraphReader:
         if said and name and name_key(name.group(1)) in self.sp.people:
             return q, "partial", self.sp.person([name.group(1)], ""), said.group(1)
         return q, "partial", None, None
+
+    def _leads_in(self, s: int, q: Q) -> bool:
+        """Do unquoted words run from the sentence start into the quotation, so that the two
+        are one thing said: 'Teachers in the union are "very, very pro-Bernie," Kay said'?"""
+        lead = self.m[s : q.open]
+        return (
+            len(lead.split()) >= 3
+            and not any(ch in lead for ch in "~\"“”«»:;")
+            and lead.rstrip()[-1:] not in ",—–-"
+            and not self.text.inside(s)
+        )
 
     def _list_items(self, ps: int, pe: int, qs: list[Q], cues: list[Cue], ent: Entity) -> None:
         """In a list of someone's statements, the unquoted sentences are theirs too."""
