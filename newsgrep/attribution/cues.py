@@ -43,7 +43,7 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows|calls|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -151,6 +151,10 @@ _ADVERBIAL = re.compile(
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s)"
+)
+_MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after its kind
+    "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
+    "program show blog"
 )
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
@@ -418,7 +422,9 @@ class CueReader:
             t = j
             while t >= 0 and j - t < 6 and toks[t][1].isalpha() and toks[t][1].lower() not in _EDGE:
                 t -= 1
-            if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) for _, w in toks[t + 1 : j + 1]):
+            if t > 0 and toks[t][1].lower() in ("the", "a", "an"):  # ", the news site RTL Info reported"
+                t -= 1
+            if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) or w in _MEDIA for _, w in toks[t + 1 : j + 1]):
                 cue.left = toks[t][1]
         return True
 

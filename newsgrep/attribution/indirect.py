@@ -21,6 +21,13 @@ _BARE_PARTICIPLES = {
 }  # fmt: skip
 
 
+_CALLS = {"called", "calls", "calling"}
+_PROMISES = {"promised", "promises", "promising", "vowed", "vows", "vowing", "pledged", "pledges", "pledging"}
+_PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
+_FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?for\s+(?=[\w“\"])")
+_TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
+_OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
+_PLEA_END = re.compile(r"[,;:—–]")
 _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
@@ -35,6 +42,33 @@ class IndirectReader:
         self.m = text.m
         self.reader = reader
         self.found = found
+
+    def _plea(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What a call, a promise or a plea asks for: "called for <it>", "vowed <to ...>",
+        "urged <someone to ...>". The span runs to the end of the clause (a comma, a semicolon, a
+        dash or the sentence end)."""
+        m = self.m
+        verb = c.verb.split()[0].lower()
+        if verb in _CALLS:
+            mt = _FOR.match(m, c.end, e)
+            if not mt:
+                return None
+            a = mt.end()
+        elif verb in _PROMISES:
+            mt = _TO_VERB.match(m, c.end, e)
+            if not mt:
+                return None
+            a = mt.start(1)
+        elif verb in _PLEAS:
+            mt = _OBJ_TO.match(m, c.end, e)
+            if not mt:
+                return None
+            a = mt.start(1)
+        else:
+            return None
+        stop = _PLEA_END.search(m, a, e)
+        b = stop.start() if stop else e
+        return (a, b) if len(m[a:b].split()) >= 4 else None
 
     def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
         m = self.m
@@ -58,10 +92,14 @@ class IndirectReader:
                     after = m.find(",", c.np_end, e) if m[c.np_end : c.np_end + 1] == "," else -1
                     if after > 0 and e - after > b - a:  # "Fundraising, according to the campaign, has surged"
                         a, b = after + 1, e
+            elif not inverted and (span := self._plea(c, e)):
+                a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
             elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
+            elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
+                a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
             elif c.kind == "part":
                 if c.verb not in _BARE_PARTICIPLES or not bare_ok(first):
                     continue
