@@ -43,7 +43,7 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows|calls|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -156,6 +156,9 @@ _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after i
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
     "program show blog"
 )
+_PAST = re.compile(r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs")
+_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -247,6 +250,8 @@ class CueReader:
         cues = []
         for mt in CUE.finditer(m, ps, pe):
             kind = mt.lastgroup or "say"
+            if mt.group() in _NOUN_TOO and _DETERMINED.search(m, max(ps, mt.start() - 30), mt.start()):
+                continue  # "an inspector general's report that ...", "the claim that ...": a noun
             cue = Cue(mt.start(), mt.end(), re.sub(r"\s+", " ", mt.group()), kind)
             if kind == "acc" and mt.group()[:1] in "Ii":  # "In his words, ..."
                 own = {"his": "he", "her": "she", "its": "it", "their": "they"}[mt.group().split()[1].lower()]
@@ -502,7 +507,7 @@ class CueReader:
         first = word.group(1)
         after = m[word.end() : min(e, word.end() + 80)].split()[:7]
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
-        if first.lower() in ("it", "this", "there") and after and after[0].lower() in _FINITE:
+        if first.lower() in ("it", "this", "there") and after and (after[0].lower() in _FINITE or _PAST.fullmatch(after[0])):
             return at
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
             return 0

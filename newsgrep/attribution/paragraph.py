@@ -19,6 +19,8 @@ from .marks import Marked, Q
 from .names import name_key
 from .speakers import Entity, Speakers, parse_phrase
 
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
+_QUOTE_CHARS = re.compile(r"[~\"“”«»]")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
 _NOT_OPENING = re.compile(r"[^\s(]")
@@ -124,6 +126,16 @@ class ParagraphReader:
                 return None  # a lone capitalised word nobody in the article is called
         return self.sp.resolve(ref, s)
 
+    def _long_subject(self, s: int, c: Cue) -> Entity | None:
+        """The subject that opens the sentence, for a cue whose own reading found none because
+        asides stand between them: "Jane Roe, a nurse from Ohio, attending the rally, said she ..."."""
+        if _QUOTE_CHARS.search(self.m, s, c.start) or c.start - s > 300 or _NEGATED.search(self.m, s, c.start):
+            return None  # "Peskov did not say whether ...": nothing was said
+        ent = self._opening_subject(s, c.start)
+        if ent is not None:
+            c.np_start, c.np_end, c.left = s, c.start, ""
+        return ent
+
     def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:
         m, body = self.m, self.body
         cues = self.reader.cues(ps, pe)
@@ -152,6 +164,8 @@ class ParagraphReader:
                     c.entity = last or self._opening_subject(s, c.start)
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
+                elif c.kind == "say" and last is None and not self.text.inside(c.start):
+                    c.entity = self._long_subject(s, c)
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):
@@ -242,9 +256,14 @@ class ParagraphReader:
         """Do unquoted words run from the sentence start into the quotation, so that the two
         are one thing said: 'Teachers in the union are "very, very pro-Bernie," Kay said'?"""
         lead = self.m[s : q.open]
+        words = lead.split()
         return (
-            len(lead.split()) >= 3
-            and not any(ch in lead for ch in "~\"“”«»:;")
+            len(words) >= 3
+            and not any(ch in lead for ch in "~\"“”«»:;,")
+            and words[0].lower() not in PREPS
+            and not words[0].lower().endswith("ing")
+            and self.body[q.close - 1] in ",.!?"
+            and len(self.body[q.open + 1 : q.close].split()) >= 3
             and lead.rstrip()[-1:] not in ",—–-"
             and not self.text.inside(s)
         )
