@@ -23,6 +23,9 @@ _BARE_PARTICIPLES = {
 
 _CALLS = {"called", "calls", "calling"}
 _PROMISES = {"promised", "promises", "promising", "vowed", "vows", "vowing", "pledged", "pledges", "pledging"}
+_DESCRIBES = {"described", "describes", "describing"}
+_AS = re.compile(r"\sas\s")
+_CLOSING = "\"”»’'"
 _PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
 _FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?for\s+(?=[\w“\"])")
 _TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
@@ -43,6 +46,11 @@ class IndirectReader:
         self.reader = reader
         self.found = found
 
+    def _comma_quote(self, s: int, at: int) -> bool:
+        """Does a closing quotation mark with a comma inside it stand just before ``at``?"""
+        j = len(self.m[s:at].rstrip()) + s - 1
+        return j > s and self.m[j] in _CLOSING and self.found.body[j - 1] == ","
+
     def _plea(self, c: Cue, e: int) -> tuple[int, int] | None:
         """What a call, a promise or a plea asks for: "called for <it>", "vowed <to ...>",
         "urged <someone to ...>". The span runs to the end of the clause (a comma, a semicolon, a
@@ -59,6 +67,12 @@ class IndirectReader:
             if not mt:
                 return None
             a = mt.start(1)
+        elif verb in _DESCRIBES:
+            stop = _PLEA_END.search(m, c.end, e)
+            b = stop.start() if stop else e
+            if not _AS.search(m, c.end, min(b, c.end + 80)):
+                return None
+            a = c.end  # "described the field as 'all very good'"
         elif verb in _PLEAS:
             mt = _OBJ_TO.match(m, c.end, e)
             if not mt:
@@ -105,7 +119,7 @@ class IndirectReader:
                     continue
                 a, b = c.end, e  # ", adding it could mean ..."
             elif (
-                c.left in ",—–-"
+                (c.left in ",—–-" or (c.left in _CLOSING and self._comma_quote(s, c.np_start)))
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
@@ -116,6 +130,8 @@ class IndirectReader:
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
+                if self._comma_quote(s, c.np_start):  # 'the plan may be "strategic," said X'
+                    a = max(a, len(m[s : c.np_start].rstrip()) + s)
                 a, b = s, a
                 paren = PAREN.match(rest)
                 opening = m[s:b].split()[:1]
