@@ -149,8 +149,8 @@ _ADVERBIAL = re.compile(
     r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
 )
 _TOLD_OBJ = re.compile(
-    r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|"
-    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s)"
+    r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
 )
 _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after its kind
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
@@ -159,6 +159,9 @@ _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after i
 _PAST = re.compile(r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs")
 _NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
+_ACC_END = wordset(
+    "that which who based conducted released published taken out - — – last this on showing shows found finds"
+)
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -262,6 +265,13 @@ class CueReader:
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
                 cue.ref = parse_phrase(words)
+                if cue.ref is None and not _np_like(self._tokens(mt.end(), np_end)):
+                    # "according to a new poll that shows ...", "a study by Pew based on census data"
+                    cut = next((k for k, w in enumerate(words) if w.lower() in _ACC_END), len(words))
+                    if 0 < cut <= 10:
+                        words = words[:cut]
+                        np_end = self._tokens(mt.end(), np_end)[cut - 1][0] + len(words[-1])
+                        cue.ref = parse_phrase(words)
                 if cue.ref is None and _np_like(self._tokens(mt.end(), np_end)):  # "according to a new poll"
                     while words and words[0].lower() in ("the", "a", "an"):
                         words = words[1:]
@@ -273,10 +283,11 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif "," not in before:
+                elif "," not in before and "—" not in before and "–" not in before:
                     continue
-                else:
-                    cue.np_start = cue.np_end = ps + max(0, m.rfind(",", ps, mt.start()) - ps)
+                else:  # ", saying ...", "— saying ..."
+                    at = max(m.rfind(",", ps, mt.start()), m.rfind("—", ps, mt.start()), m.rfind("–", ps, mt.start()))
+                    cue.np_start = cue.np_end = ps + max(0, at - ps)
             else:
                 self._subject(cue, ps, pe)
             cues.append(cue)

@@ -32,7 +32,7 @@ _ARTICLES = {"the", "a", "an"}
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
-    "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
+    "here", "there", "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
     "months", "years", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
     "evening", "night", "afternoon", "week", "month", "year", "last", "since", "after", "before", "during",
 }  # fmt: skip
