@@ -51,7 +51,7 @@ _PART = (
     r"adding|noting|stressing|emphasi[sz]ing|saying|pointing\s+out|recalling|explaining|stating|"
     r"warning|underlining|insisting|arguing|observing|remarking|reiterating|concluding|specifying|"
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
-    r"telling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
+    r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
     r"vowing|promising|tweeting|predicting|complaining|alleging"
 )
 
@@ -265,7 +265,7 @@ class CueReader:
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
                 cue.ref = parse_phrase(words)
-                if cue.ref is None and not _np_like(self._tokens(mt.end(), np_end)):
+                if cue.ref is None:
                     # "according to a new poll that shows ...", "a study by Pew based on census data"
                     cut = next((k for k, w in enumerate(words) if w.lower() in _ACC_END), len(words))
                     if 0 < cut <= 10:

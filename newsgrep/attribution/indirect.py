@@ -27,7 +27,8 @@ _DESCRIBES = {"described", "describes", "describing"}
 _AS = re.compile(r"\sas\s")
 _CLOSING = "\"”»’'"
 _PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
-_FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?for\s+(?=[\w“\"])")
+_FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?(?:for|on)\s+(?=[\w“\"])")
+_NAMED = re.compile(r"[^.;:!?~\"“”«»]{1,80}?[\"“«]~")
 _TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
 _OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
 _PLEA_END = re.compile(r"[,;:—–]")
@@ -59,9 +60,20 @@ class IndirectReader:
         verb = c.verb.split()[0].lower()
         if verb in _CALLS:
             mt = _FOR.match(m, c.end, e)
-            if not mt:
-                return None
-            a = mt.end()
+            if mt:
+                a = mt.end()
+            else:  # 'called the plan "a disaster" for the city': the name it was called is quoted
+                mark = _NAMED.match(m, c.end, min(e, c.end + 100))
+                if not mark:
+                    return None
+                a = c.end
+                close = m.find("~", mark.end())
+                close = close + len(m[close:e]) - len(m[close:e].lstrip("~")) if close >= 0 else e
+                stop = _PLEA_END.search(m, close, e)
+                b = stop.start() if stop else e
+                if close < e and self.found.body[close - 1] == ",":  # '"an attack on our country," but ...'
+                    b = close + 1
+                return (a, b) if len(m[a:b].split()) >= 3 else None
         elif verb in _PROMISES:
             mt = _TO_VERB.match(m, c.end, e)
             if not mt:
@@ -90,6 +102,7 @@ class IndirectReader:
         for k, c in enumerate(cues):
             if c.entity is None or c.used:
                 continue
+            plea = False
             nxt = [x for x in cues[k + 1 : k + 6] if x.kind == "part" or (x.left in _NEXT_LEFT and x.np_start > c.end)]
             end = nxt[0].np_start if nxt and c.kind != "part" else e
             inverted = c.np_start == c.start and c.kind != "acc"
@@ -108,6 +121,7 @@ class IndirectReader:
                         a, b = after + 1, e
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
+                plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
             elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
@@ -147,7 +161,7 @@ class IndirectReader:
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
                 lead = m[a : inner[0].open].rstrip()
-                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < 4 or lead[-1:] in ",:")):
+                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:")):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
                 # quoted ones (no comma between), and the reported clause is the whole of what was said

@@ -241,6 +241,8 @@ class ParagraphReader:
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
             if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":
+                if c.verb == "calling":  # 'a “rules-based order”, calling it a cover': a term, then what he calls it
+                    continue
                 p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
                 if c.np_start == p and k == 0 and self._leads_in(s, q):
                     self._lead[q.open] = s  # 'Teachers in the union are "very, very pro-Bernie," Kay said.'

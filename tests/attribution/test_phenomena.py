@@ -271,3 +271,17 @@ def test_the_opening_subject_speaks_across_asides_but_not_when_nothing_was_said(
 def test_a_clause_ending_in_a_quoted_phrase_with_its_comma_inside():
     body = 'The new cranes could be "a costly mistake," said Ellen Ward, a member of the harbour board.'
     assert quotes(body) == [("partial", "Ellen Ward", "said", 'The new cranes could be "a costly mistake,"')]
+
+
+def test_what_someone_is_called_in_quotation_marks_with_what_it_is_said_of():
+    body = 'Ellen Ward called the closure of the western dock "a blow to every family here," but she kept her seat.'
+    assert quotes(body) == [
+        ("partial", "Ellen Ward", "called", 'the closure of the western dock "a blow to every family here,"')
+    ]
+    body = 'Tom Kessler defended the board, calling it "the only honest body in the harbour" on Friday.'
+    assert quotes(body) == [("partial", "Tom Kessler", "calling", "the only honest body in the harbour")]
+
+
+def test_according_to_a_source_cut_before_its_relative_clause():
+    body = "The ferry loses money on every crossing, according to a new audit that covers five years."
+    assert quotes(body) == [("indirect", "new audit", "according to", "The ferry loses money on every crossing")]
