@@ -162,6 +162,7 @@ _DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|t
 _ACC_END = wordset(
     "that which who based conducted released published taken out - — – last this on showing shows found finds"
 )
+_GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -283,6 +284,8 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
+                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
+                    cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
                 elif "," not in before and "—" not in before and "–" not in before:
                     continue
                 else:  # ", saying ...", "— saying ..."

@@ -285,3 +285,10 @@ def test_what_someone_is_called_in_quotation_marks_with_what_it_is_said_of():
 def test_according_to_a_source_cut_before_its_relative_clause():
     body = "The ferry loses money on every crossing, according to a new audit that covers five years."
     assert quotes(body) == [("indirect", "new audit", "according to", "The ferry loses money on every crossing")]
+
+
+def test_a_participle_after_by_or_after_needs_no_comma():
+    body = "Ellen Ward surprised the board by saying the western dock would close within a year."
+    assert quotes(body) == [("indirect", "Ellen Ward", "saying", "the western dock would close within a year")]
+    body = 'Tom Kessler ended the meeting by saying, "We will be back on Monday with the same demands."'
+    assert quotes(body) == [("direct", "Tom Kessler", "saying", "We will be back on Monday with the same demands.")]
