@@ -37,12 +37,13 @@ _SAY = (
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
-    r"recalls|acknowledges|admits|concedes|contends|complains|explains"
+    r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
+    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -50,7 +51,7 @@ _PART = (
     r"adding|noting|stressing|emphasi[sz]ing|saying|pointing\s+out|recalling|explaining|stating|"
     r"warning|underlining|insisting|arguing|observing|remarking|reiterating|concluding|specifying|"
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
-    r"telling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
+    r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
     r"vowing|promising|tweeting|predicting|complaining|alleging"
 )
 
@@ -89,6 +90,7 @@ _GAP_STOP = re.compile(r"[.;:~\"“”]")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|[a-z]{3,}ly))+\s*$")
 _SKIP = wordset(
     "since often long frequently openly privately now both all still first initially quickly flatly "
     "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight "
@@ -147,9 +149,20 @@ _ADVERBIAL = re.compile(
     r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
 )
 _TOLD_OBJ = re.compile(
-    r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|"
-    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=\s)"
+    r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
 )
+_MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after its kind
+    "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
+    "program show blog"
+)
+_PAST = re.compile(r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs")
+_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
+_ACC_END = wordset(
+    "that which who based conducted released published taken out - — – last this on showing shows found finds"
+)
+_GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -241,6 +254,8 @@ class CueReader:
         cues = []
         for mt in CUE.finditer(m, ps, pe):
             kind = mt.lastgroup or "say"
+            if mt.group() in _NOUN_TOO and _DETERMINED.search(m, max(ps, mt.start() - 30), mt.start()):
+                continue  # "an inspector general's report that ...", "the claim that ...": a noun
             cue = Cue(mt.start(), mt.end(), re.sub(r"\s+", " ", mt.group()), kind)
             if kind == "acc" and mt.group()[:1] in "Ii":  # "In his words, ..."
                 own = {"his": "he", "her": "she", "its": "it", "their": "they"}[mt.group().split()[1].lower()]
@@ -251,6 +266,13 @@ class CueReader:
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
                 cue.ref = parse_phrase(words)
+                if cue.ref is None:
+                    # "according to a new poll that shows ...", "a study by Pew based on census data"
+                    cut = next((k for k, w in enumerate(words) if w.lower() in _ACC_END), len(words))
+                    if 0 < cut <= 10:
+                        words = words[:cut]
+                        np_end = self._tokens(mt.end(), np_end)[cut - 1][0] + len(words[-1])
+                        cue.ref = parse_phrase(words)
                 if cue.ref is None and _np_like(self._tokens(mt.end(), np_end)):  # "according to a new poll"
                     while words and words[0].lower() in ("the", "a", "an"):
                         words = words[1:]
@@ -262,10 +284,13 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif "," not in before:
+                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
+                    cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
+                elif "," not in before and "—" not in before and "–" not in before:
                     continue
-                else:
-                    cue.np_start = cue.np_end = ps + max(0, m.rfind(",", ps, mt.start()) - ps)
+                else:  # ", saying ...", "— saying ..."
+                    at = max(m.rfind(",", ps, mt.start()), m.rfind("—", ps, mt.start()), m.rfind("–", ps, mt.start()))
+                    cue.np_start = cue.np_end = ps + max(0, at - ps)
             else:
                 self._subject(cue, ps, pe)
             cues.append(cue)
@@ -283,6 +308,8 @@ class CueReader:
             if m[max(ps, hi - 200) : hi].rstrip()[-1:] in ("", ".", "!", "?", '"', "”"):
                 self._inverted(cue, pe, ".")
             return
+        aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
+        hi = aux.start() if aux else hi
         aside = _ASIDE.search(m, lo, hi)  # "Lavrov, in turn, said"; "Shoigu, who ..., said"
         ap = None if aside else _APPOSITIVE.search(m, lo, hi)
         if ap:
@@ -340,7 +367,11 @@ class CueReader:
             seg, left = rest[0], toks[i - 1][1] if i > 0 else ""
             if len(rest) > 1 and not _named(seg) and _named(rest[1]):
                 seg = rest[1]  # "Another pollster, David Woodard of Clemson University, said"
-        if not _np_like(seg):
+        while len(seg) > 1 and (seg[-1][1].lower() in _SKIP or _ADVERB.fullmatch(seg[-1][1])):
+            seg = seg[:-1]  # "Leaders of the group have said", "Police have long insisted"
+        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1:
+            seg = seg[1:] if seg[0][1].lower() != "those" else seg  # "All three candidates"
+        if not _np_like(seg) and not (len(seg) == 2 and seg[0][1] == "Those" and seg[1][1].endswith("ed")):
             return
         words = [w for _, w in seg]
         head = words[: next((k for k, w in enumerate(words) if w.lower() in _POSTMOD and k), len(words))]
@@ -410,7 +441,9 @@ class CueReader:
             t = j
             while t >= 0 and j - t < 6 and toks[t][1].isalpha() and toks[t][1].lower() not in _EDGE:
                 t -= 1
-            if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) for _, w in toks[t + 1 : j + 1]):
+            if t > 0 and toks[t][1].lower() in ("the", "a", "an"):  # ", the news site RTL Info reported"
+                t -= 1
+            if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) or w in _MEDIA for _, w in toks[t + 1 : j + 1]):
                 cue.left = toks[t][1]
         return True
 
@@ -488,7 +521,7 @@ class CueReader:
         first = word.group(1)
         after = m[word.end() : min(e, word.end() + 80)].split()[:7]
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
-        if first.lower() in ("it", "this", "there") and after and after[0].lower() in _FINITE:
+        if first.lower() in ("it", "this", "there") and after and (after[0].lower() in _FINITE or _PAST.fullmatch(after[0])):
             return at
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
             return 0

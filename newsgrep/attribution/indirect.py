@@ -21,6 +21,17 @@ _BARE_PARTICIPLES = {
 }  # fmt: skip
 
 
+_CALLS = {"called", "calls", "calling"}
+_PROMISES = {"promised", "promises", "promising", "vowed", "vows", "vowing", "pledged", "pledges", "pledging"}
+_DESCRIBES = {"described", "describes", "describing"}
+_AS = re.compile(r"\sas\s")
+_CLOSING = "\"”»’'"
+_PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
+_FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?(?:for|on)\s+(?=[\w“\"])")
+_NAMED = re.compile(r"[^.;:!?~\"“”«»]{1,80}?[\"“«]~")
+_TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
+_OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
+_PLEA_END = re.compile(r"[,;:—–]")
 _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
@@ -36,12 +47,62 @@ class IndirectReader:
         self.reader = reader
         self.found = found
 
+    def _comma_quote(self, s: int, at: int) -> bool:
+        """Does a closing quotation mark with a comma inside it stand just before ``at``?"""
+        j = len(self.m[s:at].rstrip()) + s - 1
+        return j > s and self.m[j] in _CLOSING and self.found.body[j - 1] == ","
+
+    def _plea(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What a call, a promise or a plea asks for: "called for <it>", "vowed <to ...>",
+        "urged <someone to ...>". The span runs to the end of the clause (a comma, a semicolon, a
+        dash or the sentence end)."""
+        m = self.m
+        verb = c.verb.split()[0].lower()
+        if verb in _CALLS:
+            mt = _FOR.match(m, c.end, e)
+            if mt:
+                a = mt.end()
+            else:  # 'called the plan "a disaster" for the city': the name it was called is quoted
+                mark = _NAMED.match(m, c.end, min(e, c.end + 100))
+                if not mark:
+                    return None
+                a = c.end
+                close = m.find("~", mark.end())
+                close = close + len(m[close:e]) - len(m[close:e].lstrip("~")) if close >= 0 else e
+                stop = _PLEA_END.search(m, close, e)
+                b = stop.start() if stop else e
+                if close < e and self.found.body[close - 1] == ",":  # '"an attack on our country," but ...'
+                    b = close + 1
+                return (a, b) if len(m[a:b].split()) >= 3 else None
+        elif verb in _PROMISES:
+            mt = _TO_VERB.match(m, c.end, e)
+            if not mt:
+                return None
+            a = mt.start(1)
+        elif verb in _DESCRIBES:
+            stop = _PLEA_END.search(m, c.end, e)
+            b = stop.start() if stop else e
+            if not _AS.search(m, c.end, min(b, c.end + 80)):
+                return None
+            a = c.end  # "described the field as 'all very good'"
+        elif verb in _PLEAS:
+            mt = _OBJ_TO.match(m, c.end, e)
+            if not mt:
+                return None
+            a = mt.start(1)
+        else:
+            return None
+        stop = _PLEA_END.search(m, a, e)
+        b = stop.start() if stop else e
+        return (a, b) if len(m[a:b].split()) >= 4 else None
+
     def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
         m = self.m
         opens = [q.open for q in quotes]
         for k, c in enumerate(cues):
             if c.entity is None or c.used:
                 continue
+            plea = False
             nxt = [x for x in cues[k + 1 : k + 6] if x.kind == "part" or (x.left in _NEXT_LEFT and x.np_start > c.end)]
             end = nxt[0].np_start if nxt and c.kind != "part" else e
             inverted = c.np_start == c.start and c.kind != "acc"
@@ -58,16 +119,21 @@ class IndirectReader:
                     after = m.find(",", c.np_end, e) if m[c.np_end : c.np_end + 1] == "," else -1
                     if after > 0 and e - after > b - a:  # "Fundraising, according to the campaign, has surged"
                         a, b = after + 1, e
+            elif not inverted and (span := self._plea(c, e)):
+                a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
+                plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
             elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
+            elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
+                a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
             elif c.kind == "part":
                 if c.verb not in _BARE_PARTICIPLES or not bare_ok(first):
                     continue
                 a, b = c.end, e  # ", adding it could mean ..."
             elif (
-                c.left in ",—–-"
+                (c.left in ",—–-" or (c.left in _CLOSING and self._comma_quote(s, c.np_start)))
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
@@ -78,6 +144,8 @@ class IndirectReader:
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
+                if self._comma_quote(s, c.np_start):  # 'the plan may be "strategic," said X'
+                    a = max(a, len(m[s : c.np_start].rstrip()) + s)
                 a, b = s, a
                 paren = PAREN.match(rest)
                 opening = m[s:b].split()[:1]
@@ -92,8 +160,11 @@ class IndirectReader:
             inner = quotes[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
-                if 2 * quoted >= b - a or inner[-1].close > b:
+                lead = m[a : inner[0].open].rstrip()
+                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:")):
                     continue  # the quoted words are most of it: they are the quotation (partial)
+                # 'said that her family "came out of ..."': four unquoted words or more run on into the
+                # quoted ones (no comma between), and the reported clause is the whole of what was said
                 self.found.absorbed.update(q.open for q in inner)
             self.found.ind.append((a, c.entity))
             n = len(self.found.out)

@@ -19,6 +19,8 @@ from .marks import Marked, Q
 from .names import name_key
 from .speakers import Entity, Speakers, after_dateline, parse_phrase
 
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
+_QUOTE_CHARS = re.compile(r"[~\"“”«»]")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
 _NOT_OPENING = re.compile(r"[^\s(]")
@@ -30,7 +32,7 @@ _ARTICLES = {"the", "a", "an"}
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
-    "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
+    "here", "there", "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
     "months", "years", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
     "evening", "night", "afternoon", "week", "month", "year", "last", "since", "after", "before", "during",
 }  # fmt: skip
@@ -71,6 +73,7 @@ class ParagraphReader:
         self.reader = CueReader(text)
         self.indirect = IndirectReader(text, self.reader, found)
         self._tokens = text.tokens
+        self._lead: dict[int, int] = {}  # opening mark -> start of the unquoted words that lead into it
 
     def run(self) -> list[Quote]:
         list_speaker: Entity | None = None
@@ -123,6 +126,16 @@ class ParagraphReader:
                 return None  # a lone capitalised word nobody in the article is called
         return self.sp.resolve(ref, s)
 
+    def _long_subject(self, s: int, c: Cue) -> Entity | None:
+        """The subject that opens the sentence, for a cue whose own reading found none because
+        asides stand between them: "Jane Roe, a nurse from Ohio, attending the rally, said she ..."."""
+        if _QUOTE_CHARS.search(self.m, s, c.start) or c.start - s > 300 or _NEGATED.search(self.m, s, c.start):
+            return None  # "Peskov did not say whether ...": nothing was said
+        ent = self._opening_subject(s, c.start)
+        if ent is not None:
+            c.np_start, c.np_end, c.left = s, c.start, ""
+        return ent
+
     def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:
         m, body = self.m, self.body
         cues = self.reader.cues(ps, pe)
@@ -151,6 +164,8 @@ class ParagraphReader:
                     c.entity = last or self._opening_subject(s, c.start)
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
+                elif c.kind == "say" and last is None and not self.text.inside(c.start):
+                    c.entity = self._long_subject(s, c)
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):
@@ -189,7 +204,7 @@ class ParagraphReader:
                 continue
             if list_speaker is not None:
                 ent, cue = list_speaker, cue if kind == "direct" else None
-            self.found.emit(q.open + 1, q.close, kind, ent, cue, "")
+            self.found.emit(self._lead.pop(q.open, q.open + 1), q.close, kind, ent, cue, "")
         if list_speaker is not None:
             self._list_items(ps, pe, qs, cues, list_speaker)
 
@@ -226,6 +241,11 @@ class ParagraphReader:
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
             if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":
+                if c.verb == "calling":  # 'a “rules-based order”, calling it a cover': a term, then what he calls it
+                    continue
+                p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
+                if c.np_start == p and k == 0 and self._leads_in(s, q):
+                    self._lead[q.open] = s  # 'Teachers in the union are "very, very pro-Bernie," Kay said.'
                 return q, "partial", c.entity, c.verb
         # Putin "reasonably responded that ...": the quoted words carry the cue, the name precedes them
         said = INNER_CUE.match(self.body, q.open + 1, q.close)
@@ -233,6 +253,22 @@ class ParagraphReader:
         if said and name and name_key(name.group(1)) in self.sp.people:
             return q, "partial", self.sp.person([name.group(1)], ""), said.group(1)
         return q, "partial", None, None
+
+    def _leads_in(self, s: int, q: Q) -> bool:
+        """Do unquoted words run from the sentence start into the quotation, so that the two
+        are one thing said: 'Teachers in the union are "very, very pro-Bernie," Kay said'?"""
+        lead = self.m[s : q.open]
+        words = lead.split()
+        return (
+            len(words) >= 3
+            and not any(ch in lead for ch in "~\"“”«»:;,")
+            and words[0].lower() not in PREPS
+            and not words[0].lower().endswith("ing")
+            and self.body[q.close - 1] in ",.!?"
+            and len(self.body[q.open + 1 : q.close].split()) >= 3
+            and lead.rstrip()[-1:] not in ",—–-"
+            and not self.text.inside(s)
+        )
 
     def _list_items(self, ps: int, pe: int, qs: list[Q], cues: list[Cue], ent: Entity) -> None:
         """In a list of someone's statements, the unquoted sentences are theirs too."""

@@ -202,3 +202,93 @@ def test_never_a_title_a_place_or_a_stray_word_as_speaker():
 def test_asking_reports_the_question():
     body = "A reporter asked the governor whether he would run again."
     assert quotes(body) == [("indirect", "reporter", "asked", "whether he would run again")]
+
+
+# --- recall on news prose (issue 13, found on PolNeAR train; sentences written for these tests) ----
+
+
+def test_a_reported_clause_that_runs_into_its_quoted_words_is_quoted_whole():
+    body = 'Ellen Ward said that the harbour crews at the eastern dock "will not be paid" by the board.'
+    assert quotes(body) == [
+        ("partial", "Ellen Ward", "said", 'the harbour crews at the eastern dock "will not be paid" by the board')
+    ]
+
+
+def test_unquoted_words_that_lead_into_a_quotation_closed_by_a_trailing_cue():
+    body = 'Harbour workers at the eastern dock are "tired of waiting for an answer," Tom Kessler said.'
+    assert quotes(body) == [
+        ("partial", "Tom Kessler", "said", 'Harbour workers at the eastern dock are "tired of waiting for an answer,"')
+    ]
+    assert extract_quotes(body)[0].start == 0
+
+
+def test_a_subject_before_an_auxiliary_speaks():
+    body = "Leaders of the dockers union have said they would strike again next week."
+    assert quotes(body) == [("indirect", "leaders of the dockers union", "said", "they would strike again next week")]
+    body = "Ellen Ward, who ran the port for a decade, has repeatedly suggested that the fees were too high."
+    assert quotes(body) == [("indirect", "Ellen Ward", "suggested", "the fees were too high")]
+
+
+def test_reports_that_is_a_cue_and_a_report_that_is_not():
+    body = "The Harbour Gazette reports that the ferry will stop running in October."
+    assert quotes(body) == [("indirect", "Harbour Gazette", "reports", "the ferry will stop running in October")]
+    assert quotes("The board's report that the ferry lost money was published on Monday.") == []
+
+
+def test_a_medium_named_after_its_kind_after_the_clause():
+    body = "The harbour fees rose by a third in two years, the news site Harbour Watch reported."
+    assert quotes(body) == [("indirect", "Harbour Watch", "reported", "The harbour fees rose by a third in two years")]
+
+
+def test_a_second_verb_of_the_same_subject_takes_a_bare_clause():
+    body = "Tom Kessler praised the crews and argued the new cranes would pay for themselves."
+    assert quotes(body) == [("indirect", "Tom Kessler", "argued", "the new cranes would pay for themselves")]
+
+
+def test_calls_promises_and_pleas():
+    assert quotes("Ellen Ward called for an inquiry into the loss of the cargo ship.") == [
+        ("indirect", "Ellen Ward", "called", "an inquiry into the loss of the cargo ship")
+    ]
+    assert quotes("Tom Kessler vowed to keep the western dock open through the winter.") == [
+        ("indirect", "Tom Kessler", "vowed", "to keep the western dock open through the winter")
+    ]
+    assert quotes("Ellen Ward urged the harbour board to publish its accounts before June.") == [
+        ("indirect", "Ellen Ward", "urged", "the harbour board to publish its accounts before June")
+    ]
+
+
+def test_described_as():
+    body = "Tom Kessler described the eastern dock as unsafe for the larger ships."
+    assert quotes(body) == [("indirect", "Tom Kessler", "described", "the eastern dock as unsafe for the larger ships")]
+
+
+def test_the_opening_subject_speaks_across_asides_but_not_when_nothing_was_said():
+    body = "Tom Kessler, a crane driver from the eastern dock, attending the union meeting, said the strike would go ahead."
+    assert quotes(body) == [("indirect", "Tom Kessler", "said", "the strike would go ahead")]
+    assert quotes("Ellen Ward did not say whether the board would meet again.") == []
+
+
+def test_a_clause_ending_in_a_quoted_phrase_with_its_comma_inside():
+    body = 'The new cranes could be "a costly mistake," said Ellen Ward, a member of the harbour board.'
+    assert quotes(body) == [("partial", "Ellen Ward", "said", 'The new cranes could be "a costly mistake,"')]
+
+
+def test_what_someone_is_called_in_quotation_marks_with_what_it_is_said_of():
+    body = 'Ellen Ward called the closure of the western dock "a blow to every family here," but she kept her seat.'
+    assert quotes(body) == [
+        ("partial", "Ellen Ward", "called", 'the closure of the western dock "a blow to every family here,"')
+    ]
+    body = 'Tom Kessler defended the board, calling it "the only honest body in the harbour" on Friday.'
+    assert quotes(body) == [("partial", "Tom Kessler", "calling", "the only honest body in the harbour")]
+
+
+def test_according_to_a_source_cut_before_its_relative_clause():
+    body = "The ferry loses money on every crossing, according to a new audit that covers five years."
+    assert quotes(body) == [("indirect", "new audit", "according to", "The ferry loses money on every crossing")]
+
+
+def test_a_participle_after_by_or_after_needs_no_comma():
+    body = "Ellen Ward surprised the board by saying the western dock would close within a year."
+    assert quotes(body) == [("indirect", "Ellen Ward", "saying", "the western dock would close within a year")]
+    body = 'Tom Kessler ended the meeting by saying, "We will be back on Monday with the same demands."'
+    assert quotes(body) == [("direct", "Tom Kessler", "saying", "We will be back on Monday with the same demands.")]
