@@ -504,6 +504,9 @@ def _sort_args(sort: str) -> dict:
 # --- hits ----------------------------------------------------------------------------------
 
 
+JUMP_HITS = 50  # up to this many hits, snippets jump to each hit's postings block (engine.occurrences)
+
+
 def make_hits(searcher, top, body_terms: list[bytes], phrases=(), occurrences=None, title=((), ())) -> list[Hit]:
     """Hits for ``top`` ([(docnum, score)]), their snippets cut around what matched.
 
@@ -615,7 +618,10 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
         occurrences = None
         if ranked is not None:  # answered from decoded postings (engine.py)
             total, top, engine = ranked
-            occurrences = engine.occurrences
+            # Jumping to each hit's block beats walking the postings for a page of hits; for
+            # hundreds (--limit 0) one forward walk per term reads each block once (0.9 s -> 0.35 s
+            # for 584 hits of the 600-article test index).
+            occurrences = engine.occurrences if len(top) <= JUMP_HITS else None
         else:
             # No terms=True: recording matched terms per document turns off Whoosh's
             # block-max skipping, so a common word would score every match. The
