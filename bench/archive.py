@@ -15,6 +15,9 @@
    to the socket in newsgrep's own framing (``cli.launch._ask``). Target: the
    server answers it, or hands it back as "busy", within 2.5 s. The search as
    a user runs it (the launcher, which then runs it locally) is timed too.
+3. **Slow clients hold up nobody** (issue 16, point 9). With five clients
+   holding half-sent requests and one sending a byte a second, a search sent
+   to the same server is answered within 2.5 s.
 
 Everything is written under ``--work`` (default ``$TMPDIR/newsgrep-bench-archive``,
 outside the project). The figures are wall-clock medians of ``--runs``; the header
@@ -26,6 +29,7 @@ layouts), else 0, whatever the targets say.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -167,7 +171,9 @@ def served(index: Path, runs: int) -> dict:
                         problems.append(f"search during a served export exited {sample.rc}")
                 thread.join()
                 long_walls.extend(long_wall)
+        slow = slow_clients(path, payload)
         return {
+            **slow,
             "reply_s": max(replies),
             "reply_median_s": median(replies),
             "busy_replies": busy,
@@ -177,6 +183,52 @@ def served(index: Path, runs: int) -> dict:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def slow_clients(path: str, payload: dict, idle: int = 5) -> dict:
+    """Time a search while ``idle`` clients hold connections with half-sent requests and one trickles a byte a second.
+
+    Issue 16, point 9: one partial frame made the next search wait 9.8 s, five
+    idle connections 49.9 s, a writer sending a byte every 8 s without bound.
+    """
+    import socket
+
+    from newsgrep.cli.launch import _ask
+
+    held = []
+    stop = threading.Event()
+    for _ in range(idle):
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(path)
+        sock.sendall(b"M" + (1000).to_bytes(8, "big") + b"\x00" * 10)  # a frame that never arrives whole
+        held.append(sock)
+
+    def trickle() -> None:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(path)
+        held.append(sock)
+        with contextlib.suppress(OSError):
+            for byte in b"M" + (1000).to_bytes(8, "big") + b"\x00" * 1000:
+                if stop.wait(1.0):
+                    return
+                sock.send(bytes([byte]))
+
+    writer = threading.Thread(target=trickle, daemon=True)
+    writer.start()
+    time.sleep(0.2)
+    walls = []
+    try:
+        for _ in range(3):
+            t0 = time.perf_counter()
+            answer = _ask(path, payload)
+            walls.append(time.perf_counter() - t0)
+            if answer is None or not answer.get("ok"):
+                problems.append(f"a search beside slow clients was not answered: {answer!r:.200}")
+    finally:
+        stop.set()
+        for sock in held:
+            sock.close()
+    return {"slow_clients_reply_s": max(walls)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,6 +272,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         rows.append(("  the same search as a user runs it (info)", f"{srv['user_search_s']:.2f} s", "-", None))
+        rows.append(
+            (
+                "search beside 5 idle clients and a trickler",
+                f"worst {srv['slow_clients_reply_s']:.2f} s",
+                "<= 2.5 s",
+                srv["slow_clients_reply_s"] <= 2.5,
+            )
+        )
     for name, figure, target, ok in rows:
         print(f"{name:<46} {figure:<34} {target:<14} {'-' if ok is None else 'PASS' if ok else 'FAIL'}")
     result["others_cores"] = others

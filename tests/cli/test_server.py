@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES
 
 from newsgrep.cli.client import NoServer, request, socket_path
-from newsgrep.index.writer import update_index
 
 
 @pytest.fixture
@@ -35,20 +34,14 @@ def server(workdir, run):
 
 
 @pytest.fixture(scope="module")
-def _shared_server(tmp_path_factory):
+def _shared_server(tmp_path_factory, seed_index):
     """One server, started once, for the tests that only read through it: most of this file.
 
     A server costs about half a second of CPU to start and stop; the tests that stop
     it or change its index have one of their own (``server``).
     """
     work = tmp_path_factory.mktemp("served")
-    shutil.copytree(SEEDS, work / "seeds")
-    cwd = os.getcwd()
-    os.chdir(work)
-    try:
-        update_index("index", ["seeds"], jobs=1)
-    finally:
-        os.chdir(cwd)
+    shutil.copytree(seed_index, work, dirs_exist_ok=True)  # the session's index of the seeds, a copy of its own
     proc = subprocess.Popen([sys.executable, "-m", "newsgrep", "serve"], cwd=work, stderr=subprocess.PIPE, text=True)
     path = socket_path(str(work / "index"))
     for _ in range(200):
