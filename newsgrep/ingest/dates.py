@@ -55,6 +55,9 @@ _DEFAULT_B = dt.datetime(2001, 2, 2)
 
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
+# A full ISO date and time; fractions of a second and a zone offset are read and left out (the
+# date is the one written, not converted to another zone: what dateutil gives with tzinfo dropped).
+_ISO_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
 
 class DateParseError(ValueError):
@@ -82,6 +85,12 @@ def _parse_parts(text: str) -> tuple[dt.datetime, bool, bool, bool]:
             pass  # not a real date: dateutil says why, below
         else:
             return value, True, month is not None, day is not None
+    m = _ISO_TIME.fullmatch(text)
+    if m:  # 1987-02-26T15:01:01 (JSON exports): the date as written, as dateutil reads it, at a tenth of the cost
+        try:
+            return dt.datetime(*(int(g or 0) for g in m.groups())), True, True, True
+        except ValueError:
+            pass  # not a real date or time: dateutil says why, below
     dayfirst = not _YEAR_FIRST.match(text)
     parser, info = _dateutil()
     try:

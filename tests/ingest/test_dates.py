@@ -99,3 +99,31 @@ def test_iso_dates_do_not_import_dateutil():
         "[dates.span(t) for t in ('2019', '2019-01', '2019-01-17')]; print('dateutil' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "False\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("1987-02-26T15:01:01", dt.date(1987, 2, 26)),  # Reuters-21578's JSON export
+        ("1987-02-26 15:01", dt.date(1987, 2, 26)),
+        ("2019-12-31T23:59:59.123Z", dt.date(2019, 12, 31)),
+        ("2019-01-05T01:00:00+03:00", dt.date(2019, 1, 5)),  # the date as written, not moved to UTC
+        ("2019-01-05T01:00:00-0500", dt.date(2019, 1, 5)),
+    ],
+)
+def test_iso_date_and_time_read_without_dateutil(text, day):
+    """The fast path for JSON exports' timestamps gives what dateutil gave (it parsed each date twice: 0.4 ms)."""
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1987-02-30T10:00:00", "not a date: '1987-02-30T10:00:00' (day is out of range for month: 1987-02-30T10:00:00)"),
+        ("2019-01-05T25:00:00", "not a date: '2019-01-05T25:00:00' (hour must be in 0..23: 2019-01-05T25:00:00)"),
+    ],
+)
+def test_impossible_iso_date_and_time_still_says_why(text, message):
+    with pytest.raises(DateParseError) as err:
+        parse_date(text)
+    assert str(err.value) == message
