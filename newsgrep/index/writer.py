@@ -211,6 +211,11 @@ def _piece_bounds(text: str, size: int) -> list[tuple[int, int]]:
 
 
 _FORK_HOOKED = False
+_FORKED_BY: list[int | None] = [None]  # the pid that forked this worker, noted just before the fork
+
+
+def _note_parent() -> None:
+    _FORKED_BY[0] = os.getpid()
 
 
 def _die_with_parent() -> None:
@@ -233,6 +238,10 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    # The indexer may have been killed between the fork and the prctl: then no signal
+    # comes, and this worker would live on holding the index lock's descriptor.
+    if _FORKED_BY[0] is not None and os.getppid() != _FORKED_BY[0]:
+        os._exit(1)
 
 
 def _ignore(_signum, _frame) -> None:
@@ -242,7 +251,7 @@ def _ignore(_signum, _frame) -> None:
 def _hook_forks() -> None:
     global _FORK_HOOKED
     if not _FORK_HOOKED and hasattr(os, "register_at_fork") and sys.platform.startswith("linux"):
-        os.register_at_fork(after_in_child=_die_with_parent)
+        os.register_at_fork(before=_note_parent, after_in_child=_die_with_parent)
         _FORK_HOOKED = True
 
 

@@ -60,3 +60,19 @@ def test_a_file_unreadable_once_is_read_when_it_can_be(workdir, monkeypatch):
     fixed = update_index("index", ["seeds"], jobs=1)
     assert (fixed.articles, fixed.updated, fixed.warnings) == (2, 1, [])
     assert update_index("index", ["seeds"], jobs=1).unchanged == 2
+
+
+def test_a_worker_forked_as_its_indexer_died_exits_at_once_regression():
+    """A kill -9 between a worker's fork and its PR_SET_PDEATHSIG left it running, holding the lock's descriptor.
+
+    In the child, the pid noted before the fork is made not to be its parent's: the worker must leave.
+    """
+    pid = os.fork()
+    if pid == 0:  # the child: as if the indexer had died and the worker been re-parented
+        try:
+            writer._FORKED_BY[0] = os.getppid() + 1_000_000
+            writer._die_with_parent()
+        finally:
+            os._exit(0)  # still here (or failed): the bug; never back into pytest
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
