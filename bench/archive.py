@@ -10,8 +10,9 @@
    builds alternate, one file first on even runs, so a machine that slows down
    over the run does not favour either.
 2. **A search during a long served command.** ``newsgrep serve`` runs on the
-   single-file index; a long command (``export`` of every article, to
-   /dev/null) is sent through it, and 0.3 s later a search is sent straight
+   single-file index; a long command (``export oil``, some 2,000 articles
+   with their quotations, to /dev/null: an export of all 18,577 takes about
+   90 s through the server) is sent through it, and 0.3 s later a search is sent straight
    to the socket in newsgrep's own framing (``cli.launch._ask``). Target: the
    server answers it, or hands it back as "busy", within 2.5 s. The search as
    a user runs it (the launcher, which then runs it locally) is timed too.
@@ -151,7 +152,10 @@ def served(index: Path, runs: int) -> dict:
             def long_command(into: list[float] = long_wall) -> None:
                 t = time.perf_counter()
                 subprocess.run(
-                    [NEWSGREP, "export", "--index", str(index)], env=env, stdout=subprocess.DEVNULL, check=False
+                    [NEWSGREP, "export", "oil", "--index", str(index)],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    check=False,
                 )
                 into.append(time.perf_counter() - t)
 
@@ -249,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"Reuters-21578: {n:,} records, one file against {args.files} files, {args.runs} run(s)")
     result = {"records": n, "ingest": ingest(one, split, args.work, args.runs)}
     log("served: a search during a long export")
-    result["served"] = served(args.work / "index-one-file", max(args.runs, 3))
+    result["served"] = served(args.work / "index-one-file", args.runs)
     others = (measure.machine_busy() - busy0) / (time.perf_counter() - t0)
     ing, srv = result["ingest"], result["served"]
     print(f"# bench/archive.py: {n:,} Reuters records; other processes used {others:.2f} cores meanwhile")
@@ -265,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if srv:
         rows.append(
             (
-                "search during a served export: reply",
+                "search during a served export oil: reply",
                 f"worst {srv['reply_s']:.2f} s ({srv['busy_replies']} busy), export {srv['long_command_s']:.1f} s",
                 "<= 2.5 s",
                 srv["reply_s"] <= 2.5,
