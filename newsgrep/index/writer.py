@@ -518,13 +518,27 @@ def _sweep(ix) -> None:
         path = os.path.join(gen, name)
         if os.path.isdir(path):  # a writer's temporary storage (MAIN.tmp)
             shutil.rmtree(path, ignore_errors=True)
-        elif name.endswith(".tmp") or (
-            name.startswith(("manifest-", "segments-", "speakers-"))
-            and name.endswith((".json", ".marshal"))
-            and name.split("-", 1)[1].split(".", 1)[0] != str(toc.generation)
-        ):
+        elif name.endswith(".tmp") or _of_another_generation(name, toc.generation):
             with contextlib.suppress(OSError):
                 os.remove(path)
+
+
+# What newsgrep keeps beside each commit of a generation, named by its number:
+# the manifest, the segment record (store.segments_record) and the speakers table.
+_PER_COMMIT = (("manifest-", ".json"), ("segments-", ".json"), ("speakers-", ".marshal"))
+
+
+def _of_another_generation(name: str, generation: int) -> bool:
+    """Whether ``name`` is a manifest, segment record or speakers table of a commit other than ``generation``."""
+    return any(
+        name.startswith(prefix) and name.endswith(suffix) and name != f"{prefix}{generation}{suffix}"
+        for prefix, suffix in _PER_COMMIT
+    )
+
+
+def _write_generation_info(gen: str) -> None:
+    """newsgrep.json: the schema the generation was written with, and that its commits record their segments."""
+    write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION, RECORDED: 1}))
 
 
 def _recorded(gen: str) -> bool:
@@ -636,7 +650,7 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
 
     gen = os.path.join(root, f"gen-{dt.datetime.now(dt.timezone.utc):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}")
     os.makedirs(gen)
-    write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION, RECORDED: 1}))
+    _write_generation_info(gen)
     ix = whoosh_index.create_in(gen, SCHEMA)
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     manifest: dict = {"files": {}, "anchor": anchor}
@@ -792,17 +806,12 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
     with contextlib.suppress(Exception):
         write_table(gen, ix)
-    keep = {
-        f"manifest-{writer.generation}.json",
-        f"segments-{writer.generation}.json",
-        f"speakers-{writer.generation}.marshal",
-    }
-    for name in os.listdir(gen):  # manifests, records and speaker tables of generations no longer in force
-        if name.startswith(("manifest-", "segments-", "speakers-")) and name not in keep:
+    for name in os.listdir(gen):  # manifests, records and speaker tables of commits no longer in force
+        if _of_another_generation(name, writer.generation):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(gen, name))
     if not _recorded(gen):  # an index from before the record has one from this commit on
-        write_atomic(os.path.join(gen, "newsgrep.json"), json.dumps({"schema": SCHEMA_VERSION, RECORDED: 1}))
+        _write_generation_info(gen)
     return warnings, done - {s.path for s in todo}
 
 
