@@ -56,7 +56,7 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "an
     the query's bare words, so an export holds what a search counts in ``total``.
     """
     check_match(match)
-    parsed = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix))
+    parsed = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix, root))
     with reading(ix, root) as searcher:
         check_cost(parsed, searcher.reader())
         q = restrict(parsed, filters, searcher.reader())

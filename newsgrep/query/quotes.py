@@ -129,7 +129,7 @@ def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: in
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
-    q = parse_query(q_text or "", ix.schema, fields=("qtext",), meta_names=lambda: meta_names(ix))
+    q = parse_query(q_text or "", ix.schema, fields=("qtext",), meta_names=lambda: meta_names(ix, root))
     by_relevance = not isinstance(q, query.Every)
     want = {k for s in filters.speakers for k in wanted_keys(s)}
     found: list[QuoteHit] = []
@@ -208,7 +208,7 @@ def speakers(
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     check_match(match)
-    asked = parse_query(q_text or "", ix.schema, match=match, meta_names=lambda: meta_names(ix))
+    asked = parse_query(q_text or "", ix.schema, match=match, meta_names=lambda: meta_names(ix, root))
     with reading(ix, root) as searcher:
         reader = searcher.reader()
         check_cost(asked, reader)

@@ -98,20 +98,15 @@ def _check_fields(text: str, meta_names=None) -> dict[str, str]:
     return wanted
 
 
-def meta_names(ix) -> list[str]:
+def meta_names(ix, root: str) -> list[str]:
     """The names of the record fields (Article.meta) that the open index ``ix`` holds, sorted.
 
     Read from the indexed field names, so they are this index's, whatever
-    its files brought. ``ix`` as for ``reading`` (a server lends its searcher).
+    its files brought. ``ix`` and ``root`` as for ``reading``.
     """
-    held = getattr(ix, "held_searcher", None)
-    reader = held.reader() if held is not None else ix.reader()
-    try:
-        names = reader.indexed_field_names()
+    with reading(ix, root) as searcher:
+        names = searcher.reader().indexed_field_names()
         return sorted(n[len(META_PREFIX) :] for n in names if n.startswith(META_PREFIX))
-    finally:
-        if held is None:
-            reader.close()
 
 
 def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), match: str = "all", meta_names=None):
@@ -121,7 +116,7 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), 
     ``"any"`` as a ``Natural`` group, where no word is required and the
     score rewards the documents that have more of them (see ``natural_query``).
     ``meta_names``: a callable giving the record fields the index holds
-    (``lambda: meta_names(ix)``), asked only when the query names one.
+    (``lambda: meta_names(ix, root)``), asked only when the query names one.
     """
     from whoosh import qparser, query
 
@@ -592,7 +587,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     from whoosh import sorting
 
     _check_request(req)
-    q = parse_query(req.query, ix.schema, match=req.match, meta_names=lambda: meta_names(ix))
+    q = parse_query(req.query, ix.schema, match=req.match, meta_names=lambda: meta_names(ix, root))
     facet_map = {
         "source": sorting.FieldFacet("agency"),
         "speaker": sorting.FieldFacet("speaker", allow_overlap=True),

@@ -72,7 +72,7 @@ def timeline(
     if by not in PERIODS:
         raise UsageError(f"--by {by!r} is not a period; use one of: {', '.join(PERIODS)}")
     check_match(match)
-    q = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix))
+    q = parse_query(q_text, ix.schema, match=match, meta_names=lambda: meta_names(ix, root))
     counts: dict[str, int] = {}
     dates: list[dt.date] = []
     with reading(ix, root) as searcher:

@@ -129,7 +129,7 @@ def test_the_engine_answers_field_value_queries_as_whoosh_does(in_meta):
     with ix.searcher() as searcher:
         mine = engine.Engine(searcher, keep=False)
         for text in ("topics:crude", "topics:crude oil", "places:usa OR desk:energy", "crude NOT topics:ship"):
-            q = search.parse_query(text, ix.schema, match="any", meta_names=lambda: search.meta_names(ix))
+            q = search.parse_query(text, ix.schema, match="any", meta_names=lambda: search.meta_names(ix, "index"))
             total, top = mine.top(q, q, None, "relevance")  # raises Unsupported if Whoosh had to answer
             whoosh = [(h.docnum, h.score) for h in searcher.search(q, limit=None)]
             assert (total, top) == (len(whoosh), whoosh)
