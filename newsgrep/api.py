@@ -131,12 +131,20 @@ class Archive:
         speaker: Names = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        source: Names = None,
         limit: int = 10,
+        match: str = "all",
     ) -> QuoteResult:
-        """`newsgrep quotes`: quotations whose own words match ``query`` (every quotation without one)."""
+        """`newsgrep quotes`: quotations whose own words match ``query`` (every quotation without one).
+
+        ``match`` is ``"all"`` by default, unlike ``search``: a quotation is
+        listed, not ranked, so words side by side are a condition on its own
+        words; ``"any"`` lists the quotations holding at least one of them.
+        """
         from .query.quotes import search_quotes
 
-        return search_quotes(self.ix, self.root, query, self._filters(date_from, date_to, None, speaker), limit)
+        filters = self._filters(date_from, date_to, source, speaker)
+        return search_quotes(self.ix, self.root, query, filters, limit, match)
 
     def speakers(
         self,

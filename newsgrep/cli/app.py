@@ -109,9 +109,22 @@ def _check_output(json_: bool, jsonl: bool) -> None:
     _guard(lambda: commands.check_output(json_, jsonl))
 
 
-def _on_archive(index: str | None, call):
-    """Open the archive (building its index on first use) and return ``call(archive)``; errors as one line."""
-    return _guard(lambda: call(commands.open_archive(index)))
+def _on_archive(index: str | None, call, source: list[str] | None = None, empty=None):
+    """Open the archive (building its index on first use) and return ``call(archive)``; errors as one line.
+
+    ``source`` and ``empty``: when the answer is empty (``empty(answer)``) and
+    a ``--source`` matches no agency of the archive, say so on stderr with the
+    closest ones, as ``search`` does: a misspelt agency is not "no hits".
+    """
+
+    def ask():
+        archive = commands.open_archive(index)
+        answer = call(archive)
+        if source and empty is not None and empty(answer):
+            commands.say_unknown_sources(archive, source)
+        return answer
+
+    return _guard(ask)
 
 
 def _emit(value, json_: bool, color: str, printer: str) -> None:
@@ -314,13 +327,15 @@ def quotes(
     speaker: SpeakerOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
+    source: SourceOpt = None,
+    match: MatchOpt = "all",
     limit: LimitOpt = 10,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     color: ColorOpt = "auto",
     index: IndexOpt = None,
 ) -> None:
-    """Quotations whose own words match QUERY (all of them without one).
+    """Quotations whose own words match QUERY (all of them without one; --match any: any of its words).
 
     Example: newsgrep quotes "true partnership" --speaker lavrov --json
     """
@@ -329,7 +344,11 @@ def quotes(
 
     result = _on_archive(
         index,
-        lambda archive: archive.quotes(query, speaker=speaker, date_from=date_from, date_to=date_to, limit=limit),
+        lambda archive: archive.quotes(
+            query, speaker=speaker, date_from=date_from, date_to=date_to, source=source, limit=limit, match=match
+        ),
+        source,
+        lambda result: not result.total,
     )
     from ..output import stdio
 
@@ -375,7 +394,7 @@ def speakers(
             query, date_from=date_from, date_to=date_to, source=source, limit=limit, sort=sort, match=match
         )
 
-    found = _on_archive(index, ask)
+    found = _on_archive(index, ask, source, lambda rows: not rows)
     from ..output import plain
 
     if not json_ and plain.applies(color):
@@ -414,6 +433,8 @@ def timeline(
         lambda archive: archive.timeline(
             query, by=by, date_from=date_from, date_to=date_to, source=source, speaker=speaker, match=match
         ),
+        source,
+        lambda rows: not any(r.count for r in rows),
     )
     _emit(rows, json_, color, "print_timeline")
     raise typer.Exit(ExitStatus.OK if any(r.count for r in rows) else ExitStatus.NO_HITS)
@@ -444,6 +465,8 @@ def similar(
         lambda archive: archive.similar(
             article_id, date_from=date_from, date_to=date_to, source=source, speaker=speaker, limit=limit
         ),
+        source,
+        lambda result: not result.total,
     )
     _print_result(result, json_, jsonl, color)
 
@@ -491,6 +514,8 @@ def export(
             query, date_from=date_from, date_to=date_to, source=source, speaker=speaker, match=match
         )
         articles = list(found)
+        if source and not articles:
+            commands.say_unknown_sources(archive, source)
         if format_ == "jsonl":
             return [record(a) for a in articles]
         return list(opensearch_lines(articles, name))

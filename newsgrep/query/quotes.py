@@ -121,15 +121,24 @@ def _chain(pos: int, later: list[set[int]], slop: int) -> bool:
     return True
 
 
-def search_quotes(ix, root: str, q_text: str | None, filters: Filters, limit: int = 10) -> QuoteResult:
-    """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last."""
+def search_quotes(
+    ix, root: str, q_text: str | None, filters: Filters, limit: int = 10, match: str = "all"
+) -> QuoteResult:
+    """Quotations whose own words match ``q_text`` (all of them when it is empty), newest articles last.
+
+    ``match``: how words side by side are joined (``parse_query``); a
+    quotation is kept when its own words satisfy the query as parsed.
+    """
     from whoosh import query
 
     from ..attribution.people import bare_keys, quote_keys, wanted_keys
 
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
-    q = parse_query(q_text or "", ix.schema, fields=("qtext",), meta_names=lambda: meta_names(ix, root))
+    check_match(match)
+    q = parse_query(
+        q_text or "", ix.schema, fields=("qtext",), match=match, meta_names=lambda: meta_names(ix, root)
+    )
     by_relevance = not isinstance(q, query.Every)
     want = {k for s in filters.speakers for k in wanted_keys(s)}
     found: list[QuoteHit] = []

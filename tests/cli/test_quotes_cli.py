@@ -128,3 +128,26 @@ def test_metadata_speakers_are_used_as_given(workdir, run, tmp_path):
     assert hit["speakers"] == ["Wang Yi"]
     article = json.loads(run("show", hit["id"], "--json").stdout)
     assert article["speakers_from"] == "metadata"
+
+
+def test_quotes_words_side_by_side_must_all_be_in_the_quotation_unless_match_any(in_seeds, run):
+    assert run("quotes", "partnership ultimatum").exit_code == 1
+    doc = json.loads(run("quotes", "partnership ultimatum", "--match", "any", "--json").stdout)
+    assert doc["total"] == 4
+    assert [q["text"][:30] for q in doc["quotes"]] == [
+        "We are a long way from partner",
+        "Judging by the declaration, we",
+        "Recognizing the outcome of Wor",
+        "Our aim is to take the relatio",
+    ]
+    assert [[q["text"][a:b] for a, b in q["matches"]] for q in doc["quotes"]][2] == ["ultimatum"]
+
+
+def test_quotes_source_filter(in_seeds, run):
+    every = json.loads(run("quotes", "--source", "russian", "--limit", "0", "--json").stdout)
+    assert every["total"] == 24
+    bad = run("quotes", "x", "--match", "some")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "newsgrep: error: --match 'some' is not valid; use any (rank, no word required) or all\n",
+    )

@@ -61,3 +61,18 @@ def test_source_by_its_first_word_and_an_unknown_one_said_on_stderr(workdir, run
     )
     close = run("search", "oil", "--source", "tas", "--source", "xinhua", "--count")
     assert (close.stdout, close.stderr) == ("1\n", "")  # something matched: no notice
+
+
+def test_every_command_with_source_says_when_no_agency_matches_regression_only_search_did(workdir, run):
+    (workdir / "seeds" / "wire.jsonl").write_text(RECORDS + "\n")
+    assert run("index").exit_code == 0
+    notice = (
+        "newsgrep: no source matches --source 'reutres'; the sources are: "
+        "Reuters (Reuters-21578 Distribution 1.0), Russian News Agency, TASS\n"
+    )
+    for argv in (["quotes"], ["speakers"], ["timeline", "oil"], ["export", "oil"]):
+        result = run(*argv, "--source", "reutres")
+        assert (argv, result.exit_code, result.stderr) == (argv, 1, notice)
+    # a known agency with nothing to show is no hits, without a notice
+    quiet = run("quotes", "--source", "tass")
+    assert (quiet.exit_code, quiet.stderr) == (1, "")
