@@ -27,7 +27,7 @@ from .models import Article, SearchResult
 
 if TYPE_CHECKING:  # records of the query modules, which load with Whoosh on the first call
     from .index.writer import IndexSummary
-    from .query.browse import Stats
+    from .query.browse import Check, Stats
     from .query.quotes import QuoteResult, Speaker
     from .query.timeline import Period
 
@@ -215,6 +215,17 @@ class Archive:
 
         available = [name.lower() for name in self.sources()]
         return [name for name in _names(names) if not matching_sources(name, available)]
+
+    def check(self) -> Check:
+        """`newsgrep check`: read every file of the index and compare it with its recorded CRC-32.
+
+        A search checks sizes, mtimes and the length columns only (cheap, on
+        every open); this reads everything, as ``git fsck`` does. Raises
+        IndexDamagedError, naming the first file that differs.
+        """
+        from .query.browse import check
+
+        return check(self.ix, self.root)
 
     def stats(self) -> Stats:
         """`newsgrep stats`: counts, date span, sources, size, last update."""

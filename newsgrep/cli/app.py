@@ -322,6 +322,17 @@ def stats(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
 
 
 @app.command()
+def check(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = None) -> None:
+    """Read the whole index against its recorded checksums; exit 2 when a file differs.
+
+    Example: newsgrep check
+    """
+    _check_color(color)
+
+    _emit(_on_archive(index, lambda archive: archive.check()), json_, color, "print_check")
+
+
+@app.command()
 def quotes(
     query: Annotated[Optional[str], typer.Argument(help="Words the quotation itself must contain.")] = None,
     speaker: SpeakerOpt = None,
@@ -335,7 +346,7 @@ def quotes(
     color: ColorOpt = "auto",
     index: IndexOpt = None,
 ) -> None:
-    """Quotations whose own words match QUERY (all of them without one; --match any: any of its words).
+    """Quotations whose own words match QUERY: all its words (--match any: one of them).
 
     Example: newsgrep quotes "true partnership" --speaker lavrov --json
     """

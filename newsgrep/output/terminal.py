@@ -248,6 +248,15 @@ def print_stats(con: Console, st) -> None:
     con.print(table)
 
 
+def print_check(con: Console, ck) -> None:
+    """``ok: 14 files, 198 KiB (generation 3 of index)``: what ``newsgrep check`` read and found intact."""
+    con.print(
+        Text(
+            f"ok: {ck.files} files, {ck.index_bytes / 1024:.0f} KiB checked (generation {ck.generation} of {ck.index})"
+        )
+    )
+
+
 def quote_head(speaker: str, role: str | None, kind: str, cue: str | None) -> Text:
     """``Sergey Lavrov (Russian Foreign Minister)  direct, "stressed"``: who, and how the article reports it."""
     head = Text()

@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..errors import NotFoundError
-from ..index.store import index_size, manifest_for, read_generation
+from ..errors import IndexVersionError, NotFoundError
+from ..index.store import (
+    SegmentDamage,
+    check_segments,
+    damaged,
+    index_size,
+    manifest_for,
+    read_generation,
+    segment_files,
+)
 from ..ingest.dates import iso
 from ..models import Article, Quote
 from .search import Filters, check_cost, check_match, meta_names, parse_query, reading, restrict
@@ -100,6 +108,41 @@ def source_counts(ix, root: str) -> dict[str, int]:
     """Every source with its live article count, most first: ``stats().sources`` without the rest."""
     with reading(ix, root) as searcher:
         return _most_first(_source_counts(searcher))
+
+
+@dataclass(frozen=True)
+class Check:
+    """What ``newsgrep check`` read: every file of the generation searches read, against its recorded CRC-32."""
+
+    files: int
+    index_bytes: int
+    generation: int
+    index: str
+
+
+def check(ix, root: str) -> Check:
+    """Read every segment file of the live generation and compare its CRC-32 with the record of its commit.
+
+    An open checks sizes and mtimes, and the CRC-32 of the length columns
+    only (``store.check_segments``): a postings file that rots in place, its
+    size and mtime unchanged, is found here, not by a search. IndexDamagedError
+    names the first file that differs.
+    """
+    with reading(ix, root) as searcher:
+        folder, generation, segments = read_generation(ix, searcher)
+        if not getattr(ix, "recorded", False):
+            raise IndexVersionError(
+                f"the index at {root} keeps no checksums (it was built before they were recorded);"
+                " run `newsgrep index --rebuild` to add them"
+            )
+        try:
+            check_segments(folder, generation, segments, full=True)
+        except (SegmentDamage, OSError) as err:
+            raise damaged(root, err) from None
+        manifest_for(root, folder, generation)
+        names = segment_files(folder, segments)
+        size = index_size(folder, generation, segments)
+    return Check(files=len(names), index_bytes=size, generation=generation, index=root)
 
 
 def stats(ix, root: str) -> Stats:

@@ -281,7 +281,7 @@ def test_click_usage_errors_are_one_line(in_seeds, monkeypatch, capsys):
     assert err.startswith("newsgrep: error: ") and "--limit" in err and err.count("\n") == 1
 
 
-COMMANDS = ["search", "index", "show", "stats", "quotes", "speakers", "timeline", "similar", "export", "serve"]
+COMMANDS = ["search", "index", "show", "stats", "check", "quotes", "speakers", "timeline", "similar", "export", "serve"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

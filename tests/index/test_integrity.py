@@ -98,6 +98,37 @@ def test_rot_in_a_big_file_is_found_by_the_next_run_that_writes(workdir, run):
     gc.collect()
 
 
+def test_check_reads_every_file_and_finds_rot_that_a_search_does_not_see(workdir, run):
+    """Regression (issue 16, 12): rot in a postings file that keeps its size and mtime answered searches, exit 0.
+
+    A search's cheap check cannot see it; `newsgrep check` reads every file.
+    """
+    assert run("index").exit_code == 0
+    gen = Path(store.current_dir("index"))
+    files = len(json.loads((gen / "segments-1.json").read_text()))
+    assert files == 9  # one segment: postings, terms, stored fields and six columns
+    size = json.loads(run("stats", "--json").stdout)["index_bytes"]
+    ok = run("check", "--json")
+    assert (ok.exit_code, json.loads(ok.stdout), ok.stderr) == (
+        0,
+        {"files": files, "index_bytes": size, "generation": 1, "index": "index"},
+        "",
+    )
+    assert (
+        run("check", "--color", "never").stdout
+        == f"ok: {files} files, {size / 1024:.0f} KiB checked (generation 1 of index)\n"
+    )
+    path = _segment_file(".pst")
+    _flip(path, keep_mtime=True)
+    assert run("search", "Kuril").exit_code == 0  # past the cheap check of an open
+    rot = run("check")
+    assert (rot.exit_code, rot.stdout, rot.stderr) == (2, "", _damaged(path.name, "does not match its checksum"))
+    assert run("index", "--rebuild").exit_code == 0
+    assert run("check").exit_code == 0
+    del rot
+    gc.collect()
+
+
 def test_a_deleted_record_is_damage(workdir, run):
     assert run("index").exit_code == 0
     gen = Path(store.current_dir("index"))
