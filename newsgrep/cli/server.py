@@ -92,7 +92,11 @@ class _Stream(io.TextIOBase):
     """The client's stdout or stderr, as the CLI code sees it: a terminal or not, as the client's is.
 
     Both streams append to one list, so the client replays them in the order
-    they were written (``2>&1`` shows what a local run shows).
+    they were written (``2>&1`` shows what a local run shows). A run of writes
+    to one stream is kept as a list of pieces and joined once (``joined``):
+    adding each write to a string held in the list copied the whole output
+    so far every time, and `export` of an archive (18,000 writes, 28 MB) took
+    90 s through the server for about 6 s of work.
     """
 
     def __init__(self, fd: int, tty: bool, chunks: list) -> None:
@@ -100,9 +104,9 @@ class _Stream(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if self._chunks and self._chunks[-1][0] == self._fd:
-            self._chunks[-1][1] += text
+            self._chunks[-1][1].append(text)
         else:
-            self._chunks.append([self._fd, text])
+            self._chunks.append([self._fd, [text]])
         return len(text)
 
     def isatty(self) -> bool:
@@ -110,6 +114,11 @@ class _Stream(io.TextIOBase):
 
     def writable(self) -> bool:
         return True
+
+
+def joined(chunks: list) -> list[list]:
+    """``[[fd, text], ...]``, as the client replays it, from ``_Stream``'s runs of pieces."""
+    return [[fd, "".join(pieces)] for fd, pieces in chunks]
 
 
 @contextlib.contextmanager
@@ -169,7 +178,7 @@ def run_command(warm: WarmIndex, payload: dict, run) -> dict:
         return {"ok": False, "error": "not this server's index"}
     except SystemExit:  # something in the CLI wanted this process gone: not the server's to obey
         return {"ok": False, "error": "the command tried to exit the server"}
-    return {"ok": True, "code": int(code), "output": chunks}
+    return {"ok": True, "code": int(code), "output": joined(chunks)}
 
 
 def handle(warm: WarmIndex, payload: dict, run) -> dict:
