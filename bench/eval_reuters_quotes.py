@@ -145,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         for article in parsed.articles:
             for q in extract_quotes(article.body):
                 words = ps.norm(q.text).split()
-                preds.append(dict(speaker=q.speaker, kind=q.kind, cue=q.cue, text=q.text, words=words,
-                                  spans=ps.locate(words, art)))
+                preds.append(
+                    dict(
+                        speaker=q.speaker, kind=q.kind, cue=q.cue, text=q.text, words=words, spans=ps.locate(words, art)
+                    )
+                )
         art["preds"] = preds
         arts[rid] = art
 
@@ -161,8 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         speakers = [g["speaker"], *g.get("also", [])]
         # the fields polnear_score.right_speaker reads, one gold dict per acceptable speaker
         item["as_gold"] = [
-            dict(span=s, source=s, core="", head=s.split()[-1],
-                 names=[] if g["source"] == "unnamed" else [s], person=g["source"] == "person")
+            dict(
+                span=s,
+                source=s,
+                core="",
+                head=s.split()[-1],
+                names=[] if g["source"] == "unnamed" else [s],
+                person=g["source"] == "person",
+            )
             for s in speakers
         ]
         items.append(item)
@@ -195,8 +204,17 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(items)
     print(f"Reuters-21578 attribution ({', '.join(splits)}): {len(arts)} stories, {n} gold attributions")
-    for sub in (*splits, "kind:direct", "kind:mixed", "kind:indirect", "kind:according", "kind:relay",
-                "source:person", "source:organisation", "source:unnamed"):
+    for sub in (
+        *splits,
+        "kind:direct",
+        "kind:mixed",
+        "kind:indirect",
+        "kind:according",
+        "kind:relay",
+        "source:person",
+        "source:organisation",
+        "source:unnamed",
+    ):
         k, f_, r_ = per[sub]
         if k:
             print(f"  {sub:22} {k:4}  found {share(f_, k):16} right {share(r_, k)}")
@@ -207,12 +225,16 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             what = "found, speaker wrong" if it["found"] else "not found"
             said = "; ".join(f"{p['speaker']} ({p['kind']})" for p in it["cands"]) or "-"
-            print(f"MISS [{what}] {it['split']} {it['id']} {it['kind']}/{it['source']} "
-                  f"| {' '.join(it['words'][:9])!r} | gold: {it['speaker']!r} | newsgrep: {said}")
+            print(
+                f"MISS [{what}] {it['split']} {it['id']} {it['kind']}/{it['source']} "
+                f"| {' '.join(it['words'][:9])!r} | gold: {it['speaker']!r} | newsgrep: {said}"
+            )
         for rid, p in unmatched:
             print(f"EXTRA {rid} | {p['speaker']} ({p['kind']}, {p['cue']}): {p['text'][:100]!r}")
-    print(f"reuters {a.split}: gold {n} · found {found} ({found / max(n, 1):.2f}) · "
-          f"right {right} ({right / max(n, 1):.2f}) · precision ({matched / max(npred, 1):.2f})")
+    print(
+        f"reuters {a.split}: gold {n} · found {found} ({found / max(n, 1):.2f}) · "
+        f"right {right} ({right / max(n, 1):.2f}) · precision ({matched / max(npred, 1):.2f})"
+    )
     return 0
 
 
