@@ -26,6 +26,7 @@ from .speakers import (
     role_of,
     wordset,
 )
+from .wire import QUOTED_AS, relay_ref
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -79,7 +80,7 @@ _ASIDE = re.compile(
     r"(?:during|at|in|on|after|before|while|speaking|addressing|appearing|writing)\s+[^~\"“”;]{1,80}?)\s*,\s*$"
 )
 _APPOSITIVE = re.compile(r",\s*([^,~\"“”]{2,80}?)\s*,\s*$")
-_QUOTED_AS = re.compile(r"\bquoted\s+([^,.;~\"“”]{1,60}?)\s+as\s+saying\b")
+_QUOTED_AS = QUOTED_AS  # wire.py: "quoted X, the minister, as saying"
 _ACC_STOP = re.compile(r"[,.;:\"“”«»~(]")
 _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
@@ -295,7 +296,7 @@ class CueReader:
                 self._subject(cue, ps, pe)
             cues.append(cue)
         for mt in _QUOTED_AS.finditer(m, ps, pe):  # 'It quoted Khomeini as saying: "..."'
-            ref = parse_phrase(mt.group(1).split())
+            ref = relay_ref(mt.group(1))
             if ref is not None:
                 cue = Cue(mt.start(), mt.end(), "quoted as saying", "say", mt.start(1), mt.end(1), "", ref)
                 cues = [c for c in cues if not mt.start() <= c.start < mt.end()] + [cue]

@@ -27,6 +27,7 @@ from .found import Found
 from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
+from .wire import after, mask_party_tags
 
 __all__ = ["attach_quotes", "extract_quotes", "name_key", "query_key", "speaker_keys"]
 
@@ -65,11 +66,14 @@ def _extract(body: str) -> list[Quote]:
     folds: list[int] = []
     if "''" in body or "``" in body:
         body, folds = fold_doubled_marks(original := body)
-    text = Marked(body)
-    quotes = ParagraphReader(text, Speakers(body, text.inside), Found(body)).run()
+    read = mask_party_tags(body)  # wire.py: "Byrd (Democrat) of West Virginia said" is Byrd
+    text = Marked(read)
+    quotes = ParagraphReader(text, Speakers(read, text.inside), Found(read)).run()
+    if read != body:
+        quotes = [dataclasses.replace(q, text=body[q.start : q.end]) for q in quotes]
     if folds:
         quotes = [_unfolded(q, original, folds) for q in quotes]
-    return quotes
+    return after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
 
 
 def _unfolded(q: Quote, body: str, folds: list[int]) -> Quote:

@@ -1,0 +1,209 @@
+"""Wire-copy habits that the general rules miss (found on Reuters-21578 stories of 1987).
+
+Hooks, each a line or two elsewhere:
+
+- ``mask_party_tags`` (``quotes._extract``): "Senator Robert Byrd (Democrat) of West Virginia
+  said": the party in brackets hid the "of" after the name, and the place was taken for the
+  speaker. The rules read the body with such tags blanked; quotation texts come from the body.
+- ``QUOTED_AS`` and ``relay_ref`` (``cues.py``): relays. "Tehran Radio quoted X as saying ...":
+  X spoke, whether named ("Abdul Wakil, the foreign minister,") or not ("a senior army officer").
+- ``after`` (``quotes._extract``), a pass over one article's finished quotations:
+  a bare role noun kept as the speaker ("the newspaper said", "the company said", "the analyst
+  said") is the newspaper, company or analyst that spoke earlier in the story under its full
+  name or phrase; "X quoted by Y said" is X's; an expert or observer who speaks unnamed in the
+  opening paragraph is the person the second paragraph names first; and "who asked not to be
+  identified" is not a quotation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from ..models import Quote
+
+if TYPE_CHECKING:
+    from .speakers import Ref
+
+# "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
+_PARTY_TAG = re.compile(
+    r"(?<=[A-Za-z.] )\((?:[DRI]|Dem|Rep|Democrat|Republican|Independent)(?:[-.,/ ]{1,2}[A-Z][\w.]{0,12}){0,2}\)"
+)
+
+
+def mask_party_tags(body: str) -> str:
+    """``body`` with party tags turned into spaces (offsets kept), so that "Robert Byrd (Democrat) of
+    West Virginia said" reads as Byrd of West Virginia, not as the place."""
+    if "(" not in body:
+        return body
+    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), body)
+
+
+# "quoted X as saying", X possibly with a phrase in apposition: "quoted Abdul Wakil, the foreign minister, as saying".
+QUOTED_AS = re.compile(r"\bquoted\s+([^,.;~\"“”]{1,60}?(?:,\s+[^,.;~\"“”]{1,60}?,)?)\s+as\s+saying\b")
+_LEAD = {"a", "an", "the", "one", "some", "two", "three", "several"}
+
+
+def relay_ref(phrase: str) -> Ref | None:
+    """Who spoke in a relay: the X of "quoted X as saying"."""
+    from .speakers import Ref, parse_phrase  # noqa: PLC0415 (speakers imports this module)
+
+    head, _, appos = phrase.partition(",")
+    words = head.split()
+    ref = parse_phrase(words)
+    if ref is not None:
+        if ref.kind == "name" and not ref.title and appos.strip(" ,"):
+            ref.title = appos.strip(" ,")  # "Abdul Wakil, the foreign minister,"
+        return ref
+    if words and all(w[:1].islower() or w[:1].isdigit() or "." in w for w in words[1:]) and words[0].lower() in _LEAD:
+        rest = words[1:]  # "a senior army officer", "one military source": kept as the story's phrase
+        if rest and rest[-1][:1].islower():
+            return Ref("group", name=" ".join(rest))
+    return None
+
+
+# --- the pass over finished quotations --------------------------------------------------------------
+
+_NOT_SAID = re.compile(
+    r"(?:not\s+to\s+be\s+(?:identified|named)|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name\s+not\s+be\s+used)\W*",
+    re.IGNORECASE,
+)
+_MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal"}
+_MEDIA_NAMES = re.compile(
+    r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Mail|Express|"
+    r"Mirror|Observer|Independent|Pravda|Izvestia|Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Economist|"
+    r"Press|Star|Sun|News|Courier|Record|Review|Bulletin|Standard|Dispatch|Inquirer|Examiner|Ha'aretz|Al-\w+)\b"
+)
+_AGENCY = {"agency"}
+_FIRM = {"company", "firm", "corporation", "group", "concern", "utility", "bank"}
+_FIRM_NAMES = re.compile(
+    r"\b(?:Corp|Corporation|Inc|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|Company|Group|Industries|Bank|Bancorp|Holdings)\b"
+)
+# Role nouns that name one unnamed person or group ("the analyst", "the counselor"), after a fuller phrase.
+_ROLES = {
+    "analyst", "counselor", "counsellor", "attache", "official", "officials", "diplomat", "diplomats", "source",
+    "sources", "spokesman", "spokeswoman", "commander", "officer", "expert", "economist", "banker", "dealer",
+    "trader", "observer", "envoy", "delegate", "negotiator", "executive", "aide", "adviser", "advisor",
+}  # fmt: skip
+
+
+def _fits(noun: str, earlier: str) -> bool:
+    """Does the bare ``noun`` refer to the earlier speaker ``earlier``?"""
+    words = earlier.split()
+    if len(words) < 2 or earlier.lower() == noun:
+        return False
+    if noun in _MEDIA:
+        return bool(_MEDIA_NAMES.search(earlier)) or any(w.lower() in _MEDIA for w in words)
+    if noun in _AGENCY:
+        return "agency" in earlier.lower() or any(w.isupper() and 2 < len(w) <= 6 for w in words)
+    if noun in _FIRM:
+        return bool(_FIRM_NAMES.search(earlier)) or noun in earlier.lower().split()
+    if noun in _ROLES:  # "farm ministry analyst in Lagos", not a named person
+        low = [w.lower() for w in words]
+        cut = next((k for k, w in enumerate(low) if w in ("of", "in", "at", "for", "from", "with")), len(low))
+        return noun in low[:cut] and low[cut - 1] == noun  # a person's name holds no lower-case role noun
+    return False
+
+
+# A company or a newspaper named in the story: "Niagara Mohawk Power Corp", "the New York Times".
+_NAMED_FIRM = re.compile(
+    r"(?:[A-Z][\w&'.-]*\s+){1,5}(?:Corp|Corporation|Inc|Co|Cos|Ltd|Plc|PLC|AG|Company|Industries)\b"
+)
+_NAMED_PAPER = re.compile(
+    r"(?:(?<=the )|(?<=The ))(?:[A-Z][\w'.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|"
+    r"Guardian|Chronicle|Globe|Pravda|Izvestia|Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Inquirer)\b"
+)
+
+
+def _named_before(noun: str, body: str, pos: int) -> str | None:
+    """The last company (for "the company") or newspaper (for "the newspaper") named before ``pos``."""
+    pat = _NAMED_FIRM if noun in _FIRM else _NAMED_PAPER if noun in _MEDIA else None
+    if pat is None:
+        return None
+    last = None
+    for m in pat.finditer(body, max(0, pos - 3000), pos):
+        last = m
+    return " ".join(last.group().split()) if last else None
+
+
+# "A military spokesman quoted by the news agency INA said ...", "The envoy, quoted by Tass, said ...":
+# the one quoted spoke, not the agency that quoted him.
+_QUOTED_BY = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n))\s*([A-Z][^,.;:!?\"“”\n]{1,70}?),?\s+quoted\s+by\s+[^.;:!?\"“”\n]{2,80}?,?\s+"
+    r"(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|added)\s+(?:that\s+)?$"
+)
+
+
+def _quoted_by(body: str, start: int) -> str | None:
+    """The X of "X quoted by Y said <start>", when the quotation at ``start`` is reported so."""
+    lead = body[max(0, start - 240) : start]
+    m = _QUOTED_BY.search(lead)
+    if not m:
+        return None
+    ref = relay_ref(m.group(1))
+    if ref is None:
+        words = m.group(1).split()
+        while words and words[0].lower() in _LEAD:
+            words = words[1:]
+        return " ".join(words) or None
+    return ref.name or " ".join(w for w in ref.words)
+
+
+# An unnamed speaker of the opening paragraph who is named in the next one: "A Western expert said ...",
+# then "West German researcher Jochen Bethkenhagen ... said ...". Only for describing nouns; an
+# "official", a "source" or a "diplomat" in the lead usually stays unnamed, and is often someone else.
+_NAMED_LATER = {
+    "expert", "observer", "researcher", "analyst", "economist", "scientist", "counselor", "counsellor",
+    "attache", "banker", "specialist", "scholar",
+}  # fmt: skip
+
+
+def _lead_named(out: list[Quote], body: str) -> list[Quote]:
+    """``out`` with the lead's describing-noun speaker named, when the second paragraph names him first."""
+    first_end = body.find("\n\n")
+    if first_end < 0 or not out or out[0].start > first_end:
+        return out
+    lead = out[0].speaker
+    words = lead.lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "in", "at", "for", "from", "with")), len(words))
+    if not lead[:1].islower() and not any(w[:1].islower() for w in lead.split()[:cut]):
+        return out  # a name, not a phrase
+    if cut == 0 or words[cut - 1] not in _NAMED_LATER:
+        return out
+    second_end = body.find("\n\n", first_end + 2)
+    second_end = len(body) if second_end < 0 else second_end
+    nxt = next((q for q in out if first_end < q.start < second_end), None)
+    if nxt is None or nxt.speaker == lead:
+        return out
+    name = nxt.speaker.split()
+    from .speakers import is_org  # noqa: PLC0415 (speakers imports this module)
+
+    particles = {"de", "van", "von", "der", "den", "da", "dos", "du", "la", "le", "al", "el", "bin", "ibn"}
+    if len(name) < 2 or not all(w[:1].isupper() or w in particles for w in name) or is_org(nxt.speaker):
+        return out
+    if name[-1] in body[:first_end] or any(q.speaker == nxt.speaker for q in out if q.start < first_end):
+        return out  # named in the lead already: someone else
+    return [dataclasses.replace(q, speaker=nxt.speaker, role=q.role or lead) if q.speaker == lead else q for q in out]
+
+
+def after(quotes: list[Quote], body: str) -> list[Quote]:
+    """The quotations of one article, with bare role nouns named and non-quotations left out."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.cue in ("asked", "requested", "asking") and _NOT_SAID.fullmatch(q.text.strip()):
+            continue  # "an official, who asked not to be identified, said ...": not what was said
+        if "quoted by" in body[max(0, q.start - 240) : q.start] and (relayed := _quoted_by(body, q.start)):
+            q = dataclasses.replace(q, speaker=relayed)
+        noun = q.speaker.lower()
+        if (
+            " " not in noun
+            and q.speaker.islower()
+            and (noun in _MEDIA or noun in _AGENCY or noun in _FIRM or noun in _ROLES)
+        ):
+            earlier = next((p.speaker for p in reversed(out) if _fits(noun, p.speaker)), None)
+            earlier = earlier or _named_before(noun, body, q.start)
+            if earlier is not None:
+                q = dataclasses.replace(q, speaker=earlier)
+        out.append(q)
+    return _lead_named(out, body)
