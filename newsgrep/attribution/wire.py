@@ -11,30 +11,30 @@ Hooks, each a line or two elsewhere:
   a bare role noun kept as the speaker ("the newspaper said", "the company said", "the analyst
   said") is the newspaper, company or analyst that spoke earlier in the story under its full
   name or phrase; "X quoted by Y said" is X's; an expert or observer who speaks unnamed in the
-  opening paragraph is the person the second paragraph names first; and "who asked not to be
-  identified" is not a quotation.
+  opening paragraph is the person the second paragraph names first; "Egypt and Jordan said" is
+  both countries'; "a joint statement issued after the talks said" is the statement's; and "who
+  asked not to be identified" is not a quotation.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
 
 from ..models import Quote
-
-if TYPE_CHECKING:
-    from .speakers import Ref
+from .speakers import Ref, is_org, parse_phrase
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
 _PARTY_TAG = re.compile(
     r"(?<=[A-Za-z.] )\((?:[DRI]|Dem|Rep|Democrat|Republican|Independent)(?:[-.,/ ]{1,2}[A-Z][\w.]{0,12}){0,2}\)"
+    r"(?=\s+of\s+[A-Z])"  # only before "of Place": elsewhere the rules read the tag well as it is
 )
 
 
 def mask_party_tags(body: str) -> str:
-    """``body`` with party tags turned into spaces (offsets kept), so that "Robert Byrd (Democrat) of
-    West Virginia said" reads as Byrd of West Virginia, not as the place."""
+    """``body`` with party tags before "of" turned into spaces (offsets kept), so that "Robert Byrd
+    (Democrat) of West Virginia said" reads as Byrd of West Virginia, not as the place. Only there:
+    a run of spaces inside a phrase can change other readings ("Ryan (R-Wis.) has pointed out")."""
     if "(" not in body:
         return body
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), body)
@@ -47,8 +47,6 @@ _LEAD = {"a", "an", "the", "one", "some", "two", "three", "several"}
 
 def relay_ref(phrase: str) -> Ref | None:
     """Who spoke in a relay: the X of "quoted X as saying"."""
-    from .speakers import Ref, parse_phrase  # noqa: PLC0415 (speakers imports this module)
-
     head, _, appos = phrase.partition(",")
     words = head.split()
     ref = parse_phrase(words)
@@ -70,10 +68,9 @@ _NOT_SAID = re.compile(
     re.IGNORECASE,
 )
 _MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal"}
-_MEDIA_NAMES = re.compile(
-    r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Mail|Express|"
-    r"Mirror|Observer|Independent|Pravda|Izvestia|Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Economist|"
-    r"Press|Star|Sun|News|Courier|Record|Review|Bulletin|Standard|Dispatch|Inquirer|Examiner|Ha'aretz|Al-\w+)\b"
+_MEDIA_NAMES = re.compile(  # names of newspapers, not of agencies or channels ("Associated Press", "Fox News")
+    r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Pravda|Izvestia|"
+    r"Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Economist|Courier|Inquirer|Examiner)\b"
 )
 _AGENCY = {"agency"}
 _FIRM = {"company", "firm", "corporation", "group", "concern", "utility", "bank"}
@@ -177,14 +174,42 @@ def _lead_named(out: list[Quote], body: str) -> list[Quote]:
     if nxt is None or nxt.speaker == lead:
         return out
     name = nxt.speaker.split()
-    from .speakers import is_org  # noqa: PLC0415 (speakers imports this module)
-
     particles = {"de", "van", "von", "der", "den", "da", "dos", "du", "la", "le", "al", "el", "bin", "ibn"}
     if len(name) < 2 or not all(w[:1].isupper() or w in particles for w in name) or is_org(nxt.speaker):
         return out
     if name[-1] in body[:first_end] or any(q.speaker == nxt.speaker for q in out if q.start < first_end):
         return out  # named in the lead already: someone else
     return [dataclasses.replace(q, speaker=nxt.speaker, role=q.role or lead) if q.speaker == lead else q for q in out]
+
+
+# "A joint statement issued after the talks said ...": the statement speaks, not "the talks".
+_ISSUED = re.compile(
+    r"\b((?:joint\s+|final\s+|official\s+)?(?:statement|communique|declaration)\s+(?:issued|released|published|"
+    r"signed|adopted)\s+(?:after|at|during|following|on|at\s+the\s+end\s+of)\s+[^.;:!?,\"“”\n]{2,60}?)\s+"
+    r"(?:said|says|stated|states)\s+(?:that\s+)?$"
+)
+
+
+def _issued(body: str, q: Quote) -> str | None:
+    """The statement that speaks in "A statement issued after the talks said <q>", if the talks were taken."""
+    m = _ISSUED.search(body, max(0, q.start - 200), q.start)
+    if m is None or q.speaker.lower() not in m.group(1).lower() or q.speaker.lower().startswith(m.group(1)[:9].lower()):
+        return None
+    return " ".join(m.group(1).split())
+
+
+def _joint(body: str, q: Quote) -> str | None:
+    """ "Egypt and Jordan said ...": both countries (or bodies) speak, not the one next to the cue."""
+    lo = max(0, q.start - 160)
+    for m in re.finditer(
+        r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) and (?:the )?" + re.escape(q.speaker) + r"\b", body[lo : q.start]
+    ):
+        first = m.group(1)
+        if first.split()[0] in ("The", "A", "An"):
+            first = first.split(" ", 1)[1] if " " in first else ""
+        if first and is_org(first) and is_org(q.speaker) and "." not in body[lo + m.end() : q.start].rstrip(". "):
+            return f"{first} and {q.speaker}"
+    return None
 
 
 def after(quotes: list[Quote], body: str) -> list[Quote]:
@@ -195,6 +220,12 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             continue  # "an official, who asked not to be identified, said ...": not what was said
         if "quoted by" in body[max(0, q.start - 240) : q.start] and (relayed := _quoted_by(body, q.start)):
             q = dataclasses.replace(q, speaker=relayed)
+        if (
+            "issued" in body[max(0, q.start - 200) : q.start] or "released" in body[max(0, q.start - 200) : q.start]
+        ) and (statement := _issued(body, q)):
+            q = dataclasses.replace(q, speaker=statement)
+        if " and " in body[max(0, q.start - 160) : q.start] and q.speaker[:1].isupper() and (both := _joint(body, q)):
+            q = dataclasses.replace(q, speaker=both)
         noun = q.speaker.lower()
         if (
             " " not in noun

@@ -83,10 +83,12 @@ def test_party_tag_inside_a_quotation_is_kept_in_its_text():
 
 
 def test_mask_party_tags_keeps_offsets_and_other_brackets():
-    body = "Byrd (Democrat) of Ohio and Kemp (R-N.Y.) met the (Soviet) envoy (2 pct)."
+    body = "Byrd (Democrat) of Ohio and Kemp (R-N.Y.) of Utica met the (Soviet) envoy (2 pct) and Ames (R-Ga.)."
     masked = mask_party_tags(body)
     assert len(masked) == len(body)
-    assert masked == "Byrd            of Ohio and Kemp          met the (Soviet) envoy (2 pct)."
+    assert (
+        masked == "Byrd            of Ohio and Kemp          of Utica met the (Soviet) envoy (2 pct) and Ames (R-Ga.)."
+    )
 
 
 # --- a bare role noun is the one named before ---------------------------------------------------
@@ -141,6 +143,31 @@ def test_a_named_person_is_not_taken_for_an_unnamed_role():
     done = [Quote("grain stocks were large", "indirect", "Ada Obi", None, "said", 0, 10)]
     bare = Quote("imports would fall by a third", "indirect", "analyst", None, "said", 20, 40)
     assert [q.speaker for q in after([*done, bare], " " * 40)] == ["Ada Obi", "analyst"]
+
+
+# --- joint statements ------------------------------------------------------------------------------
+
+
+def test_a_joint_statement_issued_after_talks_is_the_speaker_not_the_talks():
+    body = "A joint statement issued after the talks said the two countries would open embassies next year."
+    assert quotes(body) == [
+        (
+            "indirect",
+            "joint statement issued after the talks",
+            "said",
+            "the two countries would open embassies next year",
+        )
+    ]
+
+
+def test_two_countries_in_a_joint_statement_both_speak():
+    body = "Egypt and Jordan said in a joint statement that customs duties would be cut by a fifth."
+    assert quotes(body) == [("indirect", "Egypt and Jordan", "said", "customs duties would be cut by a fifth")]
+
+
+def test_two_people_in_a_joint_statement_are_not_joined():
+    body = "Ivo Lind and Carl Voss said in a joint statement that the talks had been useful."
+    assert quotes(body) == [("indirect", "Carl Voss", "said", "the talks had been useful")]
 
 
 # --- a speaker named only in the next paragraph -------------------------------------------------
