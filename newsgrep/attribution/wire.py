@@ -10,7 +10,7 @@ Hooks, each a line or two elsewhere:
 - ``after`` (``quotes._extract``), a pass over one article's finished quotations:
   a bare role noun kept as the speaker ("the newspaper said", "the company said", "the analyst
   said") is the newspaper, company or analyst that spoke earlier in the story under its full
-  name or phrase; "X quoted by Y said" is X's; an expert or observer who speaks unnamed in the
+  name or phrase; "X quoted by Y said" and "X, quoting Y, said" are X's; an expert or observer who speaks unnamed in the
   opening paragraph is the person the second paragraph names first; "Egypt and Jordan said" is
   both countries'; "a joint statement issued after the talks said" is the statement's; and "who
   asked not to be identified" is not a quotation.
@@ -88,10 +88,12 @@ _ROLES = {
 def _fits(noun: str, earlier: str) -> bool:
     """Does the bare ``noun`` refer to the earlier speaker ``earlier``?"""
     words = earlier.split()
-    if len(words) < 2 or earlier.lower() == noun:
+    if earlier.lower() == noun:
         return False
-    if noun in _MEDIA:
-        return bool(_MEDIA_NAMES.search(earlier)) or any(w.lower() in _MEDIA for w in words)
+    if noun in _MEDIA:  # "Courier" (of "the Daily Courier"), "New York Times", "the newspaper Izvestia"
+        return bool(_MEDIA_NAMES.search(earlier)) or (len(words) > 1 and any(w.lower() in _MEDIA for w in words))
+    if len(words) < 2:
+        return False
     if noun in _AGENCY:
         return "agency" in earlier.lower() or any(w.isupper() and 2 < len(w) <= 6 for w in words)
     if noun in _FIRM:
@@ -212,10 +214,46 @@ def _joint(body: str, q: Quote) -> str | None:
     return None
 
 
+# "The newspaper, quoting U.S. officials, said Iranian arms merchant X ...": the subject and its relay
+# aside were read as the words of X (as in "..., said X"); the clause after "said" is what was said.
+_RELAY_ASIDE = re.compile(r"(?P<subj>[A-Z][^,;:\"“”]{0,80}?),\s+(?:quoting|citing)\s+[^,;:\"“”]{1,80}")
+_SAID_AFTER = re.compile(r",?\s+(?P<cue>said|says|reported|reports)\s+(?:that\s+)?(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.(?=\s|$)|\n\n")
+
+
+def _relay_misread(body: str, q: Quote) -> Quote | None:
+    """The quotation that "X, quoting Y, said <clause>" reports, when ``q`` took "X, quoting Y" for it."""
+    m = _RELAY_ASIDE.fullmatch(q.text)
+    said = _SAID_AFTER.match(body, q.end) if m else None
+    if m is None or said is None:
+        return None
+    a = said.end()
+    end = _SENTENCE_END.search(body, a)
+    b = end.start() if end else len(body)
+    text = body[a:b].rstrip(" ,;")
+    if len(text.split()) < 3:
+        return None
+    words = m.group("subj").split()
+    while len(words) > 1 and words[0].lower() in _LEAD:
+        words = words[1:]
+    speaker = " ".join(words)
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() in _MEDIA | _AGENCY | _FIRM | _ROLES:
+        speaker = words[0].lower()  # "The newspaper": named below by the paper that spoke before
+    return Quote(text, "indirect", speaker, None, said.group("cue"), a, a + len(text))
+
+
 def after(quotes: list[Quote], body: str) -> list[Quote]:
     """The quotations of one article, with bare role nouns named and non-quotations left out."""
     out: list[Quote] = []
     for q in quotes:
+        if (
+            q.kind == "indirect"
+            and (", quoting " in q.text or ", citing " in q.text)
+            and (real := _relay_misread(body, q))
+        ):
+            q = real
+        if ", quoting " in q.speaker or ", citing " in q.speaker:  # "agency, citing military sources"
+            q = dataclasses.replace(q, speaker=re.split(r", (?:quoting|citing) ", q.speaker)[0])
         if q.cue in ("asked", "requested", "asking") and _NOT_SAID.fullmatch(q.text.strip()):
             continue  # "an official, who asked not to be identified, said ...": not what was said
         if "quoted by" in body[max(0, q.start - 240) : q.start] and (relayed := _quoted_by(body, q.start)):

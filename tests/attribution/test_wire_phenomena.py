@@ -57,6 +57,23 @@ def test_quoted_by_in_an_earlier_sentence_changes_nothing():
     assert quotes(body) == [("indirect", "Ivo Lind", "said", "the report was wrong in every detail")]
 
 
+def test_quoting_aside_before_a_name_is_not_the_named_persons_words():
+    body = (
+        "The Daily Courier said the ministry would act.\n\n"
+        "The newspaper, quoting customs officials, said port agent Adnan Kasem, a middleman, "
+        "paid two mln dlrs into a Swiss account. Officials denied it."
+    )
+    assert quotes(body) == [
+        ("indirect", "Courier", "said", "the ministry would act"),
+        ("indirect", "Courier", "said", "port agent Adnan Kasem, a middleman, paid two mln dlrs into a Swiss account"),
+    ]
+
+
+def test_citing_aside_is_left_out_of_the_speaker():
+    body = "The agency, citing military sources, said jets had hit two tankers near the island."
+    assert quotes(body) == [("indirect", "agency", "said", "jets had hit two tankers near the island")]
+
+
 def test_relay_ref_reads_only_noun_phrases():
     assert relay_ref("a senior army officer").name == "senior army officer"
     assert relay_ref("one military source").name == "military source"
