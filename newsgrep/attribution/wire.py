@@ -200,16 +200,25 @@ def _issued(body: str, q: Quote) -> str | None:
     return " ".join(m.group(1).split())
 
 
+_CAPS_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$")
+
+
 def _joint(body: str, q: Quote) -> str | None:
     """ "Egypt and Jordan said ...": both countries (or bodies) speak, not the one next to the cue."""
     lo = max(0, q.start - 160)
-    for m in re.finditer(
-        r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) and (?:the )?" + re.escape(q.speaker) + r"\b", body[lo : q.start]
-    ):
+    window = body[lo : q.start]
+    for joiner in (" and ", " and the "):
+        at = window.rfind(joiner + q.speaker)
+        after_name = at + len(joiner) + len(q.speaker)
+        if at < 0 or (after_name < len(window) and window[after_name].isalnum()):
+            continue
+        m = _CAPS_BEFORE.search(window, 0, at)
+        if m is None or "." in window[after_name:].rstrip(". "):
+            continue
         first = m.group(1)
         if first.split()[0] in ("The", "A", "An"):
             first = first.split(" ", 1)[1] if " " in first else ""
-        if first and is_org(first) and is_org(q.speaker) and "." not in body[lo + m.end() : q.start].rstrip(". "):
+        if first and is_org(first) and is_org(q.speaker):
             return f"{first} and {q.speaker}"
     return None
 
