@@ -219,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         if k:
             print(f"  {sub:22} {k:4}  found {share(f_, k):16} right {share(r_, k)}")
     print(f"predicted quotations {npred}; match a gold attribution: {share(matched, npred)}")
+    wrong = sum(1 for it in items if it["found"] and not it["right"])
+    print(f"misses: not found {n - found}, found with the wrong speaker {wrong}")
     if a.verbose:
         for it in items:
             if it["right"]:

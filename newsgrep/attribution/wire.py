@@ -12,7 +12,7 @@ Hooks, each a line or two elsewhere:
   said") is the newspaper, company or analyst that spoke earlier in the story under its full
   name or phrase; "X quoted by Y said" and "X, quoting Y, said" are X's; an expert or observer who speaks unnamed in the
   opening paragraph is the person the second paragraph names first; "Egypt and Jordan said" is
-  both countries'; "a joint statement issued after the talks said" is the statement's; and "who
+  both countries'; "It said" goes on with the organisation that spoke last; "a joint statement issued after the talks said" is the statement's; and "who
   asked not to be identified" is not a quotation.
 """
 
@@ -251,6 +251,28 @@ def _relay_misread(body: str, q: Quote) -> Quote | None:
     return Quote(text, "indirect", speaker, None, said.group("cue"), a, a + len(text))
 
 
+# "Halvorsen Corp said the suit, filed in the Oslo District Court, ... It said ...": "it" goes on with the
+# body that was speaking, not with one named inside its words.
+_IT_SAID = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n))It\s+(?:also\s+)?(?:said|says|added|reported|stated|noted)\s+(?:that\s+)?$"
+)
+
+
+def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
+    """The organisation that spoke last, for "It said <q>" just after it."""
+    if not out or q.start - out[-1].end > 600:
+        return None
+    prev = out[-1].speaker
+    if prev == q.speaker or not _IT_SAID.search(body, max(0, q.start - 30), q.start):
+        return None
+    if not (is_org(prev) or _FIRM_NAMES.search(prev) or _MEDIA_NAMES.search(prev) or prev.isupper()):
+        return None  # "it" is not a person
+    last = q.speaker.split()[-1]
+    if last not in q.text and not any(last in p.text for p in out):
+        return None  # taken from outside what was said: leave it
+    return prev
+
+
 def after(quotes: list[Quote], body: str) -> list[Quote]:
     """The quotations of one article, with bare role nouns named and non-quotations left out."""
     out: list[Quote] = []
@@ -273,6 +295,12 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=statement)
         if " and " in body[max(0, q.start - 160) : q.start] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)
+        if (
+            q.kind == "indirect"
+            and "It " in body[max(0, q.start - 30) : q.start]
+            and (org := _it_goes_on(out, body, q))
+        ):
+            q = dataclasses.replace(q, speaker=org)
         noun = q.speaker.lower()
         if (
             " " not in noun

@@ -187,6 +187,22 @@ def test_two_people_in_a_joint_statement_are_not_joined():
     assert quotes(body) == [("indirect", "Carl Voss", "said", "the talks had been useful")]
 
 
+# --- "It said" goes on with the organisation speaking ------------------------------------------------
+
+
+def test_it_said_is_the_company_speaking_not_the_court_in_its_words():
+    body = (
+        "Halvorsen Shipping Corp said the suit, filed in the Oslo District Court, names three firms.\n\n"
+        "It said the 50 mln dlr figure is a preliminary estimate."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == ["Halvorsen Shipping Corp", "Halvorsen Shipping Corp"]
+
+
+def test_it_said_after_a_person_is_left_to_the_general_rules():
+    body = "Minister Ivo Lind said the report of the Audit Office was wrong. It said the budget had been overspent."
+    assert [q.speaker for q in extract_quotes(body)] == ["Ivo Lind", "Audit Office"]
+
+
 # --- a speaker named only in the next paragraph -------------------------------------------------
 
 
