@@ -27,7 +27,7 @@ from .found import Found
 from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
-from .wire import after, mask_party_tags
+from .wire import after, mask_party_tags, titled_surnames
 
 __all__ = ["attach_quotes", "extract_quotes", "name_key", "query_key", "speaker_keys"]
 
@@ -68,7 +68,9 @@ def _extract(body: str) -> list[Quote]:
         body, folds = fold_doubled_marks(original := body)
     read = mask_party_tags(body)  # wire.py: "Byrd (Democrat) of West Virginia said" is Byrd
     text = Marked(read)
-    quotes = ParagraphReader(text, Speakers(read, text.inside), Found(read)).run()
+    speakers = Speakers(read, text.inside)
+    titled_surnames(speakers, read, text.inside)  # wire.py: "President Reagan ... He said"
+    quotes = ParagraphReader(text, speakers, Found(read)).run()
     if read != body:
         quotes = [dataclasses.replace(q, text=body[q.start : q.end]) for q in quotes]
     if folds:

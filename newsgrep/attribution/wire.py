@@ -22,7 +22,8 @@ import dataclasses
 import re
 
 from ..models import Quote
-from .speakers import Ref, is_org, parse_phrase
+from .names import name_key
+from .speakers import _CAP_RUN, Ref, Speakers, is_org, parse_phrase, role_of, split_name
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
 _PARTY_TAG = re.compile(
@@ -38,6 +39,33 @@ def mask_party_tags(body: str) -> str:
     if "(" not in body:
         return body
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), body)
+
+
+def titled_surnames(speakers: Speakers, body: str, inside) -> None:
+    """Register "President Reagan", "Premier Lind" (a title that names a role, a surname, no given name) as
+    people mentioned, so that "President Reagan ordered a review. He said ..." finds its "he"; the general
+    rules register only names of two words or more. Called once per article, after ``Speakers(...)``."""
+    added = False
+    for m in _CAP_RUN.finditer(body):
+        run = m.group().split(" ")
+        title, name = split_name(run)
+        if len(name) != 1 or not title or len(name[0]) < 3 or not name[0][1:].islower():
+            continue
+        if role_of(title) is None:
+            continue
+        pos = m.end() - len(name[0])
+        if inside(pos):
+            continue
+        surname = name[0].removesuffix("'s").removesuffix("’s")
+        if name_key(surname) in speakers.people:
+            continue  # named in full somewhere: the general rules know that person ("President Bush" may not be Jeb)
+        ent = speakers.person([surname], " ".join(title))
+        speakers.mentions.append((pos, ent))
+        added = True
+    if added:
+        speakers.mentions.sort(key=lambda t: t[0])
+        if speakers._lazy is None:
+            speakers._lazy = (body, inside)
 
 
 # "quoted X as saying", X possibly with a phrase in apposition: "quoted Abdul Wakil, the foreign minister, as saying".

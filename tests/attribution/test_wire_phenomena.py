@@ -203,6 +203,25 @@ def test_it_said_after_a_person_is_left_to_the_general_rules():
     assert [q.speaker for q in extract_quotes(body)] == ["Ivo Lind", "Audit Office"]
 
 
+# --- a title and a surname are a person "he" can refer to ------------------------------------------
+
+
+def test_he_after_a_titled_surname():
+    body = (
+        "President Maddox ordered a review of embassy security.\n\n"
+        "At the same time he said foreign diplomats would not be allowed into the new building."
+    )
+    got = extract_quotes(body)
+    assert [(q.kind, q.speaker, q.role, q.text) for q in got] == [
+        ("indirect", "Maddox", "President", "foreign diplomats would not be allowed into the new building")
+    ]
+
+
+def test_a_titled_surname_is_the_person_named_in_full_elsewhere():
+    body = "Premier Olav Lind arrived on Monday. Premier Lind met the envoy. He said the talks had gone well."
+    assert [q.speaker for q in extract_quotes(body)] == ["Olav Lind"]
+
+
 # --- a speaker named only in the next paragraph -------------------------------------------------
 
 
