@@ -26,7 +26,7 @@ from .speakers import (
     role_of,
     wordset,
 )
-from .wire import QUOTED_AS, relay_ref
+from .wire import QUOTED_AS, bare_clause, relay_ref
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -524,6 +524,8 @@ class CueReader:
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
         if first.lower() in ("it", "this", "there") and after and (after[0].lower() in _FINITE or _PAST.fullmatch(after[0])):
             return at
+        if wired := bare_clause(m, at, first, after):  # wire.py: "said it expects", "said over 2,600 ..."
+            return wired
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
             return 0
         return at if bare_ok(first) else 0

@@ -41,6 +41,50 @@ def mask_party_tags(body: str) -> str:
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), body)
 
 
+# --- clauses after a bare "said" that the general rules do not take (cues.CueReader.bare) ---------
+
+_ADVERBS = {"also", "still", "now", "only", "already", "currently", "again", "further", "fully", "strongly"}
+_QUANTITY = {"over", "about", "some", "more", "nearly", "almost", "around", "up", "at", "fewer", "less", "roughly"}
+_NUMBER = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half|least|to|than"
+)
+_FINITE_HINT = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"}
+_NTH_TIME = re.compile(r"\s*for\s+the\s+(?:first|second|third|fourth|last)\s+time\s+(?=[A-Za-z])")
+
+
+def _verb_s(word: str) -> bool:
+    """A verb in the present tense, third person: "expects", "intends", "plans"."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
+
+
+def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
+    """Where the clause after a bare cue starts when it opens in a way wire copy uses and the general
+    rules refuse, else 0: "said it expects profits to rise", "said it only signalled", "said over 2,600
+    troops were killed", "said more than 100 people died", "said for the first time the policy was ..."."""
+    low = first.lower()
+    rest = [w.strip(",").lower() for w in after]
+    if low == "it" and rest:
+        k = 1 if rest[0] in _ADVERBS and len(rest) > 1 else 0
+        if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or (k and rest[k].endswith("ed")):
+            return at
+    if (
+        low in _QUANTITY
+        and rest
+        and _NUMBER.fullmatch(rest[0])
+        and any(w in _FINITE_HINT or w.endswith("ed") for w in rest[1:7])
+    ):
+        return at
+    if low == "for" and (t := _NTH_TIME.match(m, at)):
+        return t.end()
+    return 0
+
+
 def titled_surnames(speakers: Speakers, body: str, inside) -> None:
     """Register "President Reagan", "Premier Lind" (a title that names a role, a surname, no given name) as
     people mentioned, so that "President Reagan ordered a review. He said ..." finds its "he"; the general

@@ -83,6 +83,34 @@ def test_relay_ref_reads_only_noun_phrases():
     )
 
 
+# --- clauses after a bare "said" that wire copy opens with ----------------------------------------
+
+
+def test_said_it_with_a_present_tense_verb():
+    body = "The company said it expects profits to rise sharply next year."
+    assert quotes(body) == [("indirect", "company", "said", "it expects profits to rise sharply next year")]
+    body = "The administration has said it intends to release the money next month."
+    assert quotes(body) == [("indirect", "administration", "said", "it intends to release the money next month")]
+
+
+def test_said_with_a_number_of_casualties():
+    body = "Tehran said over 2,600 enemy troops had been killed or wounded on Tuesday."
+    assert quotes(body) == [
+        ("indirect", "Tehran", "said", "over 2,600 enemy troops had been killed or wounded on Tuesday")
+    ]
+    body = "The agency said more than 100 people were killed in the raid."
+    assert quotes(body) == [("indirect", "agency", "said", "more than 100 people were killed in the raid")]
+
+
+def test_said_for_the_first_time():
+    body = "President Maddox said for the first time the arms policy itself was a mistake."
+    assert quotes(body) == [("indirect", "Maddox", "said", "the arms policy itself was a mistake")]
+
+
+def test_a_number_with_no_verb_after_it_is_not_a_clause():
+    assert quotes("Officials said about 20 in all.") == []
+
+
 # --- party tags -------------------------------------------------------------------------------
 
 
