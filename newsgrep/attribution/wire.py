@@ -23,7 +23,7 @@ import re
 
 from ..models import Quote
 from .names import name_key
-from .speakers import _CAP_RUN, Ref, Speakers, is_org, parse_phrase, role_of, split_name
+from .speakers import ROLE_HEADS, Ref, Speakers, is_org, parse_phrase, role_of, split_name
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
 _PARTY_TAG = re.compile(
@@ -85,13 +85,24 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
     return 0
 
 
+# A role word and one capitalised word after it, up to three capitalised words before: "President Reagan",
+# "U.S. Secretary of State Shultz" (from "State"), "Foreign Minister Shevardnadze"; not "President Ronald Reagan".
+_TITLED = re.compile(
+    r"(?<![\w'’.-])(?:"
+    + "|".join(sorted((w.capitalize() for w in ROLE_HEADS if w.isalpha()), key=len, reverse=True))
+    + r") [A-Z][a-z][\w'’-]+\b(?! [A-Z])"
+)
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]* ){1,3}$")
+
+
 def titled_surnames(speakers: Speakers, body: str, inside) -> None:
     """Register "President Reagan", "Premier Lind" (a title that names a role, a surname, no given name) as
     people mentioned, so that "President Reagan ordered a review. He said ..." finds its "he"; the general
     rules register only names of two words or more. Called once per article, after ``Speakers(...)``."""
     added = False
-    for m in _CAP_RUN.finditer(body):
-        run = m.group().split(" ")
+    for m in _TITLED.finditer(body):
+        before = _TITLE_BEFORE.search(body, max(0, m.start() - 60), m.start())
+        run = ((before.group() if before else "") + m.group()).split(" ")
         title, name = split_name(run)
         if len(name) != 1 or not title or len(name[0]) < 3 or not name[0][1:].islower():
             continue
@@ -359,19 +370,14 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=re.split(r", (?:quoting|citing) ", q.speaker)[0])
         if q.cue in ("asked", "requested", "asking") and _NOT_SAID.fullmatch(q.text.strip()):
             continue  # "an official, who asked not to be identified, said ...": not what was said
-        if "quoted by" in body[max(0, q.start - 240) : q.start] and (relayed := _quoted_by(body, q.start)):
+        lead = body[max(0, q.start - 240) : q.start]  # the words before the quotation
+        if "quoted by" in lead and (relayed := _quoted_by(body, q.start)):
             q = dataclasses.replace(q, speaker=relayed)
-        if (
-            "issued" in body[max(0, q.start - 200) : q.start] or "released" in body[max(0, q.start - 200) : q.start]
-        ) and (statement := _issued(body, q)):
+        if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
             q = dataclasses.replace(q, speaker=statement)
-        if " and " in body[max(0, q.start - 160) : q.start] and q.speaker[:1].isupper() and (both := _joint(body, q)):
+        if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)
-        if (
-            q.kind == "indirect"
-            and "It " in body[max(0, q.start - 30) : q.start]
-            and (org := _it_goes_on(out, body, q))
-        ):
+        if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
             q = dataclasses.replace(q, speaker=org)
         noun = q.speaker.lower()
         if (
