@@ -148,6 +148,7 @@ _ADVERBIAL = re.compile(
     r"|at\s+(?:an?|the|his|her)\s+(?:\w+\s+){0,2}?(?:rally|event|news\s+conference|press\s+conference|briefing|hearing|forum)"
     r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
 )
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
@@ -391,8 +392,13 @@ class CueReader:
         i = len(toks) - 1
         while i >= 0 and (toks[i][1].lower() in _SKIP or _ADVERB.fullmatch(toks[i][1])):
             i -= 1
-        if i >= 1 and toks[i][1] == "who" and toks[i - 1][1] == ",":  # "Merkel, who admitted that"
+        relative = i >= 1 and toks[i][1] == "who" and toks[i - 1][1] == ","
+        if relative:  # "Merkel, who admitted that"; "a loss for Mr. Sanders, who said"
             i -= 2
+        if i >= 2 and toks[i][1] == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+            k = next((k for k in range(i - 1, max(-1, i - 8), -1) if toks[k][1] == "("), -1)
+            if k > 0 and toks[k - 1][1][:1].isupper():
+                i = k - 1
         if i >= 0 and toks[i][1] == "and" and coordinate:  # "... and added that": the same speaker
             cue.kind = "part"
             cue.np_start = cue.np_end = toks[i][0] - (1 if i and toks[i - 1][1] == "," else 0)
@@ -408,7 +414,7 @@ class CueReader:
                 if tok == "and" and j > 0 and _plural_head(toks[j - 1][1]) and _plural_head(toks[i][1]):
                     j -= 1  # "economists and analysts said"
                     continue
-                if not np_allowed(tok):
+                if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
                     if not (spare and tok.islower() and tok not in FUNCTION):
                         break
                     spare -= 1
@@ -433,7 +439,7 @@ class CueReader:
         while words and words[0].lower() in ("of", "to", "for"):
             words, j = words[1:], j + 1
         ref = parse_phrase(words) if words else None
-        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF):  # "a challenge in Iowa, a swing state, said"
+        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):  # "in Iowa, a swing state, said"
             return False
         cue.ref, cue.np_start, cue.np_end = ref, toks[j + 1][0], cue.start
         cue.left = toks[j][1] if j >= 0 else ""

@@ -29,6 +29,17 @@ _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
 _ARTICLES = {"the", "a", "an"}
+_SUBORDINATE = {"although", "though", "while", "whereas", "when", "as", "after", "before", "if", "because", "since",
+                "once", "despite", "unlike", "like", "until", "unless", "asked", "speaking", "given"}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "those", "these", "all", "both", "few"}
+_AUX = {"has", "have", "had", "also", "would", "will", "did", "does", "do", "later", "then", "again"}
+_FINITE_WORDS = {"is", "are", "was", "were", "can", "could", "should", "may", "might", "must", "shall", "been", "be"}
+_SUBJECT_BREAK = {",", ";", ":", "—", "–", "(", ")", "~"}
+_NOT_SUBJECT = {"it", "this", "that", "there", "which", "what", "who", "here", "i", "you", "we"}
+_VERB_LIKE = re.compile(
+    r"[a-z]+ed|sent|made|took|got|went|came|gave|met|told|said|left|kept|began|spoke|ran|won|lost|held|"
+    r"brought|sought|stood|wrote|put|set|hit|led|paid|struck|drew|threw|shook|rose|fell|broke|chose|spent"
+)
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
@@ -126,6 +137,70 @@ class ParagraphReader:
                 return None  # a lone capitalised word nobody in the article is called
         return self.sp.resolve(ref, s)
 
+    def _main_subject(self, s: int, c: Cue, whole: bool) -> Entity | None:
+        """The subject of the clause a cue belongs to, when no other reading found a speaker: the noun
+        phrase after any opening adverbial ("In three interviews, the justice sounded off on Trump,
+        saying ..."; "Although X ..., Trump sent ... by suggesting ..."). With ``whole``, the cue's verb
+        follows the phrase directly ("those surveyed said", "Many in the crowd said"). A phrase that
+        names nobody the article knows is kept as written."""
+        if _QUOTE_CHARS.search(self.m, s, c.start) or c.start - s > 300 or _NEGATED.search(self.m, s, c.start):
+            return None
+        toks = after_dateline(self._tokens(s, c.start))
+        if toks and toks[0][1] == "(":  # "(Reuters) - ", after a dateline cut at "Fla."
+            close = next((i for i, t in enumerate(toks[:6]) if t[1] == ")"), -1)
+            toks = toks[close + 1 :] if close > 0 else toks
+            while toks and toks[0][1] in ("-", "—", "–"):
+                toks = toks[1:]
+        for _ in range(3):
+            while toks and toks[0][1].lower() in _OPENERS:
+                toks = toks[1:]
+            if not toks:
+                return None
+            low = toks[0][1].lower()
+            if low in _DETERMINERS or not (
+                low in PREPS or low in _SUBORDINATE or low.endswith(("ing", "ly")) or low in _TIME_WORDS
+            ):
+                break
+            comma = next((i for i, t in enumerate(toks[:30]) if t[1] == ","), -1)
+            if comma < 0:
+                return None
+            toks = toks[comma + 1 :]
+        if whole:
+            words = [w for _, w in toks]
+            while words and (words[-1].lower() in _AUX or words[-1].endswith("ly")):
+                words = words[:-1]
+            if not 0 < len(words) <= 7 or any(w in _SUBJECT_BREAK or w.lower() in _FINITE_WORDS for w in words):
+                return None
+        else:
+            words = []
+            for _, w in toks[:8]:
+                low = w.lower()
+                if w in _SUBJECT_BREAK or low in _FINITE_WORDS or low in _AUX or _VERB_LIKE.fullmatch(w):
+                    break
+                if (
+                    words
+                    and w.islower()
+                    and words[-1][:1].isupper()
+                    and words[-1].lower() not in _DETERMINERS
+                    and low not in ("of", "for")
+                ):
+                    break  # "Trump sent": a name, then its verb
+                words.append(w)
+            else:
+                return None
+        if not words or words[0].lower() in _NOT_SUBJECT or words[-1].lower() in PREPS:
+            return None
+        ref = parse_phrase(words)
+        ent = self.sp.resolve(ref, toks[0][0]) if ref is not None else None
+        if ent is not None or (ref is not None and ref.kind == "pronoun"):
+            return ent
+        while words and words[0].lower() in _ARTICLES:
+            words = words[1:]
+        if not words or not words[-1].islower() and not words[-1][:1].isdigit():
+            return None  # a lone capitalised word: not a speaker this reading can vouch for
+        phrase = " ".join(words)
+        return self.sp.group(phrase) if len(phrase) <= 60 else None
+
     def _long_subject(self, s: int, c: Cue) -> Entity | None:
         """The subject that opens the sentence, for a cue whose own reading found none because
         asides stand between them: "Jane Roe, a nurse from Ohio, attending the rally, said she ..."."""
@@ -161,11 +236,11 @@ class ParagraphReader:
             last: Entity | None = None
             for c in scues:
                 if c.kind == "part":
-                    c.entity = last or self._opening_subject(s, c.start)
+                    c.entity = last or self._opening_subject(s, c.start) or self._main_subject(s, c, False)
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
                 elif c.kind == "say" and last is None and not self.text.inside(c.start):
-                    c.entity = self._long_subject(s, c)
+                    c.entity = self._long_subject(s, c) or self._main_subject(s, c, True)
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):
