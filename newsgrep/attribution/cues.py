@@ -38,7 +38,8 @@ _SAY = (
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
-    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))"
+    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
+    r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
@@ -52,7 +53,8 @@ _PART = (
     r"warning|underlining|insisting|arguing|observing|remarking|reiterating|concluding|specifying|"
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
     r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
-    r"vowing|promising|tweeting|predicting|complaining|alleging"
+    r"vowing|promising|tweeting|predicting|complaining|alleging|asking|urging|describing|reminding|pledging|"
+    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting"
 )
 
 

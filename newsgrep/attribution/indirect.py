@@ -36,6 +36,17 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
 )
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
+_NP_OBJECT = {
+    "announced", "announces", "announcing", "reported", "reports", "reporting", "mentioned", "mentions", "mentioning",
+    "reiterated", "reiterating", "acknowledged", "acknowledges", "predicted",
+    "predicts", "denied", "denies", "confirmed", "confirms", "revealed", "disclosed", "stressed", "stresses",
+    "emphasized", "emphasised", "suggested", "suggests", "suggesting", "claimed", "claims",
+}  # fmt: skip
+_OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
+_OBJ_DETERMINERS = {
+    "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
+}  # fmt: skip
 _NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
 
 
@@ -96,6 +107,18 @@ class IndirectReader:
         b = stop.start() if stop else e
         return (a, b) if len(m[a:b].split()) >= 4 else None
 
+    def _object(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What was announced, reported or recalled when the verb takes a noun phrase, not a clause:
+        "announced a ban on imports from ...". From the cue to the end of the clause, four words or more."""
+        m = self.m
+        word = _OBJ_FIRST.match(m, c.end, e)
+        if not word or word.group(1).lower() not in _OBJ_DETERMINERS:
+            return None
+        stop = _PLEA_END.search(m, c.end, e)
+        b = stop.start() if stop else e
+        n = len(m[c.end : b].split())
+        return (word.start(1), b) if 4 <= n <= 40 else None
+
     def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
         m = self.m
         opens = [q.open for q in quotes]
@@ -109,7 +132,15 @@ class IndirectReader:
             rest_at = c.np_end if inverted else c.end
             rest = m[rest_at : min(e, rest_at + 300)]
             first = (FIRST.match(rest).group(1) or "").lower()
-            if c.kind == "acc":
+            as_clause = not inverted and c.kind != "acc" and _AS_BEFORE.search(m, max(s, c.np_start - 8), c.np_start)
+            if as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
+                comma = m.find(",", c.end, e)
+                if comma >= 0 and len(m[c.end : comma].split()) <= 10 and not _PLEA_END.search(m, c.end, comma):
+                    a, b = comma + 1, e
+                else:
+                    before = m.rfind(",", s, c.np_start)  # ", as X said": the clause before
+                    a, b = (s, before) if before > s and len(m[before + 1 : c.np_start].split()) <= 2 else (e, e)
+            elif c.kind == "acc":
                 if c.start - s < 20 and m[s : c.start].strip(" ,").lower() in ("", "but", "and", "however", "so"):
                     comma = m.find(",", c.np_end, e)
                     a, b = (comma + 1, e) if comma >= 0 else (e, e)
@@ -153,6 +184,8 @@ class IndirectReader:
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
             elif not inverted and (bare := self.reader.bare(c, e)):
                 a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
+            elif not inverted and c.verb.split()[0].lower() in _NP_OBJECT and (obj := self._object(c, e)):
+                a, b = obj  # "the ministry announced a new round of talks with ..."
             else:
                 continue
             if b <= a:

@@ -72,3 +72,44 @@ def test_relative_who_after_a_preposition():
 def test_party_tag_in_parentheses_before_the_cue():
     body = "At a town hall in Dover on Monday Sen. Carla Mendez (D-Del.) said the bill would not pass this year."
     assert quotes(body) == [("indirect", "Carla Mendez", "said", "the bill would not pass this year")]
+
+
+# --- cues: participles, "reads", "put it", and verbs whose object is what was said ---------------
+
+
+def test_participles_of_pleas_questions_and_descriptions():
+    body = "The mayor met the union leaders on Friday, urging them to accept the new contract before the deadline."
+    assert quotes(body) == [("indirect", "mayor", "urging", "them to accept the new contract before the deadline")]
+    body = "Senator Ruth Hale spoke for an hour, asking whether the agency had ever audited the program."
+    assert quotes(body) == [("indirect", "Ruth Hale", "asking", "whether the agency had ever audited the program")]
+    body = "The governor opened the session, describing the budget as the toughest in a decade."
+    assert quotes(body) == [("indirect", "governor", "describing", "the budget as the toughest in a decade")]
+
+
+def test_a_text_that_reads_and_a_speaker_who_put_it():
+    body = 'The sign on the door reads: "Closed until further notice by order of the board."'
+    assert quotes(body) == [("direct", "sign on the door", "reads", "Closed until further notice by order of the board.")]
+    body = 'As the coach put it: "We lost to a better team today, and that is all there is to say."'
+    assert quotes(body) == [
+        ("direct", "coach", "put it", "We lost to a better team today, and that is all there is to say.")
+    ]
+    assert quotes("She read the report twice before the meeting and put it on the table.") == []
+
+
+def test_a_noun_phrase_that_was_announced_or_confirmed():
+    body = "The ministry announced a new round of talks with the rebels in the capital."
+    assert quotes(body) == [("indirect", "ministry", "announced", "a new round of talks with the rebels in the capital")]
+    body = "Officials said the water was safe. The ministry confirmed the results of the tests on Monday, and left."
+    assert quotes(body) == [
+        ("indirect", "officials", "said", "the water was safe"),
+        ("indirect", "ministry", "confirmed", "the results of the tests on Monday"),
+    ]
+    assert quotes("The ministry announced it.") == []
+    assert quotes("The ministry announced a ban.") == []  # under four words: not a statement
+
+
+def test_as_clauses_before_and_after_what_was_said():
+    body = "But at the time, as the prosecutor put it, there was not much to complain about in the case."
+    assert quotes(body) == [("indirect", "prosecutor", "put it", "there was not much to complain about in the case")]
+    body = "The city has run out of money, as the mayor acknowledged in a letter to the council."
+    assert quotes(body) == [("indirect", "mayor", "acknowledged", "The city has run out of money")]
