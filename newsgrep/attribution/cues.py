@@ -130,7 +130,8 @@ _BARE_IF_CLAUSE = wordset(
     "acknowledged acknowledges admitted admits suggested suggests predicted predicts explained explains "
     "announced announces estimated reported reports conceded concedes contended recalled recalls "
     "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
-    "declared declares confirmed confirms believed thought"
+    "declared declares confirmed confirms believed thought "
+    "insist argue suggest contend acknowledge admit countered counters responded responds replied replies"
 )
 _FINITE = wordset(
     "is are was were has have had will would can could should may might must does did do shall "
@@ -372,7 +373,7 @@ class CueReader:
                 seg = rest[1]  # "Another pollster, David Woodard of Clemson University, said"
         while len(seg) > 1 and (seg[-1][1].lower() in _SKIP or _ADVERB.fullmatch(seg[-1][1])):
             seg = seg[:-1]  # "Leaders of the group have said", "Police have long insisted"
-        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1:
+        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1 and seg[1][1] != "of":
             seg = seg[1:] if seg[0][1].lower() != "those" else seg  # "All three candidates"
         if not _np_like(seg) and not (len(seg) == 2 and seg[0][1] == "Those" and seg[1][1].endswith("ed")):
             return

@@ -113,3 +113,11 @@ def test_as_clauses_before_and_after_what_was_said():
     assert quotes(body) == [("indirect", "prosecutor", "put it", "there was not much to complain about in the case")]
     body = "The city has run out of money, as the mayor acknowledged in a letter to the council."
     assert quotes(body) == [("indirect", "mayor", "acknowledged", "The city has run out of money")]
+
+
+def test_bare_clause_after_plural_and_rejoinder_verbs():
+    body = "Her supporters insist the count was flawed from the start."
+    assert quotes(body) == [("indirect", "supporters", "insist", "the count was flawed from the start")]
+    body = "Tom Kessler countered he would run as an independent if he lost."
+    assert quotes(body) == [("indirect", "Tom Kessler", "countered", "he would run as an independent if he lost")]
+    assert quotes("Critics argue the new rules.") == []  # no clause follows: nothing reported
