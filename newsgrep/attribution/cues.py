@@ -133,6 +133,7 @@ _BARE_IF_CLAUSE = wordset(
     "declared declares confirmed confirms believed thought "
     "insist argue suggest contend acknowledge admit countered counters responded responds replied replies"
 )
+BARE_VERBS = _BARE | _BARE_IF_CLAUSE
 _FINITE = wordset(
     "is are was were has have had will would can could should may might must does did do shall "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't doesn't didn't "
@@ -395,9 +396,9 @@ class CueReader:
         i = len(toks) - 1
         while i >= 0 and (toks[i][1].lower() in _SKIP or _ADVERB.fullmatch(toks[i][1])):
             i -= 1
-        relative = i >= 1 and toks[i][1] == "who" and toks[i - 1][1] == ","
-        if relative:  # "Merkel, who admitted that"; "a loss for Mr. Sanders, who said"
-            i -= 2
+        relative = i >= 1 and toks[i][1] == "who"
+        if relative:  # "Merkel, who admitted that"; "a loss for Mr. Sanders, who said"; "experts who say"
+            i -= 2 if toks[i - 1][1] == "," else 1
         if i >= 2 and toks[i][1] == ")":  # "Sen. Elizabeth Warren (D-MA) said"
             k = next((k for k in range(i - 1, max(-1, i - 8), -1) if toks[k][1] == "("), -1)
             if k > 0 and toks[k - 1][1][:1].isupper():
@@ -439,8 +440,8 @@ class CueReader:
                 cue.left = toks[t - 1][1] if t > 0 else ""
                 return True
         words = [t for _, t in toks[j + 1 : i + 1]]
-        while words and words[0].lower() in ("of", "to", "for"):
-            words, j = words[1:], j + 1
+        while words and (words[0].lower() in ("of", "to", "for") or (words[0].islower() and words[0].endswith("ing"))):
+            words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
         if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):  # "in Iowa, a swing state, said"
             return False

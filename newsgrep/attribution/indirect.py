@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import re
 
-from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
+from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
 from .found import Found
 from .marks import Marked, Q
 
@@ -36,6 +36,7 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
 )
+_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
 _AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
 _NP_OBJECT = {
     "announced", "announces", "announcing", "reported", "reports", "reporting", "mentioned", "mentions", "mentioning",
@@ -119,6 +120,19 @@ class IndirectReader:
         n = len(m[c.end : b].split())
         return (word.start(1), b) if 4 <= n <= 40 else None
 
+    def _quote_led(self, c: Cue, e: int, quotes: list[Q]) -> int:
+        """Where a reported clause starts that opens with a few quoted words and runs on unquoted:
+        'said "it makes me angry" every time he reads about it'. 0 if the cue is not followed so."""
+        if c.verb not in BARE_VERBS:
+            return 0
+        m, body = self.m, self.found.body
+        at = c.end + len(m[c.end : e]) - len(m[c.end : e].lstrip())
+        q = next((q for q in quotes if q.open == at), None)
+        if q is None or q.close >= e or body[q.close - 1] in ",.!?;:":
+            return 0
+        rest = m[q.close + 1 : e].split()
+        return at if len(rest) >= 3 and rest[0][:1].islower() else 0
+
     def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
         m = self.m
         opens = [q.open for q in quotes]
@@ -182,12 +196,17 @@ class IndirectReader:
                 opening = m[s:b].split()[:1]
                 if paren and (len(m[s:b].split()) <= 3 or (opening and opening[0].lower() in PREPS)):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
+            elif not inverted and (led := self._quote_led(c, e, quotes)):
+                a, b = led, end  # 'said "it makes me angry" every time he reads about it'
             elif not inverted and (bare := self.reader.bare(c, e)):
                 a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
             elif not inverted and c.verb.split()[0].lower() in _NP_OBJECT and (obj := self._object(c, e)):
                 a, b = obj  # "the ministry announced a new round of talks with ..."
             else:
                 continue
+            if a >= c.end and _SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]:
+                comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
+                b = comma if comma > a else b
             if b <= a:
                 continue
             inner = quotes[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]

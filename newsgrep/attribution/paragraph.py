@@ -34,6 +34,12 @@ _SUBORDINATE = {"although", "though", "while", "whereas", "when", "as", "after",
 _DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "those", "these", "all", "both", "few"}
 _AUX = {"has", "have", "had", "also", "would", "will", "did", "does", "do", "later", "then", "again"}
 _FINITE_WORDS = {"is", "are", "was", "were", "can", "could", "should", "may", "might", "must", "shall", "been", "be"}
+_SENTENCE_ADVERBS = {
+    "even", "so", "still", "instead", "however", "meanwhile", "now", "yet", "indeed", "of", "course", "then", "too",
+    "also", "again", "moreover", "besides", "overall", "separately", "similarly", "likewise", "nonetheless",
+    "nevertheless", "but", "and", "in", "fact", "short", "turn", "the", "same", "time", "addition", "for", "example",
+}  # fmt: skip
+_CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SUBJECT_BREAK = {",", ";", ":", "—", "–", "(", ")", "~"}
 _NOT_SUBJECT = {"it", "this", "that", "there", "which", "what", "who", "here", "i", "you", "we"}
 _VERB_LIKE = re.compile(
@@ -157,19 +163,37 @@ class ParagraphReader:
             if not toks:
                 return None
             low = toks[0][1].lower()
+            comma = next((i for i, t in enumerate(toks[:4]) if t[1] == ","), -1)
+            if comma > 0 and all(t[1].lower() in _SENTENCE_ADVERBS for t in toks[:comma]):
+                toks = toks[comma + 1 :]  # "Even so, ...", "Of course, ..."
+                continue
+            if low == "even" and len(toks) > 1 and toks[1][1].lower() in _SUBORDINATE:
+                toks, low = toks[1:], toks[1][1].lower()  # "Even if she loses, ..."
             if low in _DETERMINERS or not (
                 low in PREPS or low in _SUBORDINATE or low.endswith(("ing", "ly")) or low in _TIME_WORDS
             ):
                 break
             comma = next((i for i, t in enumerate(toks[:30]) if t[1] == ","), -1)
+            if comma < 0 and low in _SUBORDINATE and whole:  # "Though executives who know him say ..."
+                toks = toks[1:]
+                continue
             if comma < 0:
                 return None
             toks = toks[comma + 1 :]
         if whole:
             words = [w for _, w in toks]
+            for dash in ("—", "–"):  # "insiders in two states — Nevada and Ohio — said"
+                if words.count(dash) == 2:
+                    i, j = words.index(dash), len(words) - 1 - words[::-1].index(dash)
+                    words = words[:i] + words[j + 1 :]
+            cut = next((k for k, w in enumerate(words) if w in (",", "who", "whose", "which") and k), None)
+            if cut is not None:  # "executives who have worked with him say", "The nurse, a Republican, said"
+                words = words[:cut]
             while words and (words[-1].lower() in _AUX or words[-1].endswith("ly")):
                 words = words[:-1]
-            if not 0 < len(words) <= 7 or any(w in _SUBJECT_BREAK or w.lower() in _FINITE_WORDS for w in words):
+            if not 0 < len(words) <= 7 or any(
+                w in _SUBJECT_BREAK or w.lower() in _FINITE_WORDS or w in _CLAUSE_PRONOUNS for w in words
+            ):
                 return None
         else:
             words = []

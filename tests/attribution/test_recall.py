@@ -121,3 +121,26 @@ def test_bare_clause_after_plural_and_rejoinder_verbs():
     body = "Tom Kessler countered he would run as an independent if he lost."
     assert quotes(body) == [("indirect", "Tom Kessler", "countered", "he would run as an independent if he lost")]
     assert quotes("Critics argue the new rules.") == []  # no clause follows: nothing reported
+
+
+def test_relative_who_without_a_comma():
+    body = "The council heard from analysts who said the bridge was no longer safe."
+    assert quotes(body) == [("indirect", "analysts", "said", "the bridge was no longer safe")]
+
+
+def test_a_reported_clause_that_opens_with_quoted_words():
+    body = "Tom Kessler said “it breaks my heart” every time he drives past the old mill."
+    assert quotes(body) == [
+        ("partial", "Tom Kessler", "said", "“it breaks my heart” every time he drives past the old mill")
+    ]
+    body = 'Tom Kessler said "no," and walked out of the hearing without another word.'
+    assert quotes(body) == [("partial", "Tom Kessler", "said", "no")]  # not "no, and walked out ..."
+
+
+def test_subject_with_a_relative_clause_an_aside_or_a_dash():
+    body = "Though doctors who have seen the tests say he is recovering well, the hospital gave no details."
+    assert quotes(body) == [("indirect", "doctors", "say", "he is recovering well")]
+    body = "Even so, officials in two counties — Lake and Pine — said the count would be finished by Friday."
+    assert quotes(body) == [("indirect", "officials in two counties", "said", "the count would be finished by Friday")]
+    body = "The nurse from Dayton, a registered Democrat who asked not to be named, said she had waited three hours."
+    assert quotes(body) == [("indirect", "nurse from Dayton", "said", "she had waited three hours")]
