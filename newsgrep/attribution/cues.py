@@ -121,7 +121,7 @@ FUNCTION = wordset(
     "the a an of to and or but that which who whom by in on for with from as at is was were are has have had be "
     "been not no it its their his her this these those there here said says also when while after before than"
 )
-TOLD = wordset("told tells informed assured reminded warned urged asked")
+TOLD = wordset("told tells telling informed assured reminded warned urged asked")
 _BARE = wordset("said says say believes thinks")
 # Verbs that take a clause without "that" only when the clause shows a finite verb soon:
 # "argued the plan would fail", not "announced the plan".
@@ -131,7 +131,8 @@ _BARE_IF_CLAUSE = wordset(
     "announced announces estimated reported reports conceded concedes contended recalled recalls "
     "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
     "declared declares confirmed confirms believed thought "
-    "insist argue suggest contend acknowledge admit countered counters responded responds replied replies"
+    "insist argue suggest contend acknowledge admit countered counters responded responds replied replies "
+    "saying declaring insisting arguing warning claiming suggesting predicting acknowledging stating noting"
 )
 BARE_VERBS = _BARE | _BARE_IF_CLAUSE
 _FINITE = wordset(
@@ -166,6 +167,11 @@ _NOUN_TOO = wordset("report reports claim claims note notes warns stress calls v
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
 _ACC_END = wordset(
     "that which who based conducted released published taken out - — – last this on showing shows found finds"
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|'s|’s)\s+(?:(?:also|now|still|already|again|[a-z]{3,}ly)\s+)?$")
+_DOCUMENT = re.compile(
+    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
+    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
 )
 _GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
@@ -226,6 +232,12 @@ def bare_ok(word: str) -> bool:
     """Can ``word`` start the clause after a bare "said"?"""
     low = word.lower()
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
+
+
+def clause_it(first: str, rest: str) -> bool:
+    """Does a clause open with "it", "this" or "there" and a verb: "saying it was postponed"?"""
+    after = rest.split()[1:2]
+    return first.lower() in ("it", "this", "there") and bool(after) and (after[0].lower() in _FINITE or bool(_PAST.fullmatch(after[0])))
 
 
 def is_head(tok: str) -> bool:
@@ -291,6 +303,15 @@ class CueReader:
                     cue.np_start = cue.np_end = mark
                 elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
                     cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
+                elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
+                    cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
+                    cue.start = prog.start()
+                    self._subject(cue, ps, pe)
+                    cue.start = mt.start()
+                    if cue.ref is None:
+                        continue
+                elif doc := _DOCUMENT.search(m, max(ps, mt.start() - 60), mt.start()):
+                    cue.np_start = cue.np_end = doc.start()  # "issued a statement saying ...": its author's
                 elif "," not in before and "—" not in before and "–" not in before:
                     continue
                 else:  # ", saying ...", "— saying ..."
@@ -509,7 +530,7 @@ class CueReader:
     def bare(self, c: Cue, e: int) -> int:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
-        if c.verb in ("told", "tells"):
+        if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:
                 return 0

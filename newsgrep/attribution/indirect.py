@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import re
 
-from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
+from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok, clause_it
 from .found import Found
 from .marks import Marked, Q
 
@@ -174,7 +174,7 @@ class IndirectReader:
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
                 a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
             elif c.kind == "part":
-                if c.verb not in _BARE_PARTICIPLES or not bare_ok(first):
+                if c.verb not in _BARE_PARTICIPLES or not (bare_ok(first) or clause_it(first, rest)):
                     continue
                 a, b = c.end, e  # ", adding it could mean ..."
             elif (

@@ -17,7 +17,7 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import Entity, Speakers, after_dateline, parse_phrase
+from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase
 
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
@@ -114,7 +114,7 @@ class ParagraphReader:
         "the witness", "a senior U.S. official" (without its article)."""
         if c.ref is None or c.ref.kind not in ("role", "orgref") or c.ref.words[:1] == ("it",):
             return None
-        a, b = (c.end, c.np_end) if c.np_start == c.start else (c.np_start, c.start)
+        a, b = (c.end, c.np_end) if c.np_start == c.start else (c.np_start, c.np_end)
         words = self.body[a:b].split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
@@ -206,7 +206,10 @@ class ParagraphReader:
                     and w.islower()
                     and words[-1][:1].isupper()
                     and words[-1].lower() not in _DETERMINERS
-                    and low not in ("of", "for")
+                    and low not in ("of", "for", "campaign")
+                    and low not in ORG_HEADS
+                    and low not in GROUP_NOUNS
+                    and low not in ROLE_HEADS
                 ):
                     break  # "Trump sent": a name, then its verb
                 words.append(w)

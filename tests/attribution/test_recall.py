@@ -144,3 +144,18 @@ def test_subject_with_a_relative_clause_an_aside_or_a_dash():
     assert quotes(body) == [("indirect", "officials in two counties", "said", "the count would be finished by Friday")]
     body = "The nurse from Dayton, a registered Democrat who asked not to be named, said she had waited three hours."
     assert quotes(body) == [("indirect", "nurse from Dayton", "said", "she had waited three hours")]
+
+
+def test_progressive_speech_verbs():
+    body = "Governor Paul Ramos is predicting that the state will finish the year with a surplus."
+    assert quotes(body) == [
+        ("indirect", "Paul Ramos", "predicting", "the state will finish the year with a surplus")
+    ]
+    body = "Tom Kessler, who is enjoying his retirement, is saying he will not run again."
+    assert quotes(body) == [("indirect", "Tom Kessler", "saying", "he will not run again")]
+    assert quotes("He was told that the meeting was cancelled.") == []  # a passive: he heard it
+
+
+def test_a_document_saying_is_its_authors():
+    body = "Later, the Ramos campaign released a statement saying it was cancelling the rally in Dover."
+    assert quotes(body) == [("indirect", "Ramos campaign", "saying", "it was cancelling the rally in Dover")]
