@@ -39,6 +39,7 @@ _SAY = (
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
     r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
+    r"(?:reports|claims?)(?=\s+(?:he|she|they|we|it|there|his|her|their|its|the|a|an|[A-Z][a-z]+)\s)|"
     r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
 )
 _STRICT = (
@@ -58,12 +59,32 @@ _PART = (
 )
 
 
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` with its ``(?=...)`` and ``(?!...)`` groups left out: the words inside them are not cues."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith(("(?=", "(?!"), i):
+            depth = 0
+            while i < len(pattern):
+                if pattern[i] == "\\":
+                    i += 2
+                    continue
+                depth += (pattern[i] == "(") - (pattern[i] == ")")
+                i += 1
+                if not depth:
+                    break
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
 def _gate(*alternatives: str) -> str:
     """A lookahead on the first two letters of every cue: skips most words without trying each cue."""
     heads = {"qu", "ac", "Ac", "in", "In"}
-    for piece in "|".join(alternatives).split("|"):
+    for piece in _without_lookarounds("|".join(alternatives)).split("|"):
         piece = piece.lstrip("(?:")
-        if piece[:2].isalpha():
+        if len(piece) >= 2 and piece[:2].isalpha():
             heads.add(piece[:2])
     second: dict[str, set[str]] = {}
     for h in heads:

@@ -192,7 +192,13 @@ class ParagraphReader:
             while words and (words[-1].lower() in _AUX or words[-1].endswith("ly")):
                 words = words[:-1]
             if not 0 < len(words) <= 7 or any(
-                w in _SUBJECT_BREAK or w.lower() in _FINITE_WORDS or w in _CLAUSE_PRONOUNS for w in words
+                w in _SUBJECT_BREAK
+                or w.lower() in _FINITE_WORDS
+                or w in _CLAUSE_PRONOUNS
+                or w.lower() in _AUX
+                or (w.islower() and w.endswith("ing"))
+                or (k < len(words) - 1 and _VERB_LIKE.fullmatch(w))
+                for k, w in enumerate(words)
             ):
                 return None
         else:

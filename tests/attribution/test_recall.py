@@ -159,3 +159,17 @@ def test_progressive_speech_verbs():
 def test_a_document_saying_is_its_authors():
     body = "Later, the Ramos campaign released a statement saying it was cancelling the rally in Dover."
     assert quotes(body) == [("indirect", "Ramos campaign", "saying", "it was cancelling the rally in Dover")]
+
+
+def test_claims_with_a_bare_clause_but_not_the_noun():
+    body = "The developer claims the tower is the tallest in the state."
+    assert quotes(body) == [("indirect", "developer", "claims", "the tower is the tallest in the state")]
+    body = "Officials pushed back against claims by the developer that the tower was safe."
+    assert quotes(body) == []
+
+
+def test_the_cue_gate_leaves_out_words_inside_lookaheads():
+    from newsgrep.attribution.cues import _gate, _without_lookarounds
+
+    assert _without_lookarounds(r"says|put\s+it(?=,|\s+(?:this|that)\s+way)|told") == r"says|put\s+it|told"
+    assert _gate(r"says|put\s+it(?=,|\s+(?:this|that)\s+way)") == "(?=A[c]|I[n]|a[c]|i[n]|p[u]|q[u]|s[a])"
