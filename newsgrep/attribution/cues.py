@@ -40,7 +40,7 @@ _SAY = (
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
     r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
     r"(?:reports|claims?)(?=\s+(?:he|she|they|we|it|there|his|her|their|its|the|a|an|[A-Z][a-z]+)\s)|"
-    r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
+    r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|(?<=[~,][\"”»] )reads?|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
@@ -520,9 +520,15 @@ class CueReader:
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
-        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED):  # "said X in a statement"
-            return
+        after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
+        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote):  # "said X in a statement"
+            return  # ('"...," said one Democrat familiar with the plan': the phrase ends at its last head)
+        while 0 < k < len(toks) and toks[k - 1][1] in _WEEKDAYS and toks[k][1].islower() and toks[k][1] not in FUNCTION:
+            k += 1  # '"...," reads a Wednesday editorial in ...': not "Wednesday"
         ref = parse_phrase([t for _, t in toks[:k]])
+        words = [t for _, t in toks[:k]]
+        if (ref is None or _WEEKDAYS.intersection(words)) and left in _CLOSING and len(words) >= 2 and words[0].lower() in _EDGE | {"the"}:
+            ref = Ref("group", name=" ".join(words[1:]))  # '"...," wrote one commenter': the phrase as written
         if ref is None or ref.kind == "pronoun":
             return
         cue.ref, cue.np_start, cue.np_end = ref, cue.start, toks[k - 1][0] + len(toks[k - 1][1])

@@ -173,3 +173,13 @@ def test_the_cue_gate_leaves_out_words_inside_lookaheads():
 
     assert _without_lookarounds(r"says|put\s+it(?=,|\s+(?:this|that)\s+way)|told") == r"says|put\s+it|told"
     assert _gate(r"says|put\s+it(?=,|\s+(?:this|that)\s+way)") == "(?=A[c]|I[n]|a[c]|i[n]|p[u]|q[u]|s[a])"
+
+
+def test_unnamed_speaker_after_a_quotation_kept_as_written():
+    body = '"If the turnout holds, we will carry the county," said one well-connected Democrat familiar with the race.'
+    assert quotes(body) == [
+        ("direct", "well-connected Democrat", "said", "If the turnout holds, we will carry the county")
+    ]
+    body = '"The council has failed the town," reads a Sunday editorial in the local paper.'
+    assert quotes(body) == [("direct", "Sunday editorial", "reads", "The council has failed the town")]
+    assert quotes("She reads a book every week, and he writes every day.") == []
