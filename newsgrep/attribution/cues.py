@@ -45,7 +45,7 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -168,6 +168,7 @@ _ADVERBIAL = re.compile(
     _DAYS
     + r"|(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)"
+    r"|for\s+(?:weeks|months|years|days|decades)|repeatedly|publicly|privately|again"
     r"|(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:interview|statement|speech|email|e-mail|"
     r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"
     r"(?:\s+(?:with|on|to|at)\s+(?:[A-Z][\w.’'-]*\s*){1,4})?"
@@ -183,7 +184,10 @@ _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after i
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
     "program show blog"
 )
-_PAST = re.compile(r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs")
+_PAST = re.compile(
+    r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs|"
+    r"found|won|lost|sent|spent|paid|held|meant|led|ran|did|wants|has|is|was"
+)
 _NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
 _ACC_END = wordset(
@@ -253,6 +257,11 @@ def bare_ok(word: str) -> bool:
     """Can ``word`` start the clause after a bare "said"?"""
     low = word.lower()
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
+
+
+def has_verb(words: list[str]) -> bool:
+    """Is there a finite verb among ``words``?"""
+    return any(w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) for w in words)
 
 
 def clause_it(first: str, rest: str) -> bool:
@@ -548,7 +557,7 @@ class CueReader:
         words = gap.split()
         ok = (
             not gap.strip()
-            or (c.verb in TOLD and len(words) <= 5 and not _GAP_STOP.search(gap))
+            or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
             or ASIDE_GAP.fullmatch(gap)
             or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
         )

@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import re
 
-from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok, clause_it
+from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok, clause_it, has_verb
 from .found import Found
 from .marks import Marked, Q
 
@@ -185,7 +185,7 @@ class IndirectReader:
                     or first in PREPS
                     or first.endswith("ing")
                     or (c.verb in TOLD and not self.reader.bare(c, e))
-                    or (c.verb in TOLD and len(rest.split()) <= 6)  # "..., X told a Senate panel Wednesday."
+                    or (c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split()))  # "..., X told a Senate panel Wednesday."
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))

@@ -183,3 +183,16 @@ def test_unnamed_speaker_after_a_quotation_kept_as_written():
     body = '"The council has failed the town," reads a Sunday editorial in the local paper.'
     assert quotes(body) == [("direct", "Sunday editorial", "reads", "The council has failed the town")]
     assert quotes("She reads a book every week, and he writes every day.") == []
+
+
+def test_told_and_said_with_longer_gaps_before_the_clause():
+    body = "One delegate from the north, Dana Whitlock, told the Herald she was leaning toward the governor."
+    assert quotes(body) == [("indirect", "Dana Whitlock", "told", "she was leaning toward the governor")]
+    body = "The plan will be ready by March, Foreign Minister Ivan Petrov told a Senate panel Wednesday."
+    assert quotes(body) == [("indirect", "Ivan Petrov", "told", "The plan will be ready by March")]
+    body = "Ruth Hale has said for weeks she is the only candidate who can win the district."
+    assert quotes(body) == [("indirect", "Ruth Hale", "said", "she is the only candidate who can win the district")]
+    body = "Paul Ramos told a packed hall at a hotel in the old port that he would not give up."
+    assert quotes(body) == [("indirect", "Paul Ramos", "told", "he would not give up")]
+    body = "Regardless, the ministry said it found no trace of the missing files."
+    assert quotes(body) == [("indirect", "ministry", "said", "it found no trace of the missing files")]
