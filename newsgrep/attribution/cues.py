@@ -563,6 +563,17 @@ class CueReader:
         )
         return c.end + mt.end() if ok else 0
 
+    def after_adverbials(self, at: int, e: int) -> int:
+        """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
+        interview with CNN", "announcing on Wednesday"."""
+        m = self.m
+        while True:
+            sp = _SPACES.match(m, at, e)
+            adv = _ADVERBIAL.match(m, sp.end(), e)
+            if not adv:
+                return at
+            at = adv.end()
+
     def bare(self, c: Cue, e: int) -> int:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
@@ -576,12 +587,7 @@ class CueReader:
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0
         m = self.m
-        while True:  # "said Sunday", "said in an interview with CNN"
-            sp = _SPACES.match(m, at, e)
-            adv = _ADVERBIAL.match(m, sp.end(), e)
-            if not adv:
-                break
-            at = adv.end()
+        at = self.after_adverbials(at, e)
         word = _NEXT_WORD.match(m, at, min(e, at + 80))
         if not word:
             return 0

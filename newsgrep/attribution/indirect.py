@@ -19,6 +19,10 @@ _BARE_PARTICIPLES = {
     "adding", "saying", "noting", "arguing", "claiming", "insisting", "suggesting", "warning", "explaining",
     "acknowledging", "admitting", "contending", "asserting", "predicting", "alleging", "complaining",
 }  # fmt: skip
+_CLAUSE_PARTICIPLES = {  # only with a clause that shows its verb: "announcing he would run", not "announcing a plan"
+    "remarking", "announcing", "declaring", "stating", "stressing", "emphasizing", "emphasising", "reiterating",
+    "conceding", "boasting", "joking", "responding", "replying", "answering", "confirming", "observing",
+}  # fmt: skip
 
 
 _CALLS = {"called", "calls", "calling"}
@@ -174,9 +178,17 @@ class IndirectReader:
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
                 a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
             elif c.kind == "part":
-                if c.verb not in _BARE_PARTICIPLES or not (bare_ok(first) or clause_it(first, rest)):
+                if c.verb not in _BARE_PARTICIPLES and c.verb not in _CLAUSE_PARTICIPLES:
                     continue
-                a, b = c.end, e  # ", adding it could mean ..."
+                at = self.reader.after_adverbials(c.end, e)  # ", announcing on Wednesday he would ..."
+                if at > c.end:
+                    rest = m[at : min(e, at + 300)]
+                    first = (FIRST.match(rest).group(1) or "").lower()
+                if not (bare_ok(first) or clause_it(first, rest)):
+                    continue
+                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[1:8]):
+                    continue
+                a, b = at, e  # ", adding it could mean ..."
             elif (
                 (c.left in ",—–-" or (c.left in _CLOSING and self._comma_quote(s, c.np_start)))
                 and c.np_start > s

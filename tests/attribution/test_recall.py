@@ -196,3 +196,11 @@ def test_told_and_said_with_longer_gaps_before_the_clause():
     assert quotes(body) == [("indirect", "Paul Ramos", "told", "he would not give up")]
     body = "Regardless, the ministry said it found no trace of the missing files."
     assert quotes(body) == [("indirect", "ministry", "said", "it found no trace of the missing files")]
+
+
+def test_participles_that_take_a_clause_after_an_adverbial():
+    body = "Governor Paul Ramos joined the debate, announcing on Wednesday he would veto the bill."
+    assert quotes(body) == [("indirect", "Paul Ramos", "announcing", "he would veto the bill")]
+    body = "The governor spoke twice, remarking that the budget was balanced."
+    assert quotes(body) == [("indirect", "governor", "remarking", "the budget was balanced")]
+    assert quotes("The mayor closed the meeting, announcing the new budget.") == []
