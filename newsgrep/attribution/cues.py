@@ -259,6 +259,17 @@ def bare_ok(word: str) -> bool:
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
 
 
+def after_adverbials(m: str, at: int, e: int) -> int:
+    """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
+    interview with CNN", "announcing on Wednesday"."""
+    while True:
+        sp = _SPACES.match(m, at, e)
+        adv = _ADVERBIAL.match(m, sp.end(), e)
+        if not adv:
+            return at
+        at = adv.end()
+
+
 def has_verb(words: list[str]) -> bool:
     """Is there a finite verb among ``words``?"""
     return any(w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) for w in words)
@@ -563,17 +574,6 @@ class CueReader:
         )
         return c.end + mt.end() if ok else 0
 
-    def after_adverbials(self, at: int, e: int) -> int:
-        """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
-        interview with CNN", "announcing on Wednesday"."""
-        m = self.m
-        while True:
-            sp = _SPACES.match(m, at, e)
-            adv = _ADVERBIAL.match(m, sp.end(), e)
-            if not adv:
-                return at
-            at = adv.end()
-
     def bare(self, c: Cue, e: int) -> int:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
@@ -587,7 +587,7 @@ class CueReader:
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0
         m = self.m
-        at = self.after_adverbials(at, e)
+        at = after_adverbials(m, at, e)
         word = _NEXT_WORD.match(m, at, min(e, at + 80))
         if not word:
             return 0

@@ -11,7 +11,19 @@ import bisect
 import dataclasses
 import re
 
-from .cues import BARE_VERBS, FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok, clause_it, has_verb
+from .cues import (
+    BARE_VERBS,
+    FIRST,
+    PAREN,
+    PREPS,
+    TOLD,
+    Cue,
+    CueReader,
+    after_adverbials,
+    bare_ok,
+    clause_it,
+    has_verb,
+)
 from .found import Found
 from .marks import Marked, Q
 
@@ -180,7 +192,7 @@ class IndirectReader:
             elif c.kind == "part":
                 if c.verb not in _BARE_PARTICIPLES and c.verb not in _CLAUSE_PARTICIPLES:
                     continue
-                at = self.reader.after_adverbials(c.end, e)  # ", announcing on Wednesday he would ..."
+                at = after_adverbials(m, c.end, e)  # ", announcing on Wednesday he would ..."
                 if at > c.end:
                     rest = m[at : min(e, at + 300)]
                     first = (FIRST.match(rest).group(1) or "").lower()
