@@ -39,12 +39,14 @@ _SAY = (
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
-    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))"
+    r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
+    r"(?:reports|claims?)(?=\s+(?:he|she|they|we|it|there|his|her|their|its|the|a|an|[A-Z][a-z]+)\s)|"
+    r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|(?<=[~,][\"”»] )reads?|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
 )
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
     r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -53,16 +55,37 @@ _PART = (
     r"warning|underlining|insisting|arguing|observing|remarking|reiterating|concluding|specifying|"
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
     r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
-    r"vowing|promising|tweeting|predicting|complaining|alleging"
+    r"vowing|promising|tweeting|predicting|complaining|alleging|asking|urging|describing|reminding|pledging|"
+    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting"
 )
+
+
+def _without_lookarounds(pattern: str) -> str:
+    """``pattern`` with its ``(?=...)`` and ``(?!...)`` groups left out: the words inside them are not cues."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith(("(?=", "(?!"), i):
+            depth = 0
+            while i < len(pattern):
+                if pattern[i] == "\\":
+                    i += 2
+                    continue
+                depth += (pattern[i] == "(") - (pattern[i] == ")")
+                i += 1
+                if not depth:
+                    break
+            continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
 
 
 def _gate(*alternatives: str) -> str:
     """A lookahead on the first two letters of every cue: skips most words without trying each cue."""
     heads = {"qu", "ac", "Ac", "in", "In"}
-    for piece in "|".join(alternatives).split("|"):
+    for piece in _without_lookarounds("|".join(alternatives)).split("|"):
         piece = piece.lstrip("(?:")
-        if piece[:2].isalpha():
+        if len(piece) >= 2 and piece[:2].isalpha():
             heads.add(piece[:2])
     second: dict[str, set[str]] = {}
     for h in heads:
@@ -120,7 +143,7 @@ FUNCTION = wordset(
     "the a an of to and or but that which who whom by in on for with from as at is was were are has have had be "
     "been not no it its their his her this these those there here said says also when while after before than"
 )
-TOLD = wordset("told tells informed assured reminded warned urged asked")
+TOLD = wordset("told tells telling informed assured reminded warned urged asked")
 _BARE = wordset("said says say believes thinks")
 # Verbs that take a clause without "that" only when the clause shows a finite verb soon:
 # "argued the plan would fail", not "announced the plan".
@@ -129,8 +152,11 @@ _BARE_IF_CLAUSE = wordset(
     "acknowledged acknowledges admitted admits suggested suggests predicted predicts explained explains "
     "announced announces estimated reported reports conceded concedes contended recalled recalls "
     "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
-    "declared declares confirmed confirms believed thought"
+    "declared declares confirmed confirms believed thought "
+    "insist argue suggest contend acknowledge admit countered counters responded responds replied replies "
+    "saying declaring insisting arguing warning claiming suggesting predicting acknowledging stating noting"
 )
+BARE_VERBS = _BARE | _BARE_IF_CLAUSE
 _FINITE = wordset(
     "is are was were has have had will would can could should may might must does did do shall "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't doesn't didn't "
@@ -143,12 +169,14 @@ _ADVERBIAL = re.compile(
     _DAYS
     + r"|(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
     r"|(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)"
+    r"|for\s+(?:weeks|months|years|days|decades)|repeatedly|publicly|privately|again"
     r"|(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:interview|statement|speech|email|e-mail|"
     r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"
     r"(?:\s+(?:with|on|to|at)\s+(?:[A-Z][\w.’'-]*\s*){1,4})?"
     r"|at\s+(?:an?|the|his|her)\s+(?:\w+\s+){0,2}?(?:rally|event|news\s+conference|press\s+conference|briefing|hearing|forum)"
     r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
 )
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
@@ -157,11 +185,19 @@ _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after i
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
     "program show blog"
 )
-_PAST = re.compile(r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs")
+_PAST = re.compile(
+    r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs|"
+    r"found|won|lost|sent|spent|paid|held|meant|led|ran|did|wants|has|is|was"
+)
 _NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
 _ACC_END = wordset(
     "that which who based conducted released published taken out - — – last this on showing shows found finds"
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|'s|’s)\s+(?:(?:also|now|still|already|again|[a-z]{3,}ly)\s+)?$")
+_DOCUMENT = re.compile(
+    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
+    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
 )
 _GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
@@ -222,6 +258,28 @@ def bare_ok(word: str) -> bool:
     """Can ``word`` start the clause after a bare "said"?"""
     low = word.lower()
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
+
+
+def after_adverbials(m: str, at: int, e: int) -> int:
+    """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
+    interview with CNN", "announcing on Wednesday"."""
+    while True:
+        sp = _SPACES.match(m, at, e)
+        adv = _ADVERBIAL.match(m, sp.end(), e)
+        if not adv:
+            return at
+        at = adv.end()
+
+
+def has_verb(words: list[str]) -> bool:
+    """Is there a finite verb among ``words``?"""
+    return any(w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) for w in words)
+
+
+def clause_it(first: str, rest: str) -> bool:
+    """Does a clause open with "it", "this" or "there" and a verb: "saying it was postponed"?"""
+    after = rest.split()[1:2]
+    return first.lower() in ("it", "this", "there") and bool(after) and (after[0].lower() in _FINITE or bool(_PAST.fullmatch(after[0])))
 
 
 def is_head(tok: str) -> bool:
@@ -287,6 +345,15 @@ class CueReader:
                     cue.np_start = cue.np_end = mark
                 elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
                     cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
+                elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
+                    cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
+                    cue.start = prog.start()
+                    self._subject(cue, ps, pe)
+                    cue.start = mt.start()
+                    if cue.ref is None:
+                        continue
+                elif doc := _DOCUMENT.search(m, max(ps, mt.start() - 60), mt.start()):
+                    cue.np_start = cue.np_end = doc.start()  # "issued a statement saying ...": its author's
                 elif "," not in before and "—" not in before and "–" not in before:
                     continue
                 else:  # ", saying ...", "— saying ..."
@@ -370,7 +437,7 @@ class CueReader:
                 seg = rest[1]  # "Another pollster, David Woodard of Clemson University, said"
         while len(seg) > 1 and (seg[-1][1].lower() in _SKIP or _ADVERB.fullmatch(seg[-1][1])):
             seg = seg[:-1]  # "Leaders of the group have said", "Police have long insisted"
-        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1:
+        if seg and seg[0][1].lower() in ("those", "all", "some", "many", "most") and len(seg) > 1 and seg[1][1] != "of":
             seg = seg[1:] if seg[0][1].lower() != "those" else seg  # "All three candidates"
         if not _np_like(seg) and not (len(seg) == 2 and seg[0][1] == "Those" and seg[1][1].endswith("ed")):
             return
@@ -392,8 +459,13 @@ class CueReader:
         i = len(toks) - 1
         while i >= 0 and (toks[i][1].lower() in _SKIP or _ADVERB.fullmatch(toks[i][1])):
             i -= 1
-        if i >= 1 and toks[i][1] == "who" and toks[i - 1][1] == ",":  # "Merkel, who admitted that"
-            i -= 2
+        relative = i >= 1 and toks[i][1] == "who"
+        if relative:  # "Merkel, who admitted that"; "a loss for Mr. Sanders, who said"; "experts who say"
+            i -= 2 if toks[i - 1][1] == "," else 1
+        if i >= 2 and toks[i][1] == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+            k = next((k for k in range(i - 1, max(-1, i - 8), -1) if toks[k][1] == "("), -1)
+            if k > 0 and toks[k - 1][1][:1].isupper():
+                i = k - 1
         if i >= 0 and toks[i][1] == "and" and coordinate:  # "... and added that": the same speaker
             cue.kind = "part"
             cue.np_start = cue.np_end = toks[i][0] - (1 if i and toks[i - 1][1] == "," else 0)
@@ -409,7 +481,7 @@ class CueReader:
                 if tok == "and" and j > 0 and _plural_head(toks[j - 1][1]) and _plural_head(toks[i][1]):
                     j -= 1  # "economists and analysts said"
                     continue
-                if not np_allowed(tok):
+                if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
                     if not (spare and tok.islower() and tok not in FUNCTION):
                         break
                     spare -= 1
@@ -431,10 +503,10 @@ class CueReader:
                 cue.left = toks[t - 1][1] if t > 0 else ""
                 return True
         words = [t for _, t in toks[j + 1 : i + 1]]
-        while words and words[0].lower() in ("of", "to", "for"):
-            words, j = words[1:], j + 1
+        while words and (words[0].lower() in ("of", "to", "for") or (words[0].islower() and words[0].endswith("ing"))):
+            words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
-        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF):  # "a challenge in Iowa, a swing state, said"
+        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):  # "in Iowa, a swing state, said"
             return False
         cue.ref, cue.np_start, cue.np_end = ref, toks[j + 1][0], cue.start
         cue.left = toks[j][1] if j >= 0 else ""
@@ -469,9 +541,15 @@ class CueReader:
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
-        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED):  # "said X in a statement"
-            return
+        after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
+        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote):  # "said X in a statement"
+            return  # ('"...," said one Democrat familiar with the plan': the phrase ends at its last head)
+        while 0 < k < len(toks) and toks[k - 1][1] in _WEEKDAYS and toks[k][1].islower() and toks[k][1] not in FUNCTION:
+            k += 1  # '"...," reads a Wednesday editorial in ...': not "Wednesday"
         ref = parse_phrase([t for _, t in toks[:k]])
+        words = [t for _, t in toks[:k]]
+        if (ref is None or _WEEKDAYS.intersection(words)) and left in _CLOSING and len(words) >= 2 and words[0].lower() in _EDGE | {"the"}:
+            ref = Ref("group", name=" ".join(words[1:]))  # '"...," wrote one commenter': the phrase as written
         if ref is None or ref.kind == "pronoun":
             return
         cue.ref, cue.np_start, cue.np_end = ref, cue.start, toks[k - 1][0] + len(toks[k - 1][1])
@@ -491,7 +569,7 @@ class CueReader:
         words = gap.split()
         ok = (
             not gap.strip()
-            or (c.verb in TOLD and len(words) <= 5 and not _GAP_STOP.search(gap))
+            or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
             or ASIDE_GAP.fullmatch(gap)
             or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
         )
@@ -500,7 +578,7 @@ class CueReader:
     def bare(self, c: Cue, e: int) -> int:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
-        if c.verb in ("told", "tells"):
+        if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:
                 return 0
@@ -510,12 +588,7 @@ class CueReader:
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0
         m = self.m
-        while True:  # "said Sunday", "said in an interview with CNN"
-            sp = _SPACES.match(m, at, e)
-            adv = _ADVERBIAL.match(m, sp.end(), e)
-            if not adv:
-                break
-            at = adv.end()
+        at = after_adverbials(m, at, e)
         word = _NEXT_WORD.match(m, at, min(e, at + 80))
         if not word:
             return 0

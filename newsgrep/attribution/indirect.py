@@ -11,13 +11,29 @@ import bisect
 import dataclasses
 import re
 
-from .cues import FIRST, PAREN, PREPS, TOLD, Cue, CueReader, bare_ok
+from .cues import (
+    BARE_VERBS,
+    FIRST,
+    PAREN,
+    PREPS,
+    TOLD,
+    Cue,
+    CueReader,
+    after_adverbials,
+    bare_ok,
+    clause_it,
+    has_verb,
+)
 from .found import Found
 from .marks import Marked, Q
 
 _BARE_PARTICIPLES = {
     "adding", "saying", "noting", "arguing", "claiming", "insisting", "suggesting", "warning", "explaining",
     "acknowledging", "admitting", "contending", "asserting", "predicting", "alleging", "complaining",
+}  # fmt: skip
+_CLAUSE_PARTICIPLES = {  # only with a clause that shows its verb: "announcing he would run", not "announcing a plan"
+    "remarking", "announcing", "declaring", "stating", "stressing", "emphasizing", "emphasising", "reiterating",
+    "conceding", "boasting", "joking", "responding", "replying", "answering", "confirming", "observing",
 }  # fmt: skip
 
 
@@ -36,6 +52,18 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
 )
+_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
+_NP_OBJECT = {
+    "announced", "announces", "announcing", "reported", "reports", "reporting", "mentioned", "mentions", "mentioning",
+    "reiterated", "reiterating", "acknowledged", "acknowledges", "predicted",
+    "predicts", "denied", "denies", "confirmed", "confirms", "revealed", "disclosed", "stressed", "stresses",
+    "emphasized", "emphasised", "suggested", "suggests", "suggesting", "claimed", "claims",
+}  # fmt: skip
+_OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
+_OBJ_DETERMINERS = {
+    "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
+}  # fmt: skip
 _NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
 
 
@@ -96,6 +124,31 @@ class IndirectReader:
         b = stop.start() if stop else e
         return (a, b) if len(m[a:b].split()) >= 4 else None
 
+    def _object(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What was announced, reported or recalled when the verb takes a noun phrase, not a clause:
+        "announced a ban on imports from ...". From the cue to the end of the clause, four words or more."""
+        m = self.m
+        word = _OBJ_FIRST.match(m, c.end, e)
+        if not word or word.group(1).lower() not in _OBJ_DETERMINERS:
+            return None
+        stop = _PLEA_END.search(m, c.end, e)
+        b = stop.start() if stop else e
+        n = len(m[c.end : b].split())
+        return (word.start(1), b) if 4 <= n <= 40 else None
+
+    def _quote_led(self, c: Cue, e: int, quotes: list[Q]) -> int:
+        """Where a reported clause starts that opens with a few quoted words and runs on unquoted:
+        'said "it makes me angry" every time he reads about it'. 0 if the cue is not followed so."""
+        if c.verb not in BARE_VERBS:
+            return 0
+        m, body = self.m, self.found.body
+        at = c.end + len(m[c.end : e]) - len(m[c.end : e].lstrip())
+        q = next((q for q in quotes if q.open == at), None)
+        if q is None or q.close >= e or body[q.close - 1] in ",.!?;:":
+            return 0
+        rest = m[q.close + 1 : e].split()
+        return at if len(rest) >= 3 and rest[0][:1].islower() else 0
+
     def find(self, s: int, e: int, cues: list[Cue], quotes: list[Q]) -> None:
         m = self.m
         opens = [q.open for q in quotes]
@@ -109,7 +162,15 @@ class IndirectReader:
             rest_at = c.np_end if inverted else c.end
             rest = m[rest_at : min(e, rest_at + 300)]
             first = (FIRST.match(rest).group(1) or "").lower()
-            if c.kind == "acc":
+            as_clause = not inverted and c.kind != "acc" and _AS_BEFORE.search(m, max(s, c.np_start - 8), c.np_start)
+            if as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
+                comma = m.find(",", c.end, e)
+                if comma >= 0 and len(m[c.end : comma].split()) <= 10 and not _PLEA_END.search(m, c.end, comma):
+                    a, b = comma + 1, e
+                else:
+                    before = m.rfind(",", s, c.np_start)  # ", as X said": the clause before
+                    a, b = (s, before) if before > s and len(m[before + 1 : c.np_start].split()) <= 2 else (e, e)
+            elif c.kind == "acc":
                 if c.start - s < 20 and m[s : c.start].strip(" ,").lower() in ("", "but", "and", "however", "so"):
                     comma = m.find(",", c.np_end, e)
                     a, b = (comma + 1, e) if comma >= 0 else (e, e)
@@ -129,9 +190,17 @@ class IndirectReader:
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
                 a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
             elif c.kind == "part":
-                if c.verb not in _BARE_PARTICIPLES or not bare_ok(first):
+                if c.verb not in _BARE_PARTICIPLES and c.verb not in _CLAUSE_PARTICIPLES:
                     continue
-                a, b = c.end, e  # ", adding it could mean ..."
+                at = after_adverbials(m, c.end, e)  # ", announcing on Wednesday he would ..."
+                if at > c.end:
+                    rest = m[at : min(e, at + 300)]
+                    first = (FIRST.match(rest).group(1) or "").lower()
+                if not (bare_ok(first) or clause_it(first, rest)):
+                    continue
+                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[1:8]):
+                    continue
+                a, b = at, e  # ", adding it could mean ..."
             elif (
                 (c.left in ",—–-" or (c.left in _CLOSING and self._comma_quote(s, c.np_start)))
                 and c.np_start > s
@@ -140,7 +209,7 @@ class IndirectReader:
                     or first in PREPS
                     or first.endswith("ing")
                     or (c.verb in TOLD and not self.reader.bare(c, e))
-                    or (c.verb in TOLD and len(rest.split()) <= 6)  # "..., X told a Senate panel Wednesday."
+                    or (c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split()))  # "..., X told a Senate panel Wednesday."
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
@@ -151,10 +220,17 @@ class IndirectReader:
                 opening = m[s:b].split()[:1]
                 if paren and (len(m[s:b].split()) <= 3 or (opening and opening[0].lower() in PREPS)):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
+            elif not inverted and (led := self._quote_led(c, e, quotes)):
+                a, b = led, end  # 'said "it makes me angry" every time he reads about it'
             elif not inverted and (bare := self.reader.bare(c, e)):
                 a, b = bare, end  # "Putin said Russia would ...", "he told reporters the talks ..."
+            elif not inverted and c.verb.split()[0].lower() in _NP_OBJECT and (obj := self._object(c, e)):
+                a, b = obj  # "the ministry announced a new round of talks with ..."
             else:
                 continue
+            if a >= c.end and _SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]:
+                comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
+                b = comma if comma > a else b
             if b <= a:
                 continue
             inner = quotes[bisect.bisect_left(opens, a) : bisect.bisect_left(opens, b)]

@@ -17,7 +17,7 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import Entity, Speakers, after_dateline, parse_phrase
+from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase
 
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
@@ -29,6 +29,23 @@ _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
 _COMMA_GAP = re.compile(r"(?:\s+[^\s,~]+){0,6}\s*,\s*")
 _ARTICLES = {"the", "a", "an"}
+_SUBORDINATE = {"although", "though", "while", "whereas", "when", "as", "after", "before", "if", "because", "since",
+                "once", "despite", "unlike", "like", "until", "unless", "asked", "speaking", "given"}  # fmt: skip
+_DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "those", "these", "all", "both", "few"}
+_AUX = {"has", "have", "had", "also", "would", "will", "did", "does", "do", "later", "then", "again"}
+_FINITE_WORDS = {"is", "are", "was", "were", "can", "could", "should", "may", "might", "must", "shall", "been", "be"}
+_SENTENCE_ADVERBS = {
+    "even", "so", "still", "instead", "however", "meanwhile", "now", "yet", "indeed", "of", "course", "then", "too",
+    "also", "again", "moreover", "besides", "overall", "separately", "similarly", "likewise", "nonetheless",
+    "nevertheless", "but", "and", "in", "fact", "short", "turn", "the", "same", "time", "addition", "for", "example",
+}  # fmt: skip
+_CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_SUBJECT_BREAK = {",", ";", ":", "—", "–", "(", ")", "~"}
+_NOT_SUBJECT = {"it", "this", "that", "there", "which", "what", "who", "here", "i", "you", "we"}
+_VERB_LIKE = re.compile(
+    r"[a-z]+ed|sent|made|took|got|went|came|gave|met|told|said|left|kept|began|spoke|ran|won|lost|held|"
+    r"brought|sought|stood|wrote|put|set|hit|led|paid|struck|drew|threw|shook|rose|fell|broke|chose|spent"
+)
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
@@ -60,6 +77,98 @@ _LIST = re.compile(
     r"|(?P<d>[^.:\"“]{1,80}?)\s+(?:made|delivered)\s+the\s+following\s+(?:\w+\s+)?(?:statements|remarks)\b)",
     re.IGNORECASE,
 )
+
+
+def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Entity | None:
+    """The subject of the clause a cue belongs to, when no other reading found a speaker: the noun
+    phrase after any opening adverbial ("In three interviews, the justice sounded off on Trump,
+    saying ..."; "Although X ..., Trump sent ... by suggesting ..."). With ``whole``, the cue's verb
+    follows the phrase directly ("those surveyed said", "Many in the crowd said"). A phrase that
+    names nobody the article knows is kept as written."""
+    if _QUOTE_CHARS.search(text.m, s, c.start) or c.start - s > 300 or _NEGATED.search(text.m, s, c.start):
+        return None
+    toks = after_dateline(text.tokens(s, c.start))
+    if toks and toks[0][1] == "(":  # "(Reuters) - ", after a dateline cut at "Fla."
+        close = next((i for i, t in enumerate(toks[:6]) if t[1] == ")"), -1)
+        toks = toks[close + 1 :] if close > 0 else toks
+        while toks and toks[0][1] in ("-", "—", "–"):
+            toks = toks[1:]
+    for _ in range(3):
+        while toks and toks[0][1].lower() in _OPENERS:
+            toks = toks[1:]
+        if not toks:
+            return None
+        low = toks[0][1].lower()
+        comma = next((i for i, t in enumerate(toks[:4]) if t[1] == ","), -1)
+        if comma > 0 and all(t[1].lower() in _SENTENCE_ADVERBS for t in toks[:comma]):
+            toks = toks[comma + 1 :]  # "Even so, ...", "Of course, ..."
+            continue
+        if low == "even" and len(toks) > 1 and toks[1][1].lower() in _SUBORDINATE:
+            toks, low = toks[1:], toks[1][1].lower()  # "Even if she loses, ..."
+        if low in _DETERMINERS or not (
+            low in PREPS or low in _SUBORDINATE or low.endswith(("ing", "ly")) or low in _TIME_WORDS
+        ):
+            break
+        comma = next((i for i, t in enumerate(toks[:30]) if t[1] == ","), -1)
+        if comma < 0 and low in _SUBORDINATE and whole:  # "Though executives who know him say ..."
+            toks = toks[1:]
+            continue
+        if comma < 0:
+            return None
+        toks = toks[comma + 1 :]
+    if whole:
+        words = [w for _, w in toks]
+        for dash in ("—", "–"):  # "insiders in two states — Nevada and Ohio — said"
+            if words.count(dash) == 2:
+                i, j = words.index(dash), len(words) - 1 - words[::-1].index(dash)
+                words = words[:i] + words[j + 1 :]
+        cut = next((k for k, w in enumerate(words) if w in (",", "who", "whose", "which") and k), None)
+        if cut is not None:  # "executives who have worked with him say", "The nurse, a Republican, said"
+            words = words[:cut]
+        while words and (words[-1].lower() in _AUX or words[-1].endswith("ly")):
+            words = words[:-1]
+        if not 0 < len(words) <= 7 or any(
+            w in _SUBJECT_BREAK
+            or w.lower() in _FINITE_WORDS
+            or w in _CLAUSE_PRONOUNS
+            or w.lower() in _AUX
+            or (w.islower() and w.endswith("ing"))
+            or (k < len(words) - 1 and _VERB_LIKE.fullmatch(w))
+            for k, w in enumerate(words)
+        ):
+            return None
+    else:
+        words = []
+        for _, w in toks[:8]:
+            low = w.lower()
+            if w in _SUBJECT_BREAK or low in _FINITE_WORDS or low in _AUX or _VERB_LIKE.fullmatch(w):
+                break
+            if (
+                words
+                and w.islower()
+                and words[-1][:1].isupper()
+                and words[-1].lower() not in _DETERMINERS
+                and low not in ("of", "for", "campaign")
+                and low not in ORG_HEADS
+                and low not in GROUP_NOUNS
+                and low not in ROLE_HEADS
+            ):
+                break  # "Trump sent": a name, then its verb
+            words.append(w)
+        else:
+            return None
+    if not words or words[0].lower() in _NOT_SUBJECT or words[-1].lower() in PREPS:
+        return None
+    ref = parse_phrase(words)
+    ent = sp.resolve(ref, toks[0][0]) if ref is not None else None
+    if ent is not None or (ref is not None and ref.kind == "pronoun"):
+        return ent
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    if not words or not words[-1].islower() and not words[-1][:1].isdigit():
+        return None  # a lone capitalised word: not a speaker this reading can vouch for
+    phrase = " ".join(words)
+    return sp.group(phrase) if len(phrase) <= 60 else None
 
 
 class ParagraphReader:
@@ -97,7 +206,7 @@ class ParagraphReader:
         "the witness", "a senior U.S. official" (without its article)."""
         if c.ref is None or c.ref.kind not in ("role", "orgref") or c.ref.words[:1] == ("it",):
             return None
-        a, b = (c.end, c.np_end) if c.np_start == c.start else (c.np_start, c.start)
+        a, b = (c.end, c.np_end) if c.np_start == c.start else (c.np_start, c.np_end)
         words = self.body[a:b].split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
@@ -161,11 +270,13 @@ class ParagraphReader:
             last: Entity | None = None
             for c in scues:
                 if c.kind == "part":
-                    c.entity = last or self._opening_subject(s, c.start)
+                    c.entity = (
+                        last or self._opening_subject(s, c.start) or main_subject(self.text, self.sp, s, c, False)
+                    )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
                 elif c.kind == "say" and last is None and not self.text.inside(c.start):
-                    c.entity = self._long_subject(s, c)
+                    c.entity = self._long_subject(s, c) or main_subject(self.text, self.sp, s, c, True)
                 if c.entity is not None:
                     last = c.entity
                     if c.kind != "strict" or self.reader.clause_that(c, e):
