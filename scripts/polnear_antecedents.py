@@ -97,7 +97,9 @@ def main() -> int:
             found += bool(cands)
             right += ok
             if a.verbose and cands and not ok:
-                print(f"WRONG {stem[:40]} {spans[0][0]} [{g['span']}] want {lab['name']!r} got {[p['speaker'] for p in cands]}")
+                print(
+                    f"WRONG {stem[:40]} {spans[0][0]} [{g['span']}] want {lab['name']!r} got {[p['speaker'] for p in cands]}"
+                )
     print(
         f"antecedents train: {len(by_art)} articles, {n} labelled pronoun/role sources · found {found} · "
         f"right {right} ({right / max(found, 1):.2f} of found)"

@@ -90,7 +90,8 @@ ORG_HEADS = wordset(
     "forces police party house pentagon headquarters authorities authority statement document communique "
     "report newspaper daily weekly magazine outlet channel broadcaster bureau nato un eu osce iaea opec radio "
     "television tv "
-    "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth"
+    "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth college school academy "
+    "hospital foundation institute university museum library society association"
 )
 # Generic organisation references that must be resolved to a named organisation.
 ORG_REFS = wordset(
@@ -144,7 +145,9 @@ STOP_CAPS = wordset(
     "first second third lastly similarly likewise additionally specifically notably indeed separately "
     "overall previously recently commenting speaking asked according according responding answering "
     "during for with by from to of his her its their our my your mr mrs ms dr having being oh who's who’s "
-    "like amid despite unlike whether what why how where which yes no"
+    "like amid despite unlike whether what why how where which yes no outside inside across beyond near under "
+    "over above below behind between among against toward towards around through throughout within without "
+    "upon onto into via per until unless"
 ) - wordset("mr mrs ms dr first")
 # Capitalised common nouns that show a capitalised run is not a person's name.
 NOT_NAME = (
@@ -159,7 +162,7 @@ NOT_NAME = (
         "april may june july august september october november december ii iii iv global economic "
         "hurricane operation line zone pipeline stream corridor route caucus caucuses primary primaries "
         "convention star times post journal tribune herald gazette network republicans democrats americans "
-        "conservatives liberals progressives voters county counties"
+        "conservatives liberals progressives voters county counties "
     )
 )
 PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "him": "he", "her": "she", "them": "they"}
@@ -189,6 +192,12 @@ _MALE_FIRST = wordset(
     "alexey mikhail nikolai ivan igor oleg viktor yuri boris andrei andrey pavel maxim denis anton kirill"
 )
 _MALE_FIRST_A = wordset("nikita ilya foma kuzma luka savva jonah joshua ezra mustafa musa yahya hamza")
+
+
+def _honorific(words) -> bool | None:
+    """True after "Ms.", "Mrs.", "Miss", "Madam"; False after "Mr."; None otherwise."""
+    low = {w.lower().strip(".") for w in words}
+    return True if low & {"mrs", "ms", "miss", "madam"} else False if "mr" in low else None
 
 
 def _strip_s(word: str) -> str:
@@ -421,6 +430,12 @@ _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
 _CONNECTORS = {"of", "to", "for", "the"}
+# Lower-case words after which a name is still a subject: "and Trump said", "said Trump".
+_PREPOSITIONS = wordset(
+    "on in at to for with from by about against of over under after before during than like unlike into onto "
+    "toward towards behind between among beside besides without within upon via per despite amid"
+)
+_SUBJECT_AFTER = wordset("and but or so then while when because although though said says added wrote asked")
 
 # Which roles a role noun may refer to (substrings of the lower-cased role).
 _DIPLOMAT = (
@@ -505,6 +520,7 @@ class Speakers:
         self.current: Entity | None = None  # the speaker of the last attribution
         self.current_pos = -1  # where that attribution was
         self.subject: tuple[int, int] | None = None  # the previous sentence, whose opening names its subject
+        self.sentence: tuple[int, int] | None = None  # the sentence being read
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
         self._lazy = (body, inside) if self.people else None
@@ -514,15 +530,23 @@ class Speakers:
         found the first time a pronoun needs them."""
         body, inside = self._lazy
         self._lazy = None
-        last = {}
+        last: dict[str, list[Entity]] = {}
         for ents in self.people.values():
-            if len(ents) == 1:
-                last[ents[0].name.rsplit(" ", 1)[-1]] = ents[0]
+            for ent in ents:
+                last.setdefault(ent.name.rsplit(" ", 1)[-1], []).append(ent)
         found = []
         for m in _CAP_WORD.finditer(body):
-            ent = last.get(_strip_s(m.group()))
-            if ent is not None and not inside(m.start()):
-                found.append((m.start(), ent))
+            ents = last.get(_strip_s(m.group()))
+            if ents is None or inside(m.start()):
+                continue
+            female = _honorific(body[max(0, m.start() - 6) : m.start()].split()[-1:])
+            ent = ents[0]  # "Trump" is the Trump named first, unless "Ms. Trump" says otherwise
+            if female is not None:
+                fits = [e for e in ents if e.female is female] or [e for e in ents if e.female is None]
+                ent = fits[0] if fits else ent
+                if ent.female is None and len(ents) == 1:
+                    ent.female = female  # "Ms. Macer": she
+            found.append((m.start(), ent))
         if found:
             merged = sorted(self.mentions + found, key=lambda t: t[0])
             self.mentions = [
@@ -587,14 +611,15 @@ class Speakers:
             if len(firsts) == 1 and len(firsts[0].name.split()) == 2:
                 return firsts[0]
         same = self.people.get(key, [])
-        if len(name) == 1 and len(same) > 1:  # "Mrs. Clinton" is Hillary, not Bill; "Mr. Trump" is not Ivana
-            honorific = {_low(w).strip(".") for w in title.split()}
-            female = True if honorific & {"mrs", "ms", "miss", "madam"} else False if "mr" in honorific else None
-            if female is not None:
-                fits = [e for e in same if e.female is female]
-                if fits:
-                    return fits[0]
-        return self._add_person(name, role_of(title.split()))
+        female = _honorific(title.split())
+        if len(name) == 1 and len(same) > 1 and female is not None:  # "Mrs. Clinton" is Hillary, not Bill
+            fits = [e for e in same if e.female is female]
+            if fits:
+                return fits[0]
+        ent = self._add_person(name, role_of(title.split()))
+        if ent.female is None and female is not None:
+            ent.female = female
+        return ent
 
     def org(self, name: str) -> Entity:
         """The organisation named ``name``, or the one whose fuller name ends with it."""
@@ -674,15 +699,26 @@ class Speakers:
         self.groups.append(ent)
         return ent
 
-    def _before(self, pos: int, ok):
-        """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most)."""
+    def _before(self, pos: int, ok, subject: bool = False):
+        """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most);
+        with ``subject``, only mentions that are not the object of a verb or a preposition ("sued
+        Trump", "with Trump")."""
         if self._lazy:
             self._surnames()
         i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
-        for _, ent in reversed(self.mentions[max(0, i - 64) : i]):
-            if ok(ent):
+        for at, ent in reversed(self.mentions[max(0, i - 64) : i]):
+            if ok(ent) and not (subject and self._object(at)):
                 return ent
         return None
+
+    def _object(self, at: int) -> bool:
+        """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
+        A possessive is not: "Sanders's role is unclear, but he said" is about Sanders."""
+        m = _LEFT_WORD.search(self.body, max(0, at - 24), at)
+        if not m:
+            return False
+        left = m.group(1)
+        return left.lower() in _PREPOSITIONS or (left.islower() and left not in _SUBJECT_AFTER)
 
     def opening(self, s: int, e: int) -> tuple[int, Entity] | None:
         """The person named first in the opening words of the sentence [s, e), with where."""
@@ -691,7 +727,7 @@ class Speakers:
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
-            return None if ent.org or ent.group else (pos, ent)
+            return None if ent.org or ent.group or self._object(pos) else (pos, ent)
         return None
 
     def _first(self, ok):
@@ -755,10 +791,26 @@ class Speakers:
                 return False  # a group is "they"; "a senior employee ... he added" is fine
             return ent.female is not (word == "he")
 
+        own = self.opening(self.sentence[0], pos) if self.sentence and self.sentence[0] < pos else None
+        if own is not None and ok(own[1]):  # "Roffman, who sued, called it 'horrendous,' he said"
+            return self._gendered(own[1], word)
         subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
-            return subj[1]  # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
+            # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
+            return self._gendered(subj[1], word)
         if ok(self.current):
-            return self.current
+            return self._gendered(self.current, word)
         cur = self.current
-        return self._before(pos, ok) or (cur if cur and not cur.org and not cur.group else None)
+        found = (
+            self._before(pos, ok, subject=True)
+            or self._before(pos, ok)
+            or (cur if cur and not cur.org and not cur.group else None)
+        )
+        return self._gendered(found, word)
+
+    @staticmethod
+    def _gendered(ent: Entity | None, word: str) -> Entity | None:
+        """``ent``, now known to be a "he" or a "she" if that was open."""
+        if ent is not None and ent.female is None and not ent.group:
+            ent.female = word == "she"
+        return ent

@@ -83,3 +83,81 @@ def test_organisation_name_with_of_is_kept_whole():
     assert said(body) == [
         ("indirect", "Federal Bureau of Lighthouses", "the lamp at Cape Orrin would be replaced next spring")
     ]
+
+
+# --- pronouns: who "he" or "she" is (issue 13, point 2) ---------------------------------------
+
+
+def test_lone_surname_shared_by_two_people_is_the_one_named_first():
+    body = (
+        "Governor Alma Pruett spoke at the fair, and her husband, Dale Pruett, stood beside her.\n\n"
+        "Later Mrs. Pruett toured the barns. She said the county would fund a new livestock hall."
+    )
+    assert said(body) == [("indirect", "Alma Pruett", "the county would fund a new livestock hall")]
+
+
+def test_honorific_gives_the_gender_of_an_unknown_given_name():
+    body = (
+        '"We will not close the mill," said Kestrel Varga, the plant manager.\n\n'
+        '"Nobody asked us," said Brannoc Lisle, a union steward. Mr. Lisle works below Ms. Varga\'s office.\n\n'
+        '"The buyers have not called me once," she said.'
+    )
+    assert said(body) == [
+        ("direct", "Kestrel Varga", "We will not close the mill"),
+        ("direct", "Brannoc Lisle", "Nobody asked us"),
+        ("direct", "Kestrel Varga", "The buyers have not called me once"),
+    ]
+
+
+def test_pronoun_resolved_once_fixes_the_gender_for_later_ones():
+    body = (
+        'Robin Tace, a nurse, spoke first. "The ward is full every night," she said.\n\n'
+        'Ellis Marr, a surgeon, agreed. "We need two more beds," he said.\n\n'
+        "Later the hospital board met, and she said the board had ignored the staff for years."
+    )
+    assert said(body)[-1] == ("indirect", "Robin Tace", "the board had ignored the staff for years")
+
+
+def test_preposition_at_sentence_start_is_not_a_person():
+    body = (
+        "Outside Benton's mill, a welder named Jorge Almeida waited for his shift.\n\n"
+        '"The work is steady and the pay is fair," he said.'
+    )
+    assert said(body) == [("direct", "Jorge Almeida", "The work is steady and the pay is fair")]
+
+
+def test_college_is_not_a_person():
+    body = (
+        "Mrs. Lydia Orme studied at Halvern College in the 1970s, where she said students should run "
+        "the dining halls themselves."
+    )
+    assert said(body) == [("indirect", "Lydia Orme", "students should run the dining halls themselves")]
+
+
+def test_name_after_a_verb_is_not_the_subject_for_he():
+    body = (
+        '"The fund owes me an apology," said a spokeswoman for the Belden fund.\n\n'
+        "Victor Hale, an analyst, lost his job. He sued Gerald Brandt for libel the next year.\n\n"
+        'Hale, who spent a fortune on lawyers, called it "a nightmare that never ended for my family," he said.'
+    )
+    assert said(body)[-1] == (
+        "partial",
+        "Victor Hale",
+        'Hale, who spent a fortune on lawyers, called it "a nightmare that never ended for my family,"',
+    )
+
+
+def test_opening_preposition_with_a_possessive_is_not_the_subject():
+    body = (
+        "Omar Reyes and Neil Carver debated on Monday.\n\n"
+        'On Carver\'s plan for the port, Reyes said he thinks "it would cost the city far more than it saves."'
+    )
+    assert said(body)[-1][1] == "Omar Reyes"
+
+
+def test_possessive_subject_of_the_sentence_is_the_speaker():
+    body = (
+        '"We did not expect this crowd," said Rep. Adam Lorne, a supporter of the senator.\n\n'
+        "Senator Paul Whitcomb's plans are still unclear, but he has said he wants to lead the finance panel."
+    )
+    assert said(body)[-1] == ("indirect", "Paul Whitcomb", "he wants to lead the finance panel")
