@@ -51,8 +51,23 @@ ROLE_HEADS = wordset(
     "consul counterpart politician expert analyst economist professor mp ceo patriarch pope monarch "
     "administrator executive employee trader dealer banker source observer witness resident worker member "
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
-    "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor"
+    "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
+    "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
+    "billionaire businessman businesswoman mogul frontrunner front-runner"
 )
+# Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
+_ABBREVIATED = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative congressman congresswoman",
+    "reps": "representative",
+    "gov": "governor",
+    "govs": "governor",
+    "atty": "attorney",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+}
 # Roles of people who speak for someone else: never the speaker of the moment by default.
 _SUBORDINATE = wordset(
     "spokesman spokeswoman spokesperson aide adviser advisor assistant lawyer attorney source expert analyst "
@@ -68,7 +83,7 @@ GROUP_NOUNS = wordset(
     "protesters rebels militants officers soldiers negotiators delegates scientists researchers doctors "
     "journalists commentators executives insiders democrats republicans americans conservatives liberals "
     "progressives voters supporters opponents donors aides advisers advisors strategists operatives pollsters "
-    "lawyers attorneys spokespeople"
+    "lawyers attorneys spokespeople candidates nominees judges congressmen businessmen"
 )
 # Words that may modify a role or sit in a title before a name.
 TITLE_WORDS = ROLE_HEADS | wordset(
@@ -91,7 +106,8 @@ ORG_HEADS = wordset(
     "report newspaper daily weekly magazine outlet channel broadcaster bureau nato un eu osce iaea opec radio "
     "television tv "
     "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth college school academy "
-    "hospital foundation institute university museum library society association"
+    "hospital foundation institute university museum library society association fund coalition league "
+    "caucus network center centre"
 )
 # Generic organisation references that must be resolved to a named organisation.
 ORG_REFS = wordset(
@@ -298,9 +314,14 @@ def role_of(title_words: list[str]) -> str | None:
         title_words = title_words[1:]
     while title_words and title_words[-1].lower() in {"of", "to", "for", "and", "the"}:
         title_words = title_words[:-1]
-    if any(_low(w).split("-")[0] in ROLE_HEADS for w in title_words):
+    if any(_low(w).split("-")[0] in ROLE_HEADS or _low(w).strip(".") in _ABBREVIATED for w in title_words):
         return " ".join(title_words)
     return None
+
+
+def _spelled(role: str) -> str:
+    """A lower-case role with its abbreviated titles spelt out: "sen. gop" -> "senator gop"."""
+    return " ".join(_ABBREVIATED.get(w.strip("."), w) for w in role.split())
 
 
 # Words that end a speaker phrase but name a time, not the speaker: "Rep. Brad Sherman last month said".
@@ -428,6 +449,7 @@ _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z
 _APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?, (?:of |the |a |an )?")
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
+_LEFT_ABBREVIATION = re.compile(r"\b((?:Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Atty|Pres)\.) $")  # "Sen. Mark Ridley"
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
 _CONNECTORS = {"of", "to", "for", "the"}
 # Lower-case words after which a name is still a subject: "and Trump said", "said Trump".
@@ -483,6 +505,14 @@ _ORG_NEED = {
     "office": ("office",),
     "diplomats": ("ministry", "embassy", "mission"),
 }
+
+
+_RUNNING = wordset("candidate nominee frontrunner front-runner billionaire businessman businesswoman mogul judge")
+_PARTIES = {"democratic": "dem", "democrat": "dem", "republican": "rep", "gop": "rep"}
+
+
+def _party(words) -> set[str]:
+    return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
 def _nat(words) -> set[str]:
@@ -559,10 +589,10 @@ class Speakers:
             lead: list[str] = []
             p = start
             while len(lead) < 6:  # "EU diplomacy chief", "Russia's Ambassador to" before the run
-                w = _LEFT_WORD.search(body, max(0, p - 40), p)
+                w = _LEFT_WORD.search(body, max(0, p - 40), p) or _LEFT_ABBREVIATION.search(body, max(0, p - 12), p)
                 if not w:
                     break
-                low = _low(w.group(1))
+                low = _low(w.group(1)).rstrip(".")
                 if not (low in TITLE_WORDS or low in _CONNECTORS or low in NATIONALITIES or low in PLACES):
                     break
                 lead.insert(0, w.group(1))
@@ -740,26 +770,35 @@ class Speakers:
         want = next((p for p in _PHRASE_ROLES if p in joined), None)
         want = want or next((w for w in reversed(words) if w in ROLE_HEADS), "official")
         nat = _nat(words)
+        party = _party(words)
+        female = True if want.endswith("woman") else False if want.endswith("man") else None
 
         def score(ent: Entity | None) -> int:
             if ent is None or ent.org or ent.group:
                 return -1
+            if female is not None and ent.female is (not female):
+                return 0  # "the congresswoman" is not Mr. Hale
             if ent.role is None:
                 return 1
-            role = ent.role.lower()
+            role = _spelled(ent.role.lower())
             other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
             if nat and other and not (nat & other):
                 return 0
+            if party and _party(role.split()) - party:
+                return 0  # "the Democratic nominee" is not the Republican one
             pats = ROLE_COMPAT.get(want, (want,))
             return 2 if want == "official" or any(p in role for p in pats) else 0
 
+        subj = self.opening(*self.subject) if self.subject else None
+        if subj is not None and score(subj[1]) == 2 and subj[0] > self.current_pos:
+            return subj[1]  # "Rubio toured the office. The senator said ...": not the senator quoted before
         if score(self.current) == 2:
             return self.current
         found = self._before(pos, lambda e: score(e) == 2)
         if found:
             return found
-        if score(self.current) == 1 and want not in _SUBORDINATE:  # "the spokesman" is not the candidate
-            return self.current
+        if score(self.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING:
+            return self.current  # "the spokesman" is not the candidate; "the nominee" needs a nominee
         return self._first(lambda e: score(e) == 2)
 
     def _orgref(self, words, pos) -> Entity | None:

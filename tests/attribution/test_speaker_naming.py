@@ -161,3 +161,48 @@ def test_possessive_subject_of_the_sentence_is_the_speaker():
         "Senator Paul Whitcomb's plans are still unclear, but he has said he wants to lead the finance panel."
     )
     assert said(body)[-1] == ("indirect", "Paul Whitcomb", "he wants to lead the finance panel")
+
+
+# --- role nouns: who "the senator" or "the nominee" is -----------------------------------------
+
+
+def test_abbreviated_title_makes_the_role():
+    body = (
+        '"The bridge will open in May," said Sen. Lorna Fitch.\n\n'
+        '"We have waited long enough," said Gov. Hal Brody, a Democrat.\n\n'
+        "Fitch later toured the site. The senator said the state had paid its share of the cost."
+    )
+    assert said(body)[-1] == ("indirect", "Lorna Fitch", "the state had paid its share of the cost")
+
+
+def test_role_noun_prefers_the_subject_of_the_previous_sentence():
+    body = (
+        '"We will win this state," said Sen. Carl Obert, who is running for president.\n\n'
+        "Sen. Mark Ridley stopped at a diner in Concord. The senator said his campaign was closing strong."
+    )
+    assert said(body)[-1] == ("indirect", "Mark Ridley", "his campaign was closing strong")
+
+
+def test_nominee_of_the_other_party_is_not_the_nominee():
+    body = (
+        "Dana Pell, the Republican nominee, spoke first.\n\n"
+        "Then the Democratic nominee said the debate should be held in a union hall."
+    )
+    assert said(body) == [("indirect", "Democratic nominee", "the debate should be held in a union hall")]
+
+
+def test_candidate_resolves_to_the_named_candidate():
+    body = (
+        "Republican presidential candidate Hugo Brandt held a rally in Ames.\n\n"
+        "The candidate said farmers had been forgotten by both parties."
+    )
+    assert said(body) == [("indirect", "Hugo Brandt", "farmers had been forgotten by both parties")]
+
+
+def test_congresswoman_is_not_a_man():
+    body = (
+        "Rep. Ada Quint and Rep. Tom Varley met the mayor.\n\n"
+        '"The levee is failing," Mr. Varley said.\n\n'
+        "The congresswoman said the federal money had arrived too late."
+    )
+    assert said(body)[-1] == ("indirect", "Ada Quint", "the federal money had arrived too late")
