@@ -216,6 +216,17 @@ def _honorific(words) -> bool | None:
     return True if low & {"mrs", "ms", "miss", "madam"} else False if "mr" in low else None
 
 
+_SUFFIXES = wordset("jr sr ii iii iv")
+
+
+def _surname(name: list[str]) -> str:
+    """The surname among a name's words: "Biden" in "Joseph R. Biden Jr"."""
+    i = len(name) - 1
+    while i > 0 and name[i].lower().rstrip(".") in _SUFFIXES:
+        i -= 1
+    return name[i]
+
+
 def _strip_s(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -446,7 +457,7 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
 # A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
-_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?, (?:of |the |a |an )?")
+_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?")
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _LEFT_ABBREVIATION = re.compile(r"\b((?:Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Atty|Pres)\.) $")  # "Sen. Mark Ridley"
@@ -563,7 +574,7 @@ class Speakers:
         last: dict[str, list[Entity]] = {}
         for ents in self.people.values():
             for ent in ents:
-                last.setdefault(ent.name.rsplit(" ", 1)[-1], []).append(ent)
+                last.setdefault(_surname(ent.name.split()), []).append(ent)
         found = []
         for m in _CAP_WORD.finditer(body):
             ents = last.get(_strip_s(m.group()))
@@ -617,7 +628,7 @@ class Speakers:
 
     def _add_person(self, name: list[str], role: str | None) -> Entity:
         name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
-        key = name_key(name[-1])
+        key = name_key(_surname(name))
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
             if len(name) == 1 or len(ent.name.split()) == 1 or name_key(first) == name_key(name[0]):
@@ -631,7 +642,7 @@ class Speakers:
         return ent
 
     def person(self, name: list[str], title: str) -> Entity:
-        key = name_key(name[-1])
+        key = name_key(_surname(name))
         if key not in self.people and len(key) >= 6 and len(self.people) <= 200:
             near = [k for k in self.people if len(k) >= 6 and _edit1(k, key)]
             if len(near) == 1:  # a misspelt surname: "Koronolli" for "Koronelli"

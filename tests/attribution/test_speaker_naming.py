@@ -206,3 +206,19 @@ def test_congresswoman_is_not_a_man():
         "The congresswoman said the federal money had arrived too late."
     )
     assert said(body)[-1] == ("indirect", "Ada Quint", "the federal money had arrived too late")
+
+
+def test_suffix_is_not_the_surname():
+    body = (
+        "Vice President Walter P. Gorman Jr. spoke in Erie.\n\n"
+        '"This is where I grew up," Mr. Gorman said. "I know these streets."'
+    )
+    assert said(body) == [
+        ("direct", "Walter P. Gorman Jr", "This is where I grew up"),
+        ("direct", "Walter P. Gorman Jr", "I know these streets."),
+    ]
+
+
+def test_age_between_name_and_place_does_not_make_the_place_speak():
+    body = "Wren Talley, 29, of Dunmore, Pa., says the new bus line has cut her commute in half."
+    assert said(body) == [("indirect", "Wren Talley", "the new bus line has cut her commute in half")]
