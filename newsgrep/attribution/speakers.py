@@ -457,7 +457,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
 # A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
-_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?")
+_APPOSED = re.compile(
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?"
+)
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
 _LEFT_ABBREVIATION = re.compile(r"\b((?:Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Atty|Pres)\.) $")  # "Sen. Mark Ridley"
