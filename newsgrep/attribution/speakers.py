@@ -462,6 +462,13 @@ _APPOSED = re.compile(
 )
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\. ([A-Z][\w'’-]+)")
+# Capitalised titles before a lone surname that make it a person: "President Obama", "Senator Ridley".
+_PERSON_TITLES = wordset(
+    "president senator sen representative rep governor gov mayor secretary judge justice speaker general gen "
+    "minister chancellor ambassador admiral sheriff chairman chairwoman commissioner attorney pope king queen "
+    "prince vice-president"
+)
 _LEFT_ABBREVIATION = re.compile(r"\b((?:Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Atty|Pres)\.) $")  # "Sen. Mark Ridley"
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
 _CONNECTORS = {"of", "to", "for", "the"}
@@ -528,6 +535,12 @@ def _party(words) -> set[str]:
     return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
+def _role_has(role: str, pattern: str) -> bool:
+    """Does ``role`` hold ``pattern`` ("spokes" in "spokeswoman")? "president" is not in "presidential"."""
+    at = role.find(pattern)
+    return at >= 0 and not role.startswith("ial", at + len(pattern))
+
+
 def _nat(words) -> set[str]:
     return {NATIONALITIES[w] for w in words if w in NATIONALITIES}
 
@@ -566,6 +579,15 @@ class Speakers:
         self.sentence: tuple[int, int] | None = None  # the sentence being read
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
+        lone = []
+        for m in _HONORIFIC_NAME.finditer(body):  # "Mr. Obama", where the article never gives his full name
+            word = _strip_s(m.group(2))
+            if name_key(word) not in self.people and _low(word) not in NOT_NAME and not inside(m.start(2)):
+                ent = self._add_person([word], None)
+                ent.female = m.group(1) != "Mr"
+                lone.append((m.start(2), ent))
+        if lone:
+            self.mentions = sorted(self.mentions + lone, key=lambda t: t[0])
         self._lazy = (body, inside) if self.people else None
 
     def _surnames(self) -> None:
@@ -619,6 +641,10 @@ class Speakers:
             pos = end - len(" ".join(name))
             if not inside(pos):
                 self.mentions.append((pos, ent))
+        elif len(name) == 1 and title and _low(title[-1]).strip(".") in _PERSON_TITLES and len(name[0]) > 1:
+            ent = self._add_person([_strip_s(name[0])], role_of(title))  # "President Obama", "Senator Ridley"
+            if not inside(start):
+                self.mentions.append((end - len(name[0]), ent))
         elif not name and _low(run[-1]) in ORG_HEADS and len(run) >= 2:
             while run and _low(run[0]) in STOP_CAPS:
                 run = run[1:]
@@ -800,7 +826,7 @@ class Speakers:
             if party and _party(role.split()) - party:
                 return 0  # "the Democratic nominee" is not the Republican one
             pats = ROLE_COMPAT.get(want, (want,))
-            return 2 if want == "official" or any(p in role for p in pats) else 0
+            return 2 if want == "official" or any(_role_has(role, p) for p in pats) else 0
 
         subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and score(subj[1]) == 2 and subj[0] > self.current_pos:

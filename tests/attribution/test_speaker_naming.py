@@ -222,3 +222,29 @@ def test_suffix_is_not_the_surname():
 def test_age_between_name_and_place_does_not_make_the_place_speak():
     body = "Wren Talley, 29, of Dunmore, Pa., says the new bus line has cut her commute in half."
     assert said(body) == [("indirect", "Wren Talley", "the new bus line has cut her commute in half")]
+
+
+def test_person_known_only_by_title_and_surname_is_a_candidate_for_he():
+    body = (
+        '"Our schools need more teachers," said Dana Kell, a parent, at the meeting.\n\n'
+        "Then as now, Mr. Oduya was speaking for someone else. In his last address, he conceded he had "
+        "fallen short."
+    )
+    assert said(body)[-1] == ("indirect", "Oduya", "he had fallen short")
+
+
+def test_president_before_a_lone_surname_makes_a_person():
+    body = (
+        '"The plant will stay," Ms. Kell said.\n\n'
+        "President Varga toured the plant on Friday. He said the tariffs would be lifted by spring."
+    )
+    assert said(body)[-1] == ("indirect", "Varga", "the tariffs would be lifted by spring")
+
+
+def test_presidential_candidate_is_not_the_president():
+    body = (
+        "Republican presidential candidate Hugo Brandt and President Lena Ostrova met in Ames.\n\n"
+        '"We agreed on the grain deal," said Brandt.\n\n'
+        "The president said the deal still needed the approval of the legislature."
+    )
+    assert said(body)[-1] == ("indirect", "Lena Ostrova", "the deal still needed the approval of the legislature")
