@@ -372,6 +372,7 @@ def after_dateline(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return toks[dash:]
 
 
+_BARE_TITLES = wordset("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Lt Gen Col Sgt Capt Atty Rev Prof")
 _LINKS = wordset("to for of in at with from close on")
 
 
@@ -384,7 +385,7 @@ def _modifier_name(title: list[str]) -> bool:
     p = next((k for k in range(len(low) - 1, 0, -1) if low[k] in _LINKS), 0)
     if not p or not title[p - 1].islower() and low[p - 1] != "close":
         return False
-    return all(w in TITLE_WORDS or w in (".", "the") for w in low[p + 1 :])
+    return all(w in TITLE_WORDS or w in PLACES or w in (".", "the") for w in low[p + 1 :])  # "polls in New [Hampshire]"
 
 
 def parse_phrase(words: list[str]) -> Ref | None:
@@ -392,7 +393,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
     words = [w for w in words if w]
     while len(words) > 1 and words[-1].lower() in _TIME_TAIL and (words[-1].islower() or words[-1].endswith("day")):
         words = words[:-1]
-    if not words or is_dateline(words):
+    if not words or is_dateline(words) or words[-1].rstrip(".") in _BARE_TITLES:
+        return None  # "Rep", "Mr": a title cut from its name is nobody
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))

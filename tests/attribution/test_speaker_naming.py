@@ -248,3 +248,15 @@ def test_presidential_candidate_is_not_the_president():
         "The president said the deal still needed the approval of the legislature."
     )
     assert said(body)[-1] == ("indirect", "Lena Ostrova", "the deal still needed the approval of the legislature")
+
+
+def test_place_after_a_preposition_in_an_unnamed_source_is_not_the_speaker():
+    body = "Turnout fell by a fifth, according to the exit polls in New Hampshire."
+    assert said(body) == [("indirect", "exit polls in New Hampshire", "Turnout fell by a fifth")]
+
+
+def test_title_cut_from_its_name_is_nobody():
+    assert parse_phrase(["Rep."]) is None
+    assert parse_phrase(["reports", "Mr."]) is None
+    assert parse_phrase(["the", "Sen."]) is None
+    assert parse_phrase(["Rep", ".", "Ann", "Lowe"]).name == "Ann Lowe"
