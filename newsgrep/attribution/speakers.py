@@ -438,6 +438,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
     title, name = split_name(words)
     if name and _modifier_name(title):  # "a longtime adviser to Trump" is not Trump
         return Ref("group", name=" ".join(words))
+    if len(name) == 1 and title and title[-1][:1].isupper() and _low(title[-1]) in PLACES:
+        return Ref("org", name=" ".join(w for w in words if w[:1].isupper()))  # "United Technologies", "New Balance"
     if name and not (len(name) == 1 and name[0].isupper() and len(name[0]) <= 5 and not title):
         return Ref("name", name=" ".join(re.sub(r"['’]s$", "", w) for w in name), title=" ".join(title))
     caps = any(w[:1].isupper() for w in words)

@@ -260,3 +260,10 @@ def test_title_cut_from_its_name_is_nobody():
     assert parse_phrase(["reports", "Mr."]) is None
     assert parse_phrase(["the", "Sen."]) is None
     assert parse_phrase(["Rep", ".", "Ann", "Lowe"]).name == "Ann Lowe"
+
+
+def test_company_named_with_a_place_word_is_kept_whole():
+    body = "United Foundries has vowed to cut at least a tenth of its costs over the next two years."
+    assert said(body) == [
+        ("indirect", "United Foundries", "to cut at least a tenth of its costs over the next two years")
+    ]
