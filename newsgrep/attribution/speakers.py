@@ -561,6 +561,48 @@ def _edit1(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
+def _object(body: str, at: int) -> bool:
+    """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
+    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders."""
+    m = _LEFT_WORD.search(body, max(0, at - 24), at)
+    if not m:
+        return False
+    left = m.group(1)
+    return left.lower() in _PREPOSITIONS or (left.islower() and left not in _SUBJECT_AFTER)
+
+
+def _gendered(ent: Entity | None, word: str) -> Entity | None:
+    """``ent``, now known to be a "he" or a "she" if that was open."""
+    if ent is not None and ent.female is None and not ent.group:
+        ent.female = word == "she"
+    return ent
+
+
+class _RoleScore:
+    """How well a person fits a role noun ("the Democratic nominee"): 2 their role says so, 1 no role
+    known, 0 another role, party, nationality or sex, -1 not a person."""
+
+    def __init__(self, words, want: str) -> None:
+        self.want, self.nat, self.party = want, _nat(words), _party(words)
+        self.female = True if want.endswith("woman") else False if want.endswith("man") else None
+
+    def __call__(self, ent: Entity | None) -> int:
+        if ent is None or ent.org or ent.group:
+            return -1
+        if self.female is not None and ent.female is (not self.female):
+            return 0  # "the congresswoman" is not Mr. Hale
+        if ent.role is None:
+            return 1
+        role = _spelled(ent.role.lower())
+        other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
+        if self.nat and other and not (self.nat & other):
+            return 0
+        if self.party and _party(role.split()) - self.party:
+            return 0  # "the Democratic nominee" is not the Republican one
+        pats = ROLE_COMPAT.get(self.want, (self.want,))
+        return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -780,18 +822,9 @@ class Speakers:
             self._surnames()
         i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
         for at, ent in reversed(self.mentions[max(0, i - 64) : i]):
-            if ok(ent) and not (subject and self._object(at)):
+            if ok(ent) and not (subject and _object(self.body, at)):
                 return ent
         return None
-
-    def _object(self, at: int) -> bool:
-        """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
-        A possessive is not: "Sanders's role is unclear, but he said" is about Sanders."""
-        m = _LEFT_WORD.search(self.body, max(0, at - 24), at)
-        if not m:
-            return False
-        left = m.group(1)
-        return left.lower() in _PREPOSITIONS or (left.islower() and left not in _SUBJECT_AFTER)
 
     def opening(self, s: int, e: int) -> tuple[int, Entity] | None:
         """The person named first in the opening words of the sentence [s, e), with where."""
@@ -800,7 +833,7 @@ class Speakers:
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
-            return None if ent.org or ent.group or self._object(pos) else (pos, ent)
+            return None if ent.org or ent.group or _object(self.body, pos) else (pos, ent)
         return None
 
     def _first(self, ok):
@@ -812,26 +845,7 @@ class Speakers:
         joined = " ".join(words)
         want = next((p for p in _PHRASE_ROLES if p in joined), None)
         want = want or next((w for w in reversed(words) if w in ROLE_HEADS), "official")
-        nat = _nat(words)
-        party = _party(words)
-        female = True if want.endswith("woman") else False if want.endswith("man") else None
-
-        def score(ent: Entity | None) -> int:
-            if ent is None or ent.org or ent.group:
-                return -1
-            if female is not None and ent.female is (not female):
-                return 0  # "the congresswoman" is not Mr. Hale
-            if ent.role is None:
-                return 1
-            role = _spelled(ent.role.lower())
-            other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
-            if nat and other and not (nat & other):
-                return 0
-            if party and _party(role.split()) - party:
-                return 0  # "the Democratic nominee" is not the Republican one
-            pats = ROLE_COMPAT.get(want, (want,))
-            return 2 if want == "official" or any(_role_has(role, p) for p in pats) else 0
-
+        score = _RoleScore(words, want)
         subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and score(subj[1]) == 2 and subj[0] > self.current_pos:
             return subj[1]  # "Rubio toured the office. The senator said ...": not the senator quoted before
@@ -875,24 +889,17 @@ class Speakers:
 
         own = self.opening(self.sentence[0], pos) if self.sentence and self.sentence[0] < pos else None
         if own is not None and ok(own[1]):  # "Roffman, who sued, called it 'horrendous,' he said"
-            return self._gendered(own[1], word)
+            return _gendered(own[1], word)
         subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
-            return self._gendered(subj[1], word)
+            return _gendered(subj[1], word)
         if ok(self.current):
-            return self._gendered(self.current, word)
+            return _gendered(self.current, word)
         cur = self.current
         found = (
             self._before(pos, ok, subject=True)
             or self._before(pos, ok)
             or (cur if cur and not cur.org and not cur.group else None)
         )
-        return self._gendered(found, word)
-
-    @staticmethod
-    def _gendered(ent: Entity | None, word: str) -> Entity | None:
-        """``ent``, now known to be a "he" or a "she" if that was open."""
-        if ent is not None and ent.female is None and not ent.group:
-            ent.female = word == "she"
-        return ent
+        return _gendered(found, word)
