@@ -466,6 +466,9 @@ _APPOSED = re.compile(
 )
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
+# A name used as a modifier before a role and another name: "Obama consultant Cornell Belcher".
+_MODIFIER_GAP = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?:['’]s)? (?:[a-z-]+ ){0,2}([a-z-]+) ")
+_MODIFIED_ROLES = ROLE_HEADS | _SUBORDINATE | wordset("manager chair strategist consultant pollster")
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\. ([A-Z][\w'’-]+)")
 # Capitalised titles before a lone surname that make it a person: "President Obama", "Senator Ridley".
 _PERSON_TITLES = wordset(
@@ -833,7 +836,13 @@ class Speakers:
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
-            return None if ent.org or ent.group or _object(self.body, pos) else (pos, ent)
+            if _object(self.body, pos):
+                return None
+            if i + 1 < len(self.mentions) and self.mentions[i + 1][0] - pos < 60:
+                gap = _MODIFIER_GAP.fullmatch(self.body, pos, self.mentions[i + 1][0])
+                if gap and _low(gap.group(1)) in _MODIFIED_ROLES:  # "Obama consultant Cornell Belcher"
+                    pos, ent = self.mentions[i + 1]
+            return None if ent.org or ent.group else (pos, ent)
         return None
 
     def _first(self, ok):

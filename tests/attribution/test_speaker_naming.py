@@ -267,3 +267,12 @@ def test_company_named_with_a_place_word_is_kept_whole():
     assert said(body) == [
         ("indirect", "United Foundries", "to cut at least a tenth of its costs over the next two years")
     ]
+
+
+def test_name_used_as_a_modifier_before_a_role_and_a_name_is_not_the_subject():
+    body = (
+        '"This is the moment," Senator Mark Amsel said that night in a crowded hotel ballroom.\n\n'
+        "Amsel pollster Victor Brandt, the first to call the race, took up the theme. "
+        '"Voters here have stopped listening to the party," he said.'
+    )
+    assert said(body)[-1] == ("direct", "Victor Brandt", "Voters here have stopped listening to the party")
