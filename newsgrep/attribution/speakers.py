@@ -606,6 +606,29 @@ class _RoleScore:
         return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
 
 
+def _past_modifier(body: str, mentions: list[tuple[int, Entity]], i: int) -> tuple[int, Entity]:
+    """Mention ``i``, or the next one when ``i`` only modifies its role: "Obama consultant Cornell Belcher"."""
+    pos = mentions[i][0]
+    if i + 1 < len(mentions) and mentions[i + 1][0] - pos < 60:
+        gap = _MODIFIER_GAP.fullmatch(body, pos, mentions[i + 1][0])
+        if gap and _low(gap.group(1)) in _MODIFIED_ROLES:
+            return mentions[i + 1]
+    return mentions[i]
+
+
+def _honorific_people(sp: Speakers, body: str, inside) -> None:
+    """People named only as "Mr. Obama" or "Ms. Kell": added, with their sex and their mentions."""
+    lone = []
+    for m in _HONORIFIC_NAME.finditer(body):
+        word = _strip_s(m.group(2))
+        if name_key(word) not in sp.people and _low(word) not in NOT_NAME and not inside(m.start(2)):
+            ent = sp._add_person([word], None)
+            ent.female = m.group(1) != "Mr"
+            lone.append((m.start(2), ent))
+    if lone:
+        sp.mentions = sorted(sp.mentions + lone, key=lambda t: t[0])
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -628,15 +651,7 @@ class Speakers:
         self.sentence: tuple[int, int] | None = None  # the sentence being read
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
-        lone = []
-        for m in _HONORIFIC_NAME.finditer(body):  # "Mr. Obama", where the article never gives his full name
-            word = _strip_s(m.group(2))
-            if name_key(word) not in self.people and _low(word) not in NOT_NAME and not inside(m.start(2)):
-                ent = self._add_person([word], None)
-                ent.female = m.group(1) != "Mr"
-                lone.append((m.start(2), ent))
-        if lone:
-            self.mentions = sorted(self.mentions + lone, key=lambda t: t[0])
+        _honorific_people(self, body, inside)
         self._lazy = (body, inside) if self.people else None
 
     def _surnames(self) -> None:
@@ -838,10 +853,7 @@ class Speakers:
             pos, ent = self.mentions[i]
             if _object(self.body, pos):
                 return None
-            if i + 1 < len(self.mentions) and self.mentions[i + 1][0] - pos < 60:
-                gap = _MODIFIER_GAP.fullmatch(self.body, pos, self.mentions[i + 1][0])
-                if gap and _low(gap.group(1)) in _MODIFIED_ROLES:  # "Obama consultant Cornell Belcher"
-                    pos, ent = self.mentions[i + 1]
+            pos, ent = _past_modifier(self.body, self.mentions, i)
             return None if ent.org or ent.group else (pos, ent)
         return None
 
