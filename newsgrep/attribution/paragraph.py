@@ -268,6 +268,7 @@ class ParagraphReader:
         for s, e in self.text.sentences(ps, pe, qs, {c.np_start for c in cues}):
             scues = cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             last: Entity | None = None
+            self.sp.sentence = (s, e)
             for c in scues:
                 if c.kind == "part":
                     c.entity = (

@@ -51,8 +51,23 @@ ROLE_HEADS = wordset(
     "consul counterpart politician expert analyst economist professor mp ceo patriarch pope monarch "
     "administrator executive employee trader dealer banker source observer witness resident worker member "
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
-    "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor"
+    "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
+    "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
+    "billionaire businessman businesswoman mogul frontrunner front-runner"
 )
+# Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
+_ABBREVIATED = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative congressman congresswoman",
+    "reps": "representative",
+    "gov": "governor",
+    "govs": "governor",
+    "atty": "attorney",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+}
 # Roles of people who speak for someone else: never the speaker of the moment by default.
 _SUBORDINATE = wordset(
     "spokesman spokeswoman spokesperson aide adviser advisor assistant lawyer attorney source expert analyst "
@@ -68,7 +83,7 @@ GROUP_NOUNS = wordset(
     "protesters rebels militants officers soldiers negotiators delegates scientists researchers doctors "
     "journalists commentators executives insiders democrats republicans americans conservatives liberals "
     "progressives voters supporters opponents donors aides advisers advisors strategists operatives pollsters "
-    "lawyers attorneys spokespeople"
+    "lawyers attorneys spokespeople candidates nominees judges congressmen businessmen"
 )
 # Words that may modify a role or sit in a title before a name.
 TITLE_WORDS = ROLE_HEADS | wordset(
@@ -90,7 +105,9 @@ ORG_HEADS = wordset(
     "forces police party house pentagon headquarters authorities authority statement document communique "
     "report newspaper daily weekly magazine outlet channel broadcaster bureau nato un eu osce iaea opec radio "
     "television tv "
-    "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth"
+    "asean brics sco csto cis eaeu who tass interfax ria reuters xinhua commonwealth college school academy "
+    "hospital foundation institute university museum library society association fund coalition league "
+    "caucus network center centre"
 )
 # Generic organisation references that must be resolved to a named organisation.
 ORG_REFS = wordset(
@@ -144,7 +161,9 @@ STOP_CAPS = wordset(
     "first second third lastly similarly likewise additionally specifically notably indeed separately "
     "overall previously recently commenting speaking asked according according responding answering "
     "during for with by from to of his her its their our my your mr mrs ms dr having being oh who's who’s "
-    "like amid despite unlike whether what why how where which yes no"
+    "like amid despite unlike whether what why how where which yes no outside inside across beyond near under "
+    "over above below behind between among against toward towards around through throughout within without "
+    "upon onto into via per until unless"
 ) - wordset("mr mrs ms dr first")
 # Capitalised common nouns that show a capitalised run is not a person's name.
 NOT_NAME = (
@@ -159,7 +178,7 @@ NOT_NAME = (
         "april may june july august september october november december ii iii iv global economic "
         "hurricane operation line zone pipeline stream corridor route caucus caucuses primary primaries "
         "convention star times post journal tribune herald gazette network republicans democrats americans "
-        "conservatives liberals progressives voters county counties"
+        "conservatives liberals progressives voters county counties "
     )
 )
 PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "him": "he", "her": "she", "them": "they"}
@@ -189,6 +208,23 @@ _MALE_FIRST = wordset(
     "alexey mikhail nikolai ivan igor oleg viktor yuri boris andrei andrey pavel maxim denis anton kirill"
 )
 _MALE_FIRST_A = wordset("nikita ilya foma kuzma luka savva jonah joshua ezra mustafa musa yahya hamza")
+
+
+def _honorific(words) -> bool | None:
+    """True after "Ms.", "Mrs.", "Miss", "Madam"; False after "Mr."; None otherwise."""
+    low = {w.lower().strip(".") for w in words}
+    return True if low & {"mrs", "ms", "miss", "madam"} else False if "mr" in low else None
+
+
+_SUFFIXES = wordset("jr sr ii iii iv")
+
+
+def _surname(name: list[str]) -> str:
+    """The surname among a name's words: "Biden" in "Joseph R. Biden Jr"."""
+    i = len(name) - 1
+    while i > 0 and name[i].lower().rstrip(".") in _SUFFIXES:
+        i -= 1
+    return name[i]
 
 
 def _strip_s(word: str) -> str:
@@ -289,9 +325,14 @@ def role_of(title_words: list[str]) -> str | None:
         title_words = title_words[1:]
     while title_words and title_words[-1].lower() in {"of", "to", "for", "and", "the"}:
         title_words = title_words[:-1]
-    if any(_low(w).split("-")[0] in ROLE_HEADS for w in title_words):
+    if any(_low(w).split("-")[0] in ROLE_HEADS or _low(w).strip(".") in _ABBREVIATED for w in title_words):
         return " ".join(title_words)
     return None
+
+
+def _spelled(role: str) -> str:
+    """A lower-case role with its abbreviated titles spelt out: "sen. gop" -> "senator gop"."""
+    return " ".join(_ABBREVIATED.get(w.strip("."), w) for w in role.split())
 
 
 # Words that end a speaker phrase but name a time, not the speaker: "Rep. Brad Sherman last month said".
@@ -331,6 +372,7 @@ def after_dateline(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return toks[dash:]
 
 
+_BARE_TITLES = wordset("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Lt Gen Col Sgt Capt Atty Rev Prof")
 _LINKS = wordset("to for of in at with from close on")
 
 
@@ -343,7 +385,7 @@ def _modifier_name(title: list[str]) -> bool:
     p = next((k for k in range(len(low) - 1, 0, -1) if low[k] in _LINKS), 0)
     if not p or not title[p - 1].islower() and low[p - 1] != "close":
         return False
-    return all(w in TITLE_WORDS or w in (".", "the") for w in low[p + 1 :])
+    return all(w in TITLE_WORDS or w in PLACES or w in (".", "the") for w in low[p + 1 :])  # "polls in New [Hampshire]"
 
 
 def parse_phrase(words: list[str]) -> Ref | None:
@@ -351,7 +393,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
     words = [w for w in words if w]
     while len(words) > 1 and words[-1].lower() in _TIME_TAIL and (words[-1].islower() or words[-1].endswith("day")):
         words = words[:-1]
-    if not words or is_dateline(words):
+    if not words or is_dateline(words) or words[-1].rstrip(".") in _BARE_TITLES:
+        return None  # "Rep", "Mr": a title cut from its name is nobody
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))
@@ -395,6 +438,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
     title, name = split_name(words)
     if name and _modifier_name(title):  # "a longtime adviser to Trump" is not Trump
         return Ref("group", name=" ".join(words))
+    if len(name) == 1 and title and title[-1][:1].isupper() and _low(title[-1]) in PLACES:
+        return Ref("org", name=" ".join(w for w in words if w[:1].isupper()))  # "United Technologies", "New Balance"
     if name and not (len(name) == 1 and name[0].isupper() and len(name[0]) <= 5 and not title):
         return Ref("name", name=" ".join(re.sub(r"['’]s$", "", w) for w in name), title=" ".join(title))
     caps = any(w[:1].isupper() for w in words)
@@ -416,11 +461,30 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
 _CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
 # A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
-_APPOSED = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?, (?:of |the |a |an )?")
+_APPOSED = re.compile(
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?"
+)
 _CAP_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+")
 _LEFT_WORD = re.compile(r"([\w'’\-]+) $")
+# A name used as a modifier before a role and another name: "Obama consultant Cornell Belcher".
+_MODIFIER_GAP = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?:['’]s)? (?:[a-z-]+ ){0,2}([a-z-]+) ")
+_MODIFIED_ROLES = ROLE_HEADS | _SUBORDINATE | wordset("manager chair strategist consultant pollster")
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\. ([A-Z][\w'’-]+)")
+# Capitalised titles before a lone surname that make it a person: "President Obama", "Senator Ridley".
+_PERSON_TITLES = wordset(
+    "president senator sen representative rep governor gov mayor secretary judge justice speaker general gen "
+    "minister chancellor ambassador admiral sheriff chairman chairwoman commissioner attorney pope king queen "
+    "prince vice-president"
+)
+_LEFT_ABBREVIATION = re.compile(r"\b((?:Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Atty|Pres)\.) $")  # "Sen. Mark Ridley"
 _APPOSITION = re.compile(r",\s+((?:the\s+)?[^,.;:\"“”«»()~]{3,80}?)(?=\s*[,.;:]|\s*$)")
 _CONNECTORS = {"of", "to", "for", "the"}
+# Lower-case words after which a name is still a subject: "and Trump said", "said Trump".
+_PREPOSITIONS = wordset(
+    "on in at to for with from by about against of over under after before during than like unlike into onto "
+    "toward towards behind between among beside besides without within upon via per despite amid"
+)
+_SUBJECT_AFTER = wordset("and but or so then while when because although though said says added wrote asked")
 
 # Which roles a role noun may refer to (substrings of the lower-cased role).
 _DIPLOMAT = (
@@ -470,6 +534,20 @@ _ORG_NEED = {
 }
 
 
+_RUNNING = wordset("candidate nominee frontrunner front-runner billionaire businessman businesswoman mogul judge")
+_PARTIES = {"democratic": "dem", "democrat": "dem", "republican": "rep", "gop": "rep"}
+
+
+def _party(words) -> set[str]:
+    return {_PARTIES[w] for w in words if w in _PARTIES}
+
+
+def _role_has(role: str, pattern: str) -> bool:
+    """Does ``role`` hold ``pattern`` ("spokes" in "spokeswoman")? "president" is not in "presidential"."""
+    at = role.find(pattern)
+    return at >= 0 and not role.startswith("ial", at + len(pattern))
+
+
 def _nat(words) -> set[str]:
     return {NATIONALITIES[w] for w in words if w in NATIONALITIES}
 
@@ -484,6 +562,71 @@ def _edit1(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+def _object(body: str, at: int) -> bool:
+    """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
+    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders."""
+    m = _LEFT_WORD.search(body, max(0, at - 24), at)
+    if not m:
+        return False
+    left = m.group(1)
+    return left.lower() in _PREPOSITIONS or (left.islower() and left not in _SUBJECT_AFTER)
+
+
+def _gendered(ent: Entity | None, word: str) -> Entity | None:
+    """``ent``, now known to be a "he" or a "she" if that was open."""
+    if ent is not None and ent.female is None and not ent.group:
+        ent.female = word == "she"
+    return ent
+
+
+class _RoleScore:
+    """How well a person fits a role noun ("the Democratic nominee"): 2 their role says so, 1 no role
+    known, 0 another role, party, nationality or sex, -1 not a person."""
+
+    def __init__(self, words, want: str) -> None:
+        self.want, self.nat, self.party = want, _nat(words), _party(words)
+        self.female = True if want.endswith("woman") else False if want.endswith("man") else None
+
+    def __call__(self, ent: Entity | None) -> int:
+        if ent is None or ent.org or ent.group:
+            return -1
+        if self.female is not None and ent.female is (not self.female):
+            return 0  # "the congresswoman" is not Mr. Hale
+        if ent.role is None:
+            return 1
+        role = _spelled(ent.role.lower())
+        other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
+        if self.nat and other and not (self.nat & other):
+            return 0
+        if self.party and _party(role.split()) - self.party:
+            return 0  # "the Democratic nominee" is not the Republican one
+        pats = ROLE_COMPAT.get(self.want, (self.want,))
+        return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
+
+
+def _past_modifier(body: str, mentions: list[tuple[int, Entity]], i: int) -> tuple[int, Entity]:
+    """Mention ``i``, or the next one when ``i`` only modifies its role: "Obama consultant Cornell Belcher"."""
+    pos = mentions[i][0]
+    if i + 1 < len(mentions) and mentions[i + 1][0] - pos < 60:
+        gap = _MODIFIER_GAP.fullmatch(body, pos, mentions[i + 1][0])
+        if gap and _low(gap.group(1)) in _MODIFIED_ROLES:
+            return mentions[i + 1]
+    return mentions[i]
+
+
+def _honorific_people(sp: Speakers, body: str, inside) -> None:
+    """People named only as "Mr. Obama" or "Ms. Kell": added, with their sex and their mentions."""
+    lone = []
+    for m in _HONORIFIC_NAME.finditer(body):
+        word = _strip_s(m.group(2))
+        if name_key(word) not in sp.people and _low(word) not in NOT_NAME and not inside(m.start(2)):
+            ent = sp._add_person([word], None)
+            ent.female = m.group(1) != "Mr"
+            lone.append((m.start(2), ent))
+    if lone:
+        sp.mentions = sorted(sp.mentions + lone, key=lambda t: t[0])
 
 
 class Speakers:
@@ -505,8 +648,10 @@ class Speakers:
         self.current: Entity | None = None  # the speaker of the last attribution
         self.current_pos = -1  # where that attribution was
         self.subject: tuple[int, int] | None = None  # the previous sentence, whose opening names its subject
+        self.sentence: tuple[int, int] | None = None  # the sentence being read
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
+        _honorific_people(self, body, inside)
         self._lazy = (body, inside) if self.people else None
 
     def _surnames(self) -> None:
@@ -514,15 +659,23 @@ class Speakers:
         found the first time a pronoun needs them."""
         body, inside = self._lazy
         self._lazy = None
-        last = {}
+        last: dict[str, list[Entity]] = {}
         for ents in self.people.values():
-            if len(ents) == 1:
-                last[ents[0].name.rsplit(" ", 1)[-1]] = ents[0]
+            for ent in ents:
+                last.setdefault(_surname(ent.name.split()), []).append(ent)
         found = []
         for m in _CAP_WORD.finditer(body):
-            ent = last.get(_strip_s(m.group()))
-            if ent is not None and not inside(m.start()):
-                found.append((m.start(), ent))
+            ents = last.get(_strip_s(m.group()))
+            if ents is None or inside(m.start()):
+                continue
+            female = _honorific(body[max(0, m.start() - 6) : m.start()].split()[-1:])
+            ent = ents[0]  # "Trump" is the Trump named first, unless "Ms. Trump" says otherwise
+            if female is not None:
+                fits = [e for e in ents if e.female is female] or [e for e in ents if e.female is None]
+                ent = fits[0] if fits else ent
+                if ent.female is None and len(ents) == 1:
+                    ent.female = female  # "Ms. Macer": she
+            found.append((m.start(), ent))
         if found:
             merged = sorted(self.mentions + found, key=lambda t: t[0])
             self.mentions = [
@@ -535,10 +688,10 @@ class Speakers:
             lead: list[str] = []
             p = start
             while len(lead) < 6:  # "EU diplomacy chief", "Russia's Ambassador to" before the run
-                w = _LEFT_WORD.search(body, max(0, p - 40), p)
+                w = _LEFT_WORD.search(body, max(0, p - 40), p) or _LEFT_ABBREVIATION.search(body, max(0, p - 12), p)
                 if not w:
                     break
-                low = _low(w.group(1))
+                low = _low(w.group(1)).rstrip(".")
                 if not (low in TITLE_WORDS or low in _CONNECTORS or low in NATIONALITIES or low in PLACES):
                     break
                 lead.insert(0, w.group(1))
@@ -552,6 +705,10 @@ class Speakers:
             pos = end - len(" ".join(name))
             if not inside(pos):
                 self.mentions.append((pos, ent))
+        elif len(name) == 1 and title and _low(title[-1]).strip(".") in _PERSON_TITLES and len(name[0]) > 1:
+            ent = self._add_person([_strip_s(name[0])], role_of(title))  # "President Obama", "Senator Ridley"
+            if not inside(start):
+                self.mentions.append((end - len(name[0]), ent))
         elif not name and _low(run[-1]) in ORG_HEADS and len(run) >= 2:
             while run and _low(run[0]) in STOP_CAPS:
                 run = run[1:]
@@ -563,7 +720,7 @@ class Speakers:
 
     def _add_person(self, name: list[str], role: str | None) -> Entity:
         name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
-        key = name_key(name[-1])
+        key = name_key(_surname(name))
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
             if len(name) == 1 or len(ent.name.split()) == 1 or name_key(first) == name_key(name[0]):
@@ -577,7 +734,7 @@ class Speakers:
         return ent
 
     def person(self, name: list[str], title: str) -> Entity:
-        key = name_key(name[-1])
+        key = name_key(_surname(name))
         if key not in self.people and len(key) >= 6 and len(self.people) <= 200:
             near = [k for k in self.people if len(k) >= 6 and _edit1(k, key)]
             if len(near) == 1:  # a misspelt surname: "Koronolli" for "Koronelli"
@@ -587,14 +744,15 @@ class Speakers:
             if len(firsts) == 1 and len(firsts[0].name.split()) == 2:
                 return firsts[0]
         same = self.people.get(key, [])
-        if len(name) == 1 and len(same) > 1:  # "Mrs. Clinton" is Hillary, not Bill; "Mr. Trump" is not Ivana
-            honorific = {_low(w).strip(".") for w in title.split()}
-            female = True if honorific & {"mrs", "ms", "miss", "madam"} else False if "mr" in honorific else None
-            if female is not None:
-                fits = [e for e in same if e.female is female]
-                if fits:
-                    return fits[0]
-        return self._add_person(name, role_of(title.split()))
+        female = _honorific(title.split())
+        if len(name) == 1 and len(same) > 1 and female is not None:  # "Mrs. Clinton" is Hillary, not Bill
+            fits = [e for e in same if e.female is female]
+            if fits:
+                return fits[0]
+        ent = self._add_person(name, role_of(title.split()))
+        if ent.female is None and female is not None:
+            ent.female = female
+        return ent
 
     def org(self, name: str) -> Entity:
         """The organisation named ``name``, or the one whose fuller name ends with it."""
@@ -674,13 +832,15 @@ class Speakers:
         self.groups.append(ent)
         return ent
 
-    def _before(self, pos: int, ok):
-        """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most)."""
+    def _before(self, pos: int, ok, subject: bool = False):
+        """The last mention before ``pos`` that satisfies ``ok`` (looking back 64 mentions at most);
+        with ``subject``, only mentions that are not the object of a verb or a preposition ("sued
+        Trump", "with Trump")."""
         if self._lazy:
             self._surnames()
         i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
-        for _, ent in reversed(self.mentions[max(0, i - 64) : i]):
-            if ok(ent):
+        for at, ent in reversed(self.mentions[max(0, i - 64) : i]):
+            if ok(ent) and not (subject and _object(self.body, at)):
                 return ent
         return None
 
@@ -691,6 +851,9 @@ class Speakers:
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
+            if _object(self.body, pos):
+                return None
+            pos, ent = _past_modifier(self.body, self.mentions, i)
             return None if ent.org or ent.group else (pos, ent)
         return None
 
@@ -703,27 +866,17 @@ class Speakers:
         joined = " ".join(words)
         want = next((p for p in _PHRASE_ROLES if p in joined), None)
         want = want or next((w for w in reversed(words) if w in ROLE_HEADS), "official")
-        nat = _nat(words)
-
-        def score(ent: Entity | None) -> int:
-            if ent is None or ent.org or ent.group:
-                return -1
-            if ent.role is None:
-                return 1
-            role = ent.role.lower()
-            other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
-            if nat and other and not (nat & other):
-                return 0
-            pats = ROLE_COMPAT.get(want, (want,))
-            return 2 if want == "official" or any(p in role for p in pats) else 0
-
+        score = _RoleScore(words, want)
+        subj = self.opening(*self.subject) if self.subject else None
+        if subj is not None and score(subj[1]) == 2 and subj[0] > self.current_pos:
+            return subj[1]  # "Rubio toured the office. The senator said ...": not the senator quoted before
         if score(self.current) == 2:
             return self.current
         found = self._before(pos, lambda e: score(e) == 2)
         if found:
             return found
-        if score(self.current) == 1 and want not in _SUBORDINATE:  # "the spokesman" is not the candidate
-            return self.current
+        if score(self.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING:
+            return self.current  # "the spokesman" is not the candidate; "the nominee" needs a nominee
         return self._first(lambda e: score(e) == 2)
 
     def _orgref(self, words, pos) -> Entity | None:
@@ -755,10 +908,19 @@ class Speakers:
                 return False  # a group is "they"; "a senior employee ... he added" is fine
             return ent.female is not (word == "he")
 
+        own = self.opening(self.sentence[0], pos) if self.sentence and self.sentence[0] < pos else None
+        if own is not None and ok(own[1]):  # "Roffman, who sued, called it 'horrendous,' he said"
+            return _gendered(own[1], word)
         subj = self.opening(*self.subject) if self.subject else None
         if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
-            return subj[1]  # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
+            # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
+            return _gendered(subj[1], word)
         if ok(self.current):
-            return self.current
+            return _gendered(self.current, word)
         cur = self.current
-        return self._before(pos, ok) or (cur if cur and not cur.org and not cur.group else None)
+        found = (
+            self._before(pos, ok, subject=True)
+            or self._before(pos, ok)
+            or (cur if cur and not cur.org and not cur.group else None)
+        )
+        return _gendered(found, word)

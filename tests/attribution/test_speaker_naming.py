@@ -83,3 +83,196 @@ def test_organisation_name_with_of_is_kept_whole():
     assert said(body) == [
         ("indirect", "Federal Bureau of Lighthouses", "the lamp at Cape Orrin would be replaced next spring")
     ]
+
+
+# --- pronouns: who "he" or "she" is (issue 13, point 2) ---------------------------------------
+
+
+def test_lone_surname_shared_by_two_people_is_the_one_named_first():
+    body = (
+        "Governor Alma Pruett spoke at the fair, and her husband, Dale Pruett, stood beside her.\n\n"
+        "Later Mrs. Pruett toured the barns. She said the county would fund a new livestock hall."
+    )
+    assert said(body) == [("indirect", "Alma Pruett", "the county would fund a new livestock hall")]
+
+
+def test_honorific_gives_the_gender_of_an_unknown_given_name():
+    body = (
+        '"We will not close the mill," said Kestrel Varga, the plant manager.\n\n'
+        '"Nobody asked us," said Brannoc Lisle, a union steward. Mr. Lisle works below Ms. Varga\'s office.\n\n'
+        '"The buyers have not called me once," she said.'
+    )
+    assert said(body) == [
+        ("direct", "Kestrel Varga", "We will not close the mill"),
+        ("direct", "Brannoc Lisle", "Nobody asked us"),
+        ("direct", "Kestrel Varga", "The buyers have not called me once"),
+    ]
+
+
+def test_pronoun_resolved_once_fixes_the_gender_for_later_ones():
+    body = (
+        'Robin Tace, a nurse, spoke first. "The ward is full every night," she said.\n\n'
+        'Ellis Marr, a surgeon, agreed. "We need two more beds," he said.\n\n'
+        "Later the hospital board met, and she said the board had ignored the staff for years."
+    )
+    assert said(body)[-1] == ("indirect", "Robin Tace", "the board had ignored the staff for years")
+
+
+def test_preposition_at_sentence_start_is_not_a_person():
+    body = (
+        "Outside Benton's mill, a welder named Jorge Almeida waited for his shift.\n\n"
+        '"The work is steady and the pay is fair," he said.'
+    )
+    assert said(body) == [("direct", "Jorge Almeida", "The work is steady and the pay is fair")]
+
+
+def test_college_is_not_a_person():
+    body = (
+        "Mrs. Lydia Orme studied at Halvern College in the 1970s, where she said students should run "
+        "the dining halls themselves."
+    )
+    assert said(body) == [("indirect", "Lydia Orme", "students should run the dining halls themselves")]
+
+
+def test_name_after_a_verb_is_not_the_subject_for_he():
+    body = (
+        '"The fund owes me an apology," said a spokeswoman for the Belden fund.\n\n'
+        "Victor Hale, an analyst, lost his job. He sued Gerald Brandt for libel the next year.\n\n"
+        'Hale, who spent a fortune on lawyers, called it "a nightmare that never ended for my family," he said.'
+    )
+    assert said(body)[-1] == (
+        "partial",
+        "Victor Hale",
+        'Hale, who spent a fortune on lawyers, called it "a nightmare that never ended for my family,"',
+    )
+
+
+def test_opening_preposition_with_a_possessive_is_not_the_subject():
+    body = (
+        "Omar Reyes and Neil Carver debated on Monday.\n\n"
+        'On Carver\'s plan for the port, Reyes said he thinks "it would cost the city far more than it saves."'
+    )
+    assert said(body)[-1][1] == "Omar Reyes"
+
+
+def test_possessive_subject_of_the_sentence_is_the_speaker():
+    body = (
+        '"We did not expect this crowd," said Rep. Adam Lorne, a supporter of the senator.\n\n'
+        "Senator Paul Whitcomb's plans are still unclear, but he has said he wants to lead the finance panel."
+    )
+    assert said(body)[-1] == ("indirect", "Paul Whitcomb", "he wants to lead the finance panel")
+
+
+# --- role nouns: who "the senator" or "the nominee" is -----------------------------------------
+
+
+def test_abbreviated_title_makes_the_role():
+    body = (
+        '"The bridge will open in May," said Sen. Lorna Fitch.\n\n'
+        '"We have waited long enough," said Gov. Hal Brody, a Democrat.\n\n'
+        "Fitch later toured the site. The senator said the state had paid its share of the cost."
+    )
+    assert said(body)[-1] == ("indirect", "Lorna Fitch", "the state had paid its share of the cost")
+
+
+def test_role_noun_prefers_the_subject_of_the_previous_sentence():
+    body = (
+        '"We will win this state," said Sen. Carl Obert, who is running for president.\n\n'
+        "Sen. Mark Ridley stopped at a diner in Concord. The senator said his campaign was closing strong."
+    )
+    assert said(body)[-1] == ("indirect", "Mark Ridley", "his campaign was closing strong")
+
+
+def test_nominee_of_the_other_party_is_not_the_nominee():
+    body = (
+        "Dana Pell, the Republican nominee, spoke first.\n\n"
+        "Then the Democratic nominee said the debate should be held in a union hall."
+    )
+    assert said(body) == [("indirect", "Democratic nominee", "the debate should be held in a union hall")]
+
+
+def test_candidate_resolves_to_the_named_candidate():
+    body = (
+        "Republican presidential candidate Hugo Brandt held a rally in Ames.\n\n"
+        "The candidate said farmers had been forgotten by both parties."
+    )
+    assert said(body) == [("indirect", "Hugo Brandt", "farmers had been forgotten by both parties")]
+
+
+def test_congresswoman_is_not_a_man():
+    body = (
+        "Rep. Ada Quint and Rep. Tom Varley met the mayor.\n\n"
+        '"The levee is failing," Mr. Varley said.\n\n'
+        "The congresswoman said the federal money had arrived too late."
+    )
+    assert said(body)[-1] == ("indirect", "Ada Quint", "the federal money had arrived too late")
+
+
+def test_suffix_is_not_the_surname():
+    body = (
+        "Vice President Walter P. Gorman Jr. spoke in Erie.\n\n"
+        '"This is where I grew up," Mr. Gorman said. "I know these streets."'
+    )
+    assert said(body) == [
+        ("direct", "Walter P. Gorman Jr", "This is where I grew up"),
+        ("direct", "Walter P. Gorman Jr", "I know these streets."),
+    ]
+
+
+def test_age_between_name_and_place_does_not_make_the_place_speak():
+    body = "Wren Talley, 29, of Dunmore, Pa., says the new bus line has cut her commute in half."
+    assert said(body) == [("indirect", "Wren Talley", "the new bus line has cut her commute in half")]
+
+
+def test_person_known_only_by_title_and_surname_is_a_candidate_for_he():
+    body = (
+        '"Our schools need more teachers," said Dana Kell, a parent, at the meeting.\n\n'
+        "Then as now, Mr. Oduya was speaking for someone else. In his last address, he conceded he had "
+        "fallen short."
+    )
+    assert said(body)[-1] == ("indirect", "Oduya", "he had fallen short")
+
+
+def test_president_before_a_lone_surname_makes_a_person():
+    body = (
+        '"The plant will stay," Ms. Kell said.\n\n'
+        "President Varga toured the plant on Friday. He said the tariffs would be lifted by spring."
+    )
+    assert said(body)[-1] == ("indirect", "Varga", "the tariffs would be lifted by spring")
+
+
+def test_presidential_candidate_is_not_the_president():
+    body = (
+        "Republican presidential candidate Hugo Brandt and President Lena Ostrova met in Ames.\n\n"
+        '"We agreed on the grain deal," said Brandt.\n\n'
+        "The president said the deal still needed the approval of the legislature."
+    )
+    assert said(body)[-1] == ("indirect", "Lena Ostrova", "the deal still needed the approval of the legislature")
+
+
+def test_place_after_a_preposition_in_an_unnamed_source_is_not_the_speaker():
+    body = "Turnout fell by a fifth, according to the exit polls in New Hampshire."
+    assert said(body) == [("indirect", "exit polls in New Hampshire", "Turnout fell by a fifth")]
+
+
+def test_title_cut_from_its_name_is_nobody():
+    assert parse_phrase(["Rep."]) is None
+    assert parse_phrase(["reports", "Mr."]) is None
+    assert parse_phrase(["the", "Sen."]) is None
+    assert parse_phrase(["Rep", ".", "Ann", "Lowe"]).name == "Ann Lowe"
+
+
+def test_company_named_with_a_place_word_is_kept_whole():
+    body = "United Foundries has vowed to cut at least a tenth of its costs over the next two years."
+    assert said(body) == [
+        ("indirect", "United Foundries", "to cut at least a tenth of its costs over the next two years")
+    ]
+
+
+def test_name_used_as_a_modifier_before_a_role_and_a_name_is_not_the_subject():
+    body = (
+        '"This is the moment," Senator Mark Amsel said that night in a crowded hotel ballroom.\n\n'
+        "Amsel pollster Victor Brandt, the first to call the race, took up the theme. "
+        '"Voters here have stopped listening to the party," he said.'
+    )
+    assert said(body)[-1] == ("direct", "Victor Brandt", "Voters here have stopped listening to the party")
