@@ -300,6 +300,22 @@ def np_allowed(tok: str) -> bool:
     return low in _NP_LOWER or low in INDEFINITE
 
 
+def clause_that(m: str, c: Cue, e: int) -> int:
+    """Where the clause after cue ``c`` of masked text ``m`` starts, if ``c`` takes a that-clause; else 0."""
+    mt = _THAT.search(m[c.end : min(e, c.end + 100)])
+    if not mt:
+        return 0
+    gap = m[c.end : c.end + mt.start()]
+    words = gap.split()
+    ok = (
+        not gap.strip()
+        or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
+        or ASIDE_GAP.fullmatch(gap)
+        or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
+    )
+    return c.end + mt.end() if ok else 0
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -561,19 +577,7 @@ class CueReader:
 
     def clause_that(self, c: Cue, e: int) -> int:
         """Where the clause after ``c`` starts, if ``c`` takes a that-clause; else 0."""
-        m = self.m
-        mt = _THAT.search(m[c.end : min(e, c.end + 100)])
-        if not mt:
-            return 0
-        gap = m[c.end : c.end + mt.start()]
-        words = gap.split()
-        ok = (
-            not gap.strip()
-            or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
-            or ASIDE_GAP.fullmatch(gap)
-            or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
-        )
-        return c.end + mt.end() if ok else 0
+        return clause_that(self.m, c, e)
 
     def bare(self, c: Cue, e: int) -> int:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
