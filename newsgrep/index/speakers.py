@@ -23,6 +23,7 @@ quotations has no value (the column's default, empty bytes).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import marshal
 import os
@@ -152,10 +153,18 @@ def merged(groups: dict[str, list]) -> list[tuple]:
     surname-only group joined to the one full name that ends with it.
 
     By last word: comparing every surname with every name took 10 s on Reuters-21578.
-    ``groups`` is left as it is.
+    ``groups`` is left as it is. The rows come in ``order``: most quotations
+    first, as `newsgrep speakers` lists them, and ties by the whole row, so
+    that no two indexes of the same articles list them differently.
     """
     by_last = _by_last(groups)
-    return [row for key in groups if (row := _row(groups, key, by_last)) is not None]
+    return sorted((row for key in groups if (row := _row(groups, key, by_last)) is not None), key=order)
+
+
+def order(row: tuple) -> tuple:
+    """The order of the rows of a table: most quotations first, then by the whole row."""
+    name, role, aliases, quotes, articles, first, last = row
+    return (-quotes, name, role or "", aliases, articles, first or "", last or "")
 
 
 def _by_last(groups: dict) -> dict[str, list[str]]:
@@ -354,9 +363,13 @@ def _counted(reader) -> tuple[list, dict]:
         values.append(live)
     groups = _groups(itertools.chain.from_iterable(values))
     by_last = _by_last(groups)
-    rows = {key: row for key in groups if (row := _row(groups, key, by_last)) is not None}
+    rows = sorted(((row, key) for key in groups if (row := _row(groups, key, by_last)) is not None), key=_first_order)
     stored = {key: marshal.dumps(g) for key, g in groups.items()}
-    return list(rows.values()), _state(segments, small, stored, list(rows))
+    return [row for row, _key in rows], _state(segments, small, stored, [key for _row, key in rows])
+
+
+def _first_order(pair: tuple) -> tuple:
+    return order(pair[0])
 
 
 def _groups(values) -> dict[str, list]:
@@ -443,7 +456,8 @@ def _updated(folder: str, reader, generation: int) -> tuple[list, dict]:
     table, state = _previous(folder, generation)
     try:
         counted, small, stored = state["segments"], state["small"], state["groups"]
-        rows = dict(zip(state["owners"], table, strict=True))
+        owners = state["owners"]
+        rows = dict(zip(owners, table, strict=True))
         delta: dict = {}
         segments = {}
         now = _segments(reader)
@@ -498,15 +512,25 @@ def _updated(folder: str, reader, generation: int) -> tuple[list, dict]:
             affected.update((key, surname), by_last.get(surname, ()))
         needed = affected | {key.rsplit(" ", 1)[1] for key in affected if " " in key}
         view = {key: groups[key] if key in groups else marshal.loads(stored[key]) for key in needed if key in stored}
-    except (KeyError, TypeError, ValueError, AttributeError, EOFError) as err:  # a state of another shape
+        # The table stays in ``order``: each changed row leaves its place and takes its new one.
+        for key in affected:
+            old = rows.get(key)
+            if old is not None:
+                place = order(old)
+                at = bisect.bisect_left(table, place, key=order)
+                while at < len(table) and owners[at] != key and order(table[at]) == place:
+                    at += 1  # rows alike in every field: any of them is at its place
+                if at == len(table) or owners[at] != key:
+                    raise _Stale("the table is not in order")
+                del table[at], owners[at]
+            row = _row(view, key, by_last)
+            if row is not None:
+                at = bisect.bisect_right(table, order(row), key=order)
+                table.insert(at, row)
+                owners.insert(at, key)
+    except (KeyError, TypeError, ValueError, AttributeError, EOFError, IndexError) as err:  # another shape
         raise _Stale(str(err)) from None
-    for key in affected:
-        row = _row(view, key, by_last)
-        if row is None:
-            rows.pop(key, None)
-        else:
-            rows[key] = row
-    return list(rows.values()), _state(segments, small, stored, list(rows))
+    return table, _state(segments, small, stored, owners)
 
 
 def _prune(parts: dict) -> None:
@@ -592,8 +616,6 @@ def _rescan(segments: list, groups: dict[str, list], dirty: set[str]) -> None:
     of that key and nothing else), so the cost is a C search per key, not a
     Python step per article.
     """
-    import bisect
-
     for key in dirty:
         g = groups[key]
         g[2], g[3], g[6], g[7] = "", "", 0, 0

@@ -245,15 +245,11 @@ def _rows_of(reader, docnums: list[int]):
             yield columns[i][docnum - starts[i]]
 
 
-def _rest(s: Speaker) -> tuple:
-    """The whole row, after each order's own keys: rows that tie come out alike from the writer's table
-    (kept up to date commit by commit, in its own order) and from the column added up."""
-    return (s.name, s.role or "", s.aliases, s.quotes, s.articles, s.first or "", s.last or "")
-
-
+# Ties keep the rows' own order (index/speakers.order: by the whole row), the same from any index of
+# the same articles; the default order is that order already.
 _SPEAKER_ORDERS = {
-    "quotes": lambda s: (-s.quotes, *_rest(s)),
-    "articles": lambda s: (-s.articles, -s.quotes, *_rest(s)),
-    "name": lambda s: (s.name.casefold(), *_rest(s)),
-    "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, *_rest(s)),
+    "quotes": lambda s: (-s.quotes, s.name),
+    "articles": lambda s: (-s.articles, -s.quotes, s.name),
+    "name": lambda s: (s.name.casefold(), s.name),
+    "recent": lambda s: (-(int((s.last or "0000-00-00").replace("-", ""))), -s.quotes, s.name),
 }

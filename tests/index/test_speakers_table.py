@@ -1,8 +1,8 @@
 """The speakers table kept commit by commit (index/speakers.py): always the rows a rebuild gives.
 
 Random rounds of added, edited and removed files; after each incremental
-run the live generation's table must hold exactly the rows of a rebuild of
-the same files, and of the column added up, and the run must have updated
+run the live generation's table must be exactly a rebuild's (the same rows
+in the same order), and the column added up, and the run must have updated
 the table from its state rather than added the whole column up again.
 """
 
@@ -39,13 +39,13 @@ DAYS = ["1987-03-02", "1987-03-05", "1987-04-01", "1987-05-10", "1987-06-11"]
 
 
 def rows_of(root: Path) -> tuple[list, list]:
-    """(the live generation's table, the column added up), each sorted."""
+    """(the live generation's table, the column added up): lists, in the order the table keeps."""
     ix = open_index(str(root))
     with ix.reader() as reader:
         table = read_table(ix.storage.folder, reader.generation())
         column = merged(add_up(every_value(reader)))
     assert table is not None
-    return sorted(table, key=repr), sorted(column, key=repr)
+    return table, column
 
 
 def write_file(path: Path, rng: random.Random, serial: list[int]) -> None:
@@ -94,8 +94,8 @@ def test_random_rounds_keep_the_table_of_a_rebuild(tmp_path, monkeypatch, small)
         assert rescans  # some rounds removed a group's last article on its first or last date
     else:
         assert len(counted) > 1 + 14
-    archive = newsgrep.open(str(index))
-    assert [s.name for s in archive.speakers()][:3] == [s.name for s in newsgrep.open(str(rebuilt)).speakers()][:3]
+    for sort in ("quotes", "articles", "name", "recent"):
+        assert newsgrep.open(str(index)).speakers(sort=sort) == newsgrep.open(str(rebuilt)).speakers(sort=sort)
 
 
 def live_files(index: Path) -> tuple[Path, Path]:
