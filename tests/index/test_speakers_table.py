@@ -16,7 +16,7 @@ import pytest
 
 import newsgrep
 from newsgrep.index import speakers
-from newsgrep.index.speakers import add_up, every_value, merged, read_table
+from newsgrep.index.speakers import add_up, every_value, merged, order, read_table
 from newsgrep.index.store import open_index
 from newsgrep.index.writer import update_index
 
@@ -43,7 +43,7 @@ def rows_of(root: Path) -> tuple[list, list]:
     ix = open_index(str(root))
     with ix.reader() as reader:
         table = read_table(ix.storage.folder, reader.generation())
-        column = merged(add_up(every_value(reader)))
+        column = sorted(merged(add_up(every_value(reader))), key=order)
     assert table is not None
     return table, column
 
