@@ -23,6 +23,8 @@ quotations has no value (the column's default, empty bytes).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import marshal
 import os
 from collections import Counter, defaultdict
@@ -70,16 +72,22 @@ def decode(value: bytes) -> tuple[str, list[tuple[str, list[tuple[str, str, int]
 def every_value(reader):
     """The ``speaker_rows`` value of every live article, segment by segment.
 
-    A segment without deletions is one read of its whole column, split at the
-    end marks: 18.6k per-document reads were most of the time on Reuters-21578.
+    One read of a segment's whole column, split at the end marks: 18.6k
+    per-document reads were most of the time on Reuters-21578. A segment
+    with deletions (every update deletes from the big segment of the build)
+    drops its deleted documents from that split, not reading the rest one by one.
     """
     end = END.encode()
     for leaf, _offset in reader.leaf_readers():
         if not leaf.has_column("speaker_rows"):
             continue
+        if leaf.has_deletions():
+            gone = set(_deleted(leaf))
+            yield from (v for d, v in _segment_values(leaf) if d not in gone)
+            continue
         column = leaf.column_reader("speaker_rows", translate=False)
         lengths = getattr(column, "_lengths", None)
-        if leaf.has_deletions() or lengths is None or not hasattr(column, "_dbfile"):
+        if lengths is None or not hasattr(column, "_dbfile"):
             yield from (column[d] for d in leaf.all_doc_ids())
         elif lengths:
             # Whoosh's VarBytesColumn.Reader (whoosh3 is pinned): the values lie end to end from _basepos.
@@ -145,32 +153,58 @@ def merged(groups: dict[str, list]) -> list[tuple]:
     surname-only group joined to the one full name that ends with it.
 
     By last word: comparing every surname with every name took 10 s on Reuters-21578.
+    ``groups`` is left as it is. The writer's table keeps them in ``order``.
     """
-    from ..attribution.people import person_key
+    by_last = _by_last(groups)
+    return [row for key in groups if (row := _row(groups, key, by_last)) is not None]
 
+
+def order(row: tuple) -> tuple:
+    """The order of the rows of a table: most quotations first (as `newsgrep speakers` lists them), then by
+    the whole row, so that no two indexes of the same articles list them differently."""
+    name, role, aliases, quotes, articles, first, last = row
+    return (-quotes, name, role or "", aliases, articles, first or "", last or "")
+
+
+def _by_last(groups: dict) -> dict[str, list[str]]:
+    """The keys of several words (full names), by their last word."""
     by_last: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         if " " in key:
             by_last[key.rsplit(" ", 1)[1]].append(key)
-    for key in [k for k in groups if " " not in k]:
-        owners = by_last.get(key, [])
-        if len(owners) == 1:
-            target, src = groups[owners[0]], groups.pop(key)
-            target[0] += src[0]
-            target[1] += src[1]  # additive: an article that named both joined them already
-            _widen(target, src[2], src[3])
-            for mine, theirs in ((target[4], src[4]), (target[5], src[5])):
+    return by_last
+
+
+def _row(groups: dict[str, list], key: str, by_last: dict[str, list[str]]) -> tuple | None:
+    """The row of ``key``'s group (with the surname-only group it absorbs), or None: no such group,
+    or a surname that joins the one full name ending with it."""
+    from ..attribution.people import person_key
+
+    g = groups.get(key)
+    if g is None:
+        return None
+    quotes, articles, first, last, forms, roles = g[:6]
+    if " " in key:
+        surname = key.rsplit(" ", 1)[1]
+        src = groups.get(surname)
+        if src is not None and by_last.get(surname) == [key]:
+            quotes += src[0]
+            articles += src[1]  # additive: an article that named both joined them already
+            if src[2] and (not first or src[2] < first):
+                first = src[2]
+            last = max(last, src[3])
+            forms, roles = dict(forms), dict(roles)
+            for mine, theirs in ((forms, src[4]), (roles, src[5])):
                 for name, n in theirs.items():
                     mine[name] = mine.get(name, 0) + n
-    out = []
-    for quotes, articles, first, last, forms, roles in groups.values():
-        if len(forms) == 1:
-            (name,) = forms
-        else:  # the fullest name, then the most used form, then capitals ("Tehran Radio" over "Tehran radio")
-            name = max(forms, key=lambda f: (len(person_key(f).split()), forms[f], f.istitle(), f))
-        role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
-        out.append((name, role, sorted(forms), quotes, articles, first or None, last or None))
-    return out
+    elif len(by_last.get(key, ())) == 1:
+        return None  # counted in the row of its full name
+    if len(forms) == 1:
+        (name,) = forms
+    else:  # the fullest name, then the most used form, then capitals ("Tehran Radio" over "Tehran radio")
+        name = max(forms, key=lambda f: (len(person_key(f).split()), forms[f], f.istitle(), f))
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    return (name, role, sorted(forms), quotes, articles, first or None, last or None)
 
 
 # --- the table of a generation ---------------------------------------------------------------
@@ -181,23 +215,453 @@ def merged(groups: dict[str, list]) -> list[tuple]:
 # A reader that finds no table for its generation (a crash between commit and
 # table, an index written before the table existed) adds the column up
 # instead: same rows, slower.
+#
+# Adding the whole column up after every commit cost 0.31 s on Reuters-21578
+# and about 1.7 s at 100k articles, for an update of one file. So the writer
+# also keeps speakers-<generation>.state, what the table was made from, and
+# the next commit updates both from what changed:
+#
+# * "segments": each segment counted, {segment id: [documents, [deleted docnums]]}.
+#   Segments never change but for deletions, so a segment still there adds
+#   nothing new but the documents deleted since (read back from its column:
+#   a deleted document stays in its segment until a merge);
+# * "small": the parts (below) of each segment of fewer than SMALL documents,
+#   the ones a commit may merge away: a merged segment's files are gone
+#   when the table is written, so what it counted is taken from here. A big
+#   segment that is merged away (minutes of Whoosh's time) means adding the
+#   column up again;
+# * "groups": per person key, add_up's [quotes, articles, first, last, forms,
+#   roles] and how many parts fall on the first and on the last date, so a
+#   deletion knows when a date bound goes; a group that loses its bound has it
+#   found again in the column, the group's key sought as bytes. Each group is
+#   kept marshalled on its own: a commit unpacks only the groups it touches
+#   (unpacking them all was most of an update's time);
+# * "owners": the key whose row each table row is (merged), in table order.
+#
+# A part is one person's piece of one article's value (module docstring);
+# "parts" are {part: {date: articles}}. The commit's parts (added ones
+# positive, removed ones negative) update the groups they touch, and then
+# the rows those groups belong to. Nothing else is read or recomputed.
+# Whatever does not add up (no state, another index's, a torn file, a count
+# below zero) is answered by adding the whole column up: the result is the
+# same rows either way (tests/index/test_speakers_table.py).
+
+SMALL = 1000  # documents: segments below this keep their parts in the state (Whoosh merges one in about 10 s)
+RESCAN = 64  # groups that lost a date bound, at most, sought in the column; more: add it all up
+STATE_VERSION = 1
+
+
+class _Stale(Exception):
+    """The state does not fit the index: add the column up instead."""
 
 
 def table_path(folder: str, generation: int) -> str:
     return os.path.join(folder, f"speakers-{generation}.marshal")
 
 
+def state_path(folder: str, generation: int) -> str:
+    return os.path.join(folder, f"speakers-{generation}.state")
+
+
 def write_table(folder: str, ix) -> None:
-    """Write the speaker rows of ``ix``'s newest generation (the writer calls this after its commit)."""
+    """Write the speaker rows of ``ix``'s newest generation (the writer calls this after its commit).
+
+    From the state of an earlier generation when there is one that fits (see
+    above), else from the whole column; the state of this generation beside it.
+    """
     with ix.reader() as reader:
-        rows = merged(add_up(every_value(reader)))
-        path = table_path(folder, reader.generation())
+        generation = reader.generation()
+        try:
+            table, state = _updated(folder, reader, generation)
+        except _Stale:
+            table, state = _counted(reader)
+    # the table first: a state is only used with its own generation's table (``_previous``)
+    _dump(table_path(folder, generation), table)
+    _dump(state_path(folder, generation), state)
+
+
+def ensure_table(folder: str, ix) -> None:
+    """Write the live generation's table and state if either is missing (a run killed after its commit)."""
+    generation = ix.latest_generation()
+    if not (os.path.exists(table_path(folder, generation)) and os.path.exists(state_path(folder, generation))):
+        write_table(folder, ix)
+
+
+def _dump(path: str, obj) -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     with open(tmp, "wb") as fh:
-        marshal.dump(rows, fh)
+        marshal.dump(obj, fh)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def _segments(reader) -> list:
+    """(segment id, document count, deleted docnums, leaf reader) of every segment of ``reader``."""
+    out = []
+    for leaf, _offset in reader.leaf_readers():
+        segment = leaf.segment()
+        if segment is None:
+            raise _Stale("a reader without segments")
+        deleted = sorted(_deleted(leaf))
+        out.append((segment.segment_id(), leaf.doc_count_all(), deleted, leaf))
+    return out
+
+
+def _deleted(leaf):
+    """The deleted docnums of a segment reader (Whoosh's segment knows them; its reader only asks)."""
+    if not leaf.has_deletions():
+        return ()
+    segment = leaf.segment()
+    if segment is not None:
+        return segment.deleted_docs()
+    return (d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d))
+
+
+def _segment_values(leaf) -> list[tuple[int, bytes]]:
+    """(docnum, value) of every document of the segment with quotations, deleted ones included."""
+    if not leaf.has_column("speaker_rows"):
+        return []
+    column = leaf.column_reader("speaker_rows", translate=False)
+    lengths = getattr(column, "_lengths", None)
+    if lengths is None or not hasattr(column, "_dbfile"):
+        return [(d, v) for d in range(leaf.doc_count_all()) if (v := column[d])]
+    size = sum(lengths)
+    if not size:
+        return []
+    # Whoosh's VarBytesColumn.Reader (see every_value): the values lie end to end; each non-empty one ends with END
+    values = column._dbfile.get(column._basepos, size).split(END.encode())
+    return list(zip(itertools.compress(range(len(lengths)), lengths), values[:-1], strict=True))
+
+
+def _tally(values, sign: int, parts: dict) -> None:
+    """Count the parts of ``values`` (column values) into ``parts``, ``sign`` (1 or -1) each."""
+    group, end = GROUP.encode(), END.encode()
+    for value in values:
+        if not value:
+            continue
+        date, *pieces = value.removesuffix(end).split(group)
+        for piece in pieces:
+            dates = parts.get(piece)
+            if dates is None:
+                parts[piece] = {date: sign}
+            else:
+                dates[date] = dates.get(date, 0) + sign
+
+
+def _counted(reader) -> tuple[list, dict]:
+    """The table and state of ``reader`` from its whole column."""
+    segments, small, values = {}, {}, []
+    for sid, docs, deleted, leaf in _segments(reader):
+        segments[sid] = [docs, deleted]
+        gone = set(deleted)
+        live = [v for d, v in _segment_values(leaf) if d not in gone]
+        if docs < SMALL:
+            small[sid] = mine = {}
+            _tally(live, 1, mine)
+        values.append(live)
+    groups = _groups(itertools.chain.from_iterable(values))
+    by_last = _by_last(groups)
+    rows = sorted(((row, key) for key in groups if (row := _row(groups, key, by_last)) is not None), key=_first_order)
+    stored = {key: marshal.dumps(g) for key, g in groups.items()}
+    return [row for row, _key in rows], _state(segments, small, stored, [key for _row, key in rows])
+
+
+def _first_order(pair: tuple) -> tuple:
+    return order(pair[0])
+
+
+def _groups(values) -> dict[str, list]:
+    """``add_up`` with the state's two counts: the parts on each group's first and on its last date.
+
+    A part is split once, as in ``add_up``: [articles, first, on first, last, on last] by distinct part first.
+    """
+    group, end = GROUP.encode(), END.encode()
+    parts: dict[bytes, list] = {}
+    for value in values:
+        if not value:
+            continue
+        date, *pieces = value.removesuffix(end).split(group)
+        for piece in pieces:
+            seen = parts.get(piece)
+            if seen is None:
+                parts[piece] = [1, date, 1, date, 1] if date else [1, b"", 0, b"", 0]
+                continue
+            seen[0] += 1
+            if date:
+                if not seen[1] or date < seen[1]:
+                    seen[1], seen[2] = date, 1
+                elif date == seen[1]:
+                    seen[2] += 1
+                if date > seen[3]:
+                    seen[3], seen[4] = date, 1
+                elif date == seen[3]:
+                    seen[4] += 1
+    groups: dict[str, list] = {}
+    for piece, (articles, first, on_first, last, on_last) in parts.items():
+        key, *rows = piece.decode("utf-8").split(ROW)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = [0, 0, "", "", {}, {}, 0, 0]
+        g[1] += articles
+        if first:
+            _widen_counted(g, first, on_first)
+            if last != first:
+                _widen_counted(g, last, on_last)
+        forms, roles = g[4], g[5]
+        for row in rows:
+            form, role, n = row.split(CELL)
+            n = int(n) * articles
+            g[0] += n
+            forms[form] = forms.get(form, 0) + n
+            if role:
+                roles[role] = roles.get(role, 0) + n
+    return groups
+
+
+def _state(segments: dict, small: dict, groups: dict, owners: list) -> dict:
+    return {"version": STATE_VERSION, "segments": segments, "small": small, "groups": groups, "owners": owners}
+
+
+def _previous(folder: str, generation: int) -> tuple[list, dict]:
+    """The table and state of the newest earlier generation that has both, else _Stale."""
+    found = []
+    for name in os.listdir(folder):
+        if name.startswith("speakers-") and name.endswith(".state"):
+            number = name[len("speakers-") : -len(".state")]
+            if number.isdigit() and int(number) < generation:
+                found.append(int(number))
+    if not found:
+        raise _Stale("no state")
+    before = max(found)
+    table = read_table(folder, before)
+    try:
+        with open(state_path(folder, before), "rb") as fh:
+            state = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        raise _Stale("unreadable") from None
+    if (
+        table is None
+        or not isinstance(state, dict)
+        or state.get("version") != STATE_VERSION
+        or len(state.get("owners", ())) != len(table)
+    ):
+        raise _Stale("no table for the state")
+    return table, state
+
+
+def _updated(folder: str, reader, generation: int) -> tuple[list, dict]:
+    """The table and state of ``reader``'s generation from an earlier one's and what changed since."""
+    table, state = _previous(folder, generation)
+    try:
+        counted, small, stored = state["segments"], state["small"], state["groups"]
+        owners = state["owners"]
+        rows = dict(zip(owners, table, strict=True))
+        delta: dict = {}
+        segments = {}
+        now = _segments(reader)
+        for sid, docs, deleted, leaf in now:
+            segments[sid] = [docs, deleted]
+            before = counted.get(sid)
+            if before is None:  # new in this commit (or since the state): every live document
+                gone = set(deleted)
+                live = [v for d, v in _segment_values(leaf) if d not in gone]
+                _tally(live, 1, delta)
+                if docs < SMALL:
+                    small[sid] = mine = {}
+                    _tally(live, 1, mine)
+                continue
+            if before[0] != docs:
+                raise _Stale("a segment changed size")
+            new = sorted(set(deleted) - set(before[1]))
+            if len(new) + len(before[1]) != len(deleted):
+                raise _Stale("a deletion undone")
+            if new and leaf.has_column("speaker_rows"):
+                column = leaf.column_reader("speaker_rows", translate=False)
+                values = [column[d] for d in new]
+                _tally(values, -1, delta)
+                if sid in small:
+                    _tally(values, -1, small[sid])
+                    _prune(small[sid])
+        live_ids = {sid for sid, *_ in now}
+        for sid in [s for s in counted if s not in live_ids]:  # merged away or dropped
+            if sid not in small:
+                raise _Stale("a big segment merged away")
+            for piece, dates in small.pop(sid).items():
+                mine = delta.setdefault(piece, {})
+                for date, n in dates.items():
+                    mine[date] = mine.get(date, 0) - n
+        row_mark = ROW.encode()
+        keys = {piece.split(row_mark, 1)[0].decode("utf-8") for piece in delta}
+        groups = {key: marshal.loads(stored[key]) for key in keys if key in stored}
+        touched, dirty = _apply(groups, delta)
+        if dirty:
+            if len(dirty) > RESCAN:
+                raise _Stale("too many groups lost a date bound")
+            _rescan(now, groups, dirty)
+        for key in touched:
+            if key in groups:
+                stored[key] = marshal.dumps(groups[key])
+            else:
+                del stored[key]
+        by_last = _by_last(stored)
+        affected = set()
+        for key in touched:
+            surname = key.rsplit(" ", 1)[1] if " " in key else key
+            affected.update((key, surname), by_last.get(surname, ()))
+        needed = affected | {key.rsplit(" ", 1)[1] for key in affected if " " in key}
+        view = {key: groups[key] if key in groups else marshal.loads(stored[key]) for key in needed if key in stored}
+        # The table stays in ``order``: each changed row leaves its place and takes its new one.
+        for key in affected:
+            old = rows.get(key)
+            if old is not None:
+                place = order(old)
+                at = bisect.bisect_left(table, place, key=order)
+                while at < len(table) and owners[at] != key and order(table[at]) == place:
+                    at += 1  # rows alike in every field: any of them is at its place
+                if at == len(table) or owners[at] != key:
+                    raise _Stale("the table is not in order")
+                del table[at], owners[at]
+            row = _row(view, key, by_last)
+            if row is not None:
+                at = bisect.bisect_right(table, order(row), key=order)
+                table.insert(at, row)
+                owners.insert(at, key)
+    except (KeyError, TypeError, ValueError, AttributeError, EOFError, IndexError) as err:  # another shape
+        raise _Stale(str(err)) from None
+    return table, _state(segments, small, stored, owners)
+
+
+def _prune(parts: dict) -> None:
+    """Drop the dates and parts whose count is down to zero: the state of a rebuild has none."""
+    for piece in [p for p, dates in parts.items() if not any(dates.values())]:
+        del parts[piece]
+    for dates in parts.values():
+        for date in [d for d, n in dates.items() if not n]:
+            del dates[date]
+
+
+def _apply(groups: dict[str, list], parts: dict) -> tuple[set[str], set[str]]:
+    """Add ``parts`` ({part: {date: articles}}, negative to take away) to ``groups``.
+
+    A group is [quotes, articles, first, last, forms, roles, parts on the
+    first date, parts on the last date] (add_up's, and the two counts).
+    Additions first: an article indexed again (an edited file) gives its
+    group back the dates it takes away. Returns the keys touched and those
+    whose first or last date has no part left (to be sought: ``_rescan``).
+    """
+    touched: set[str] = set()
+    for adding in (True, False):
+        for piece, dates in parts.items():
+            items = [(d, n) for d, n in dates.items() if n and (n > 0) == adding]
+            if not items:
+                continue
+            key, *rows = piece.decode("utf-8").split(ROW)
+            g = groups.get(key)
+            if g is None:
+                if not adding:
+                    raise _Stale("a group taken away that was never counted")
+                g = groups[key] = [0, 0, "", "", {}, {}, 0, 0]
+            touched.add(key)
+            articles = sum(n for _d, n in items)
+            g[1] += articles
+            forms, roles = g[4], g[5]
+            for row in rows:
+                form, role, n = row.split(CELL)
+                n = int(n) * articles
+                g[0] += n
+                _add(forms, form, n)
+                if role:
+                    _add(roles, role, n)
+            for date, n in items:
+                if adding:
+                    _widen_counted(g, date, n)
+                elif date:
+                    date = date.decode("ascii")
+                    if not g[2] or date < g[2] or date > g[3]:
+                        raise _Stale("a date taken away outside the group's span")
+                    if date == g[2]:
+                        g[6] += n
+                    if date == g[3]:
+                        g[7] += n
+    dirty = set()
+    for key in touched:
+        g = groups[key]
+        if g[1] < 0 or g[0] < 0 or g[6] < 0 or g[7] < 0:
+            raise _Stale("a count below zero")
+        if g[1] == 0:
+            if g[0] or g[4] or g[5]:
+                raise _Stale("quotations without articles")
+            del groups[key]
+        elif (g[2] and not g[6]) or (g[3] and not g[7]):
+            dirty.add(key)
+    return touched, dirty
+
+
+def _add(counts: dict, name: str, n: int) -> None:
+    total = counts.get(name, 0) + n
+    if total > 0:
+        counts[name] = total
+    elif total == 0:
+        del counts[name]
+    else:
+        raise _Stale("a count below zero")
+
+
+def _rescan(segments: list, groups: dict[str, list], dirty: set[str]) -> None:
+    """Find again the first and last dates of the ``dirty`` groups: their key sought in every live value.
+
+    As bytes in each segment's whole column (``GROUP key ROW`` begins a part
+    of that key and nothing else), so the cost is a C search per key, not a
+    Python step per article.
+    """
+    for key in dirty:
+        g = groups[key]
+        g[2], g[3], g[6], g[7] = "", "", 0, 0
+    group = GROUP.encode()
+    for _sid, _docs, deleted, leaf in segments:
+        if not leaf.has_column("speaker_rows"):
+            continue
+        gone = set(deleted)
+        column = leaf.column_reader("speaker_rows", translate=False)
+        lengths = getattr(column, "_lengths", None)
+        if lengths is None or not hasattr(column, "_dbfile"):
+            found = (
+                (key, value, value.count((GROUP + key + ROW).encode("utf-8")))
+                for d in range(leaf.doc_count_all())
+                if d not in gone and (value := column[d])
+                for key in dirty
+            )
+            for key, value, n in found:
+                if n:
+                    _widen_counted(groups[key], value[: value.index(group)], n)
+            continue
+        ends = list(itertools.accumulate(lengths))
+        blob = column._dbfile.get(column._basepos, ends[-1]) if ends else b""
+        for key in dirty:
+            needle = (GROUP + key + ROW).encode("utf-8")
+            pos = blob.find(needle)
+            while pos >= 0:
+                d = bisect.bisect_right(ends, pos)
+                if d not in gone:
+                    start = ends[d] - lengths[d]
+                    _widen_counted(groups[key], blob[start : blob.index(group, start)], 1)
+                pos = blob.find(needle, pos + len(needle))
+
+
+def _widen_counted(g: list, date: bytes, n: int) -> None:
+    """Make a group's first and last dates (and their counts) take ``n`` parts on ``date``."""
+    if not date:
+        return
+    day = date.decode("ascii")
+    if not g[2] or day < g[2]:
+        g[2], g[6] = day, n
+    elif day == g[2]:
+        g[6] += n
+    if day > g[3]:
+        g[3], g[7] = day, n
+    elif day == g[3]:
+        g[7] += n
 
 
 def read_table(folder: str, generation: int) -> list[tuple] | None:

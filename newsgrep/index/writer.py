@@ -6,7 +6,7 @@ Layout of the index directory (``--index``, ``NEWSGREP_INDEX``, ``./index``)::
     gen-<id>/          a Whoosh index, plus newsgrep.json (schema version)
                        and manifest-<N>.json (the files behind Whoosh generation N)
                        and speakers-<N>.marshal (`newsgrep speakers` of generation N;
-                       written after the commit, see speakers.py)
+                       written after the commit, see speakers.py) and speakers-<N>.state
     .lock              held by the one `newsgrep index` run allowed at a time
 
 Why it cannot be lost:
@@ -45,7 +45,7 @@ from ..ingest.articles import article_id, decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
 from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
-from .speakers import write_table
+from .speakers import ensure_table, write_table
 from .store import (
     RECORDED,
     check_segments,
@@ -524,12 +524,12 @@ def _sweep(ix) -> None:
 
 
 # What newsgrep keeps beside each commit of a generation, named by its number:
-# the manifest, the segment record (store.segments_record) and the speakers table.
-_PER_COMMIT = (("manifest-", ".json"), ("segments-", ".json"), ("speakers-", ".marshal"))
+# the manifest, the segment record (store.segments_record), the speakers table and its state.
+_PER_COMMIT = (("manifest-", ".json"), ("segments-", ".json"), ("speakers-", ".marshal"), ("speakers-", ".state"))
 
 
 def _of_another_generation(name: str, generation: int) -> bool:
-    """Whether ``name`` is a manifest, segment record or speakers table of a commit other than ``generation``."""
+    """Whether ``name`` is a manifest, segment record, speakers table or state of a commit other than ``generation``."""
     return any(
         name.startswith(prefix) and name.endswith(suffix) and name != f"{prefix}{generation}{suffix}"
         for prefix, suffix in _PER_COMMIT
@@ -691,6 +691,8 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
         released = {i for s in promoted for i in _held(old[s.path])}
     again = [s.path for s in sources if s not in todo]
     if not todo and not gone:
+        with contextlib.suppress(Exception):  # a run killed between its commit and the speakers table
+            ensure_table(gen, ix)
         counts["unchanged"] = len(sources)
         return counts, sum(len(f["ids"]) for f in old.values()), [], _recorded_warnings(old, again)
     gone_hashes = {old[p]["hash"]: p for p in gone}

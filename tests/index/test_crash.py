@@ -41,6 +41,23 @@ def count(work: Path, word: str) -> int:
     return search(open_index(root), root, SearchRequest(word, limit=1)).total
 
 
+def speaker_table(index: Path) -> list:
+    """The rows of the live generation's speakers table (index/speakers.py), sorted."""
+    from newsgrep.index.speakers import read_table
+
+    ix = open_index(str(index))
+    with ix.reader() as reader:
+        return sorted(read_table(ix.storage.folder, reader.generation()) or [], key=repr)
+
+
+def speaker_column(index: Path) -> list:
+    """The same rows from the column added up: what a reader without the table answers."""
+    from newsgrep.index.speakers import add_up, every_value, merged
+
+    with open_index(str(index)).reader() as reader:
+        return sorted(merged(add_up(every_value(reader))), key=repr)
+
+
 def index_files(index: Path) -> set[str]:
     return {os.path.join(d, name) for d, dirs, files in os.walk(index) for name in dirs + files}
 
@@ -62,6 +79,7 @@ def signal_when(proc: subprocess.Popen, index: Path, before: set[str], appears: 
 # The stages a run goes through, by the files it writes: the new segment opens (files are being parsed and
 # added), the manifest is written (every document is in; the commit begins), the segment's columns are written
 # (mid-commit). A run that is signalled at each of them must leave the index as it was, or as the run makes it.
+# A SIGKILL also lands as the speakers table is written (after the commit): the next run's table must add up.
 STAGES = ("trm", "manifest-", ".col")
 
 
@@ -78,7 +96,7 @@ def test_killed_run_leaves_the_index_before_or_after(tmp_path, args, sig):
     assert newsgrep(tmp_path, *args).returncode == 0
     previous = "warmup"
     outcomes = []  # (stage, signalled while running, exit status, state): says what happened if the test fails
-    for n, stage in enumerate(STAGES):
+    for n, stage in enumerate(STAGES + (("speakers-",) if sig == signal.SIGKILL else ())):
         topic = f"zeppelin{n}"
         write_corpus(seeds, 50, start=20, topic=topic)  # 5 files change: real work for the run
         before = index_files(index)
@@ -102,6 +120,7 @@ def test_killed_run_leaves_the_index_before_or_after(tmp_path, args, sig):
         assert newsgrep(tmp_path, "index").returncode == 0
         assert (count(tmp_path, previous), count(tmp_path, topic)) == (0, 50), outcomes
         assert len([p for p in index.iterdir() if p.name.startswith("gen-")]) == 1, outcomes
+        assert speaker_table(index) == speaker_column(index), outcomes
         previous = topic
     assert len([o for o in outcomes if o[2] != 0]) >= 2, outcomes  # most signals landed mid-run
 
