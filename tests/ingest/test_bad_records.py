@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from budget import budget
 
 from newsgrep.ingest.articles import _strip_bold, parse_bytes, parse_json
 
@@ -104,9 +105,10 @@ def test_a_one_megabyte_pathological_line_parses_in_well_under_a_second(name):
     """
     data = PATHOLOGICAL[name].encode()
     for suffix in (".txt", ".md"):
+        limit = budget(3.0)
         started = time.perf_counter()
         parse_bytes(data, "p" + suffix, suffix)
-        assert time.perf_counter() - started < 3
+        assert time.perf_counter() - started < limit
 
 
 @pytest.mark.parametrize(

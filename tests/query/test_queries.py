@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from budget import budget
 
 
 @pytest.mark.parametrize(
@@ -46,9 +47,10 @@ import pytest
     ],
 )
 def test_abusive_query(in_seeds, run, args, code, stderr_start):
+    limit = budget(1.0)
     started = time.monotonic()
     result = run("search", *args, "--json")
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < limit
     assert result.exit_code == code
     assert result.stderr.startswith(stderr_start)
     if code == 2:
@@ -62,7 +64,8 @@ def test_lone_star_lists_every_article(in_seeds, run):
 
 
 def test_fuzzy_on_a_common_word_is_fast(in_seeds, run):
+    limit = budget(1.0)
     started = time.monotonic()
     result = run("search", "Japanese~2", "--json")
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < limit
     assert json.loads(result.stdout)["total"] == 2
