@@ -49,3 +49,11 @@ class LockedError(NewsgrepError):
 
 class NotFoundError(NewsgrepError):
     """An article id that the index does not hold."""
+
+
+class CommittedInterrupt(KeyboardInterrupt):
+    """Ctrl-C after an index run's commit, while it tidied up (the speakers table, old manifests).
+
+    The run's changes are live; the next run finishes what this one left. A
+    KeyboardInterrupt, so that everything that stops on Ctrl-C stops on it.
+    """

@@ -15,9 +15,9 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
-from ..errors import ExitStatus, NewsgrepError
+from ..errors import CommittedInterrupt, ExitStatus, NewsgrepError
 from . import commands
-from .commands import INTERRUPTED
+from .commands import INTERRUPTED, INTERRUPTED_AFTER_COMMIT
 from .protocol import COMPLETE_VAR
 
 app = typer.Typer(
@@ -97,6 +97,8 @@ def _guard(fn):
         return fn()
     except NewsgrepError as err:
         raise _fail(str(err)) from None
+    except CommittedInterrupt:
+        raise _fail(INTERRUPTED_AFTER_COMMIT) from None
     except KeyboardInterrupt:
         raise _fail(INTERRUPTED) from None
 

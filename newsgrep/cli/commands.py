@@ -17,6 +17,9 @@ from collections.abc import Callable
 from ..errors import ExitStatus, NewsgrepError, UsageError
 
 INTERRUPTED = "interrupted; the index is as it was before this run"
+INTERRUPTED_AFTER_COMMIT = (
+    "interrupted after this run's changes were committed; the next `newsgrep index` finishes its tidying"
+)
 
 # Indexes kept open by `newsgrep serve`, by absolute path: the commands it runs use them.
 WARM: dict[str, object] = {}

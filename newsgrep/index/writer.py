@@ -40,7 +40,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
+from ..errors import CommittedInterrupt, IndexDamagedError, IndexVersionError, LockedError, NewsgrepError, UsageError
 from ..ingest.articles import article_id, decoded_text, parse_bytes, parse_json
 from ..ingest.files import SourceFile, content_hash, discover, read_file, under
 from ..models import Article, ParseWarning
@@ -805,15 +805,20 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException:
         _abandon(writer)
         raise
-    # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
-    with contextlib.suppress(Exception):
-        write_table(gen, ix)
-    for name in os.listdir(gen):  # manifests, records and speaker tables of commits no longer in force
-        if _of_another_generation(name, writer.generation):
-            with contextlib.suppress(OSError):
-                os.remove(os.path.join(gen, name))
-    if not _recorded(gen):  # an index from before the record has one from this commit on
-        _write_generation_info(gen)
+    try:
+        # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
+        with contextlib.suppress(Exception):
+            write_table(gen, ix)
+        for name in os.listdir(gen):  # manifests, records and speaker tables of commits no longer in force
+            if _of_another_generation(name, writer.generation):
+                with contextlib.suppress(OSError):
+                    os.remove(os.path.join(gen, name))
+        if not _recorded(gen):  # an index from before the record has one from this commit on
+            _write_generation_info(gen)
+    except KeyboardInterrupt:
+        if present is None:  # a full build: nothing is live before CURRENT names it
+            raise
+        raise CommittedInterrupt from None  # the commit is live: "as it was before this run" would be false
     return warnings, done - {s.path for s in todo}
 
 

@@ -188,3 +188,30 @@ def test_ctrl_c_to_a_parallel_build_is_one_line_and_leaves_no_process(tmp_path):
             pytest.fail("processes of the interrupted build are still running")
     assert interrupted >= 1
     assert count(tmp_path, "talks") == 250
+
+
+def test_ctrl_c_after_the_commit_says_the_changes_are_in_regression_as_it_was_before(workdir, run, monkeypatch):
+    """Ctrl-C while a run wrote the speakers table, after its commit, said "the index is as it was
+    before this run": false, the commit was live. The next run finishes the table."""
+    from newsgrep.index import speakers, store, writer
+
+    assert run("index").exit_code == 0
+    feb = workdir / "seeds" / "000_2137f8a269427b0b.txt"
+    feb.write_text(feb.read_text().replace("Association of European Businesses", "Zanzibar Chamber"))
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer, "write_table", interrupted)
+    result = run("index")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        "newsgrep: error: interrupted after this run's changes were committed; "
+        "the next `newsgrep index` finishes its tidying",
+    )
+    assert run("search", "Zanzibar", "--count").stdout == "1\n"
+    monkeypatch.undo()
+    assert run("index").exit_code == 0
+    gen = store.current_dir("index")
+    generation = int(next(p for p in os.listdir(gen) if p.startswith("manifest-"))[9:-5])
+    assert speakers.read_table(gen, generation) is not None
