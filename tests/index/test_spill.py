@@ -177,3 +177,34 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
     assert f"{size:.1f}/{size:.1f} kB" in bar._con.file.getvalue()  # the bar was drawn, in bytes of articles
     assert len(forks) == 4  # two sub-writers, then two parse workers
     assert forks == [alone] * 4
+
+
+def _segment_files(path) -> dict[str, bytes]:
+    """The one segment's files, by their ending (segment names are random)."""
+    return {
+        p.name.split(".", 1)[1]: p.read_bytes() for p in path.iterdir() if p.name.startswith("MAIN_") and "." in p.name
+    }
+
+
+def test_lengths_read_from_memory_write_whooshs_segment_byte_for_byte(tmp_path):
+    """spill._flush_segment hands add_postings each field's lengths column as a list: the same files."""
+    docs = _documents()
+    built = {}
+    for name, flush in (("whoosh", writing.SegmentWriter._flush_segment), ("ours", writerpool._flush_segment)):
+        saved = writing.SegmentWriter._flush_segment
+        writing.SegmentWriter._flush_segment = flush
+        try:
+            (tmp_path / name).mkdir()
+            ix = whoosh_index.create_in(str(tmp_path / name), SCHEMA)
+            w = ix.writer(compound=False)
+            for doc in docs:
+                w.add_document(**doc)
+            w.commit()
+        finally:
+            writing.SegmentWriter._flush_segment = saved
+        built[name] = _segment_files(tmp_path / name)
+    assert sorted(built["ours"]) == sorted(built["whoosh"])
+    assert {"pst", "trm"} <= {name.rsplit(".", 1)[-1] for name in built["ours"]}
+    assert built["ours"] == built["whoosh"]
+    lengths = [n for n in built["ours"] if "_len" in n]
+    assert lengths  # the scorable fields' lengths columns, which the postings' blocks summarise
