@@ -18,6 +18,12 @@ column one posting at a time: a seek, a read and an unpack each, 350,000 of
 them for 3,000 Reuters articles. ``_flush_segment`` here reads each field's
 column once into a list; the values, and so the files written, are the same
 (tests/index/test_spill.py compares the segment files byte for byte).
+
+And the text fields (title, body, quotations) are indexed by
+``NewsAnalyzer.positions``, which groups each term's positions in one loop,
+instead of Whoosh's generators (field, format, stop filter, analyzer: four
+frames and a Token per word); the postings are the same, encoded by the
+field's own format.
 """
 
 from __future__ import annotations
@@ -25,9 +31,13 @@ from __future__ import annotations
 import itertools
 import marshal
 
-from whoosh import writing
+from whoosh import fields, formats, writing
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
+
+from .analysis import NewsAnalyzer
+
+_WHOOSH_INDEX = fields.FieldType.index
 
 # Postings per marshal batch. A merge holds one batch per run in memory: at
 # most 128 runs x 512 postings, some 13 MB. 2048 held some 50 MB to save
@@ -94,7 +104,27 @@ def _flush_segment(self) -> None:
         pdr.close()
 
 
+def _index(self, value, **kwargs):
+    # FieldType.index: (term bytes, frequency, weight, encoded positions) per term. Whoosh's own
+    # for anything but a plain call on a NewsAnalyzer field with positions (and maybe characters).
+    kind = type(self.format)
+    if kwargs or not isinstance(self.analyzer, NewsAnalyzer) or not isinstance(value, str):
+        return _WHOOSH_INDEX(self, value, **kwargs)
+    if kind is formats.Characters:
+        chars = True
+    elif kind is formats.Positions:
+        chars = False
+    else:
+        return _WHOOSH_INDEX(self, value, **kwargs)
+    encode, boost = self.format.encode, self.format.field_boost
+    return [
+        (term.encode("utf-8"), len(at), float(len(at)) * boost, encode(at))
+        for term, at in self.analyzer.positions(value, chars).items()
+    ]
+
+
 def install() -> None:
-    """Make every Whoosh segment writer in this process (and its forked sub-writers) use MarshalPool and _Lengths."""
+    """Make every Whoosh segment writer in this process (and its forked sub-writers) use the above."""
     writing.PostingPool = MarshalPool
     writing.SegmentWriter._flush_segment = _flush_segment
+    fields.FieldType.index = _index

@@ -186,13 +186,20 @@ def _segment_files(path) -> dict[str, bytes]:
     }
 
 
-def test_lengths_read_from_memory_write_whooshs_segment_byte_for_byte(tmp_path):
-    """spill._flush_segment hands add_postings each field's lengths column as a list: the same files."""
+def test_the_writers_shortcuts_write_whooshs_segment_byte_for_byte(tmp_path):
+    """spill._flush_segment hands add_postings each field's lengths column as a list, and spill._index
+    indexes the text fields by NewsAnalyzer.positions: the same files as Whoosh's own code writes."""
+    from whoosh import fields
+
     docs = _documents()
     built = {}
-    for name, flush in (("whoosh", writing.SegmentWriter._flush_segment), ("ours", writerpool._flush_segment)):
-        saved = writing.SegmentWriter._flush_segment
-        writing.SegmentWriter._flush_segment = flush
+    patches = (
+        ("whoosh", writing.SegmentWriter._flush_segment, writerpool._WHOOSH_INDEX),
+        ("ours", writerpool._flush_segment, writerpool._index),
+    )
+    for name, flush, index in patches:
+        saved = writing.SegmentWriter._flush_segment, fields.FieldType.index
+        writing.SegmentWriter._flush_segment, fields.FieldType.index = flush, index
         try:
             (tmp_path / name).mkdir()
             ix = whoosh_index.create_in(str(tmp_path / name), SCHEMA)
@@ -201,7 +208,7 @@ def test_lengths_read_from_memory_write_whooshs_segment_byte_for_byte(tmp_path):
                 w.add_document(**doc)
             w.commit()
         finally:
-            writing.SegmentWriter._flush_segment = saved
+            writing.SegmentWriter._flush_segment, fields.FieldType.index = saved
         built[name] = _segment_files(tmp_path / name)
     assert sorted(built["ours"]) == sorted(built["whoosh"])
     assert {"pst", "trm"} <= {name.rsplit(".", 1)[-1] for name in built["ours"]}
