@@ -187,19 +187,23 @@ def _segment_files(path) -> dict[str, bytes]:
 
 
 def test_the_writers_shortcuts_write_whooshs_segment_byte_for_byte(tmp_path):
-    """spill._flush_segment hands add_postings each field's lengths column as a list, and spill._index
-    indexes the text fields by NewsAnalyzer.positions: the same files as Whoosh's own code writes."""
+    """spill._flush_segment hands add_postings each field's lengths column as a list, spill._index
+    indexes the text fields by NewsAnalyzer.positions, spill._add_postings feeds the postings writer
+    directly: the same files as Whoosh's own code writes."""
     from whoosh import fields
 
     docs = _documents()
     built = {}
+    from whoosh.codec import base, whoosh3
+
     patches = (
-        ("whoosh", writing.SegmentWriter._flush_segment, writerpool._WHOOSH_INDEX),
-        ("ours", writerpool._flush_segment, writerpool._index),
+        ("whoosh", writing.SegmentWriter._flush_segment, writerpool._WHOOSH_INDEX, base.FieldWriter.add_postings),
+        ("ours", writerpool._flush_segment, writerpool._index, writerpool._add_postings),
     )
-    for name, flush, index in patches:
-        saved = writing.SegmentWriter._flush_segment, fields.FieldType.index
+    for name, flush, index, postings in patches:
+        saved = writing.SegmentWriter._flush_segment, fields.FieldType.index, whoosh3.W3FieldWriter.add_postings
         writing.SegmentWriter._flush_segment, fields.FieldType.index = flush, index
+        whoosh3.W3FieldWriter.add_postings = postings
         try:
             (tmp_path / name).mkdir()
             ix = whoosh_index.create_in(str(tmp_path / name), SCHEMA)
@@ -208,7 +212,7 @@ def test_the_writers_shortcuts_write_whooshs_segment_byte_for_byte(tmp_path):
                 w.add_document(**doc)
             w.commit()
         finally:
-            writing.SegmentWriter._flush_segment, fields.FieldType.index = saved
+            writing.SegmentWriter._flush_segment, fields.FieldType.index, whoosh3.W3FieldWriter.add_postings = saved
         built[name] = _segment_files(tmp_path / name)
     assert sorted(built["ours"]) == sorted(built["whoosh"])
     assert {"pst", "trm"} <= {name.rsplit(".", 1)[-1] for name in built["ours"]}
