@@ -122,7 +122,7 @@ def _add_postings(self, schema, lengths, items) -> None:
             self.start_field(fieldname, schema[fieldname])
             postings = self._postwriter
             lastfn, lasttext = fieldname, None
-            length = lengths.doc_field_length_reader(fieldname) if lengths else _no_length
+            length = _length_reader(lengths, fieldname)
         if docnum == -1:  # a spelling word, not a posting (Whoosh's hack; none here)
             continue
         if btext != lasttext:
@@ -155,6 +155,16 @@ def _add_postings(self, schema, lengths, items) -> None:
 
 def _no_length(docnum: int) -> int:
     return 0
+
+
+def _length_reader(lengths, fieldname: str):
+    """``docnum -> length`` of ``fieldname``, as FieldWriter.add_postings finds it for any ``lengths``."""
+    if not lengths:
+        return _no_length
+    reader = getattr(lengths, "doc_field_length_reader", None)
+    if reader is not None:
+        return reader(fieldname)
+    return lambda docnum: lengths.doc_field_length(docnum, fieldname)
 
 
 def _index(self, value, **kwargs):

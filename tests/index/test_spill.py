@@ -219,3 +219,15 @@ def test_the_writers_shortcuts_write_whooshs_segment_byte_for_byte(tmp_path):
     assert built["ours"] == built["whoosh"]
     lengths = [n for n in built["ours"] if "_len" in n]
     assert lengths  # the scorable fields' lengths columns, which the postings' blocks summarise
+
+
+def test_add_postings_reads_lengths_from_any_length_source():
+    """Whoosh hands add_postings a per-document reader, or (merging sub-writers) one without the fast accessor."""
+
+    class Plain:  # only doc_field_length, as base.MultiPerDocumentReader
+        def doc_field_length(self, docnum, fieldname, default=0):
+            return {("body", 3): 7}.get((fieldname, docnum), default)
+
+    assert writerpool._length_reader(Plain(), "body")(3) == 7
+    assert writerpool._length_reader(Plain(), "body")(4) == 0
+    assert writerpool._length_reader(None, "body")(3) == 0
