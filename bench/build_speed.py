@@ -107,6 +107,7 @@ def build(python: str, corpus: Path, index: Path) -> tuple[float, float, float, 
     done = subprocess.run(
         [python, "-c", _SELF, "index", "--rebuild", "-q", "--index", str(index), str(corpus)],
         env={**ENV, "BUILD_SPEED_SELF": str(note)},
+        cwd=index.parent,  # not the project: ``python -c`` would import its newsgrep, whichever install runs
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -150,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         "jsonl": lambda: jsonl_corpus(work, args.records or 21578),
         "digest": lambda: digest_corpus(work, args.records or 10000),
     }
+    found = {name: _package(python, work) for name, python in installs.items()}
+    if found["base"] == found["new"]:
+        ap.error(f"both interpreters import the same newsgrep ({found['new']}): nothing to compare")
     samples: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
     busy0, own0, t0 = measure.machine_busy(), _own_cpu(), time.perf_counter()
     for layout in layouts:
@@ -164,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     others = max(0.0, measure.machine_busy() - busy0 - (_own_cpu() - own0)) / (time.perf_counter() - t0)
     print(f"# bench/build_speed.py, {args.rounds} rounds alternated; other processes used {others:.2f} cores")
-    print(f"#   base {args.base}\n#   new  {args.new}")
+    print(f"#   base {args.base} ({found['base']})\n#   new  {args.new} ({found['new']})")
     print(f"{'layout':8} {'install':8} {'articles':>9} {'wall s':>8} {'art/s':>7} {'CPU s/1k':>9} {'main s/1k':>9}")
     for layout in layouts:
         figures = {}
@@ -185,6 +189,18 @@ def main(argv: list[str] | None = None) -> int:
         for name in installs:
             shutil.rmtree(work / f"index-{name}", ignore_errors=True)
     return 0
+
+
+def _package(python: str, work: Path) -> str:
+    """The newsgrep package ``python`` imports when it runs a build (from ``work``, as build() does)."""
+    done = subprocess.run(
+        [python, "-c", "import newsgrep, os; print(os.path.dirname(newsgrep.__file__))"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
 
 
 def _own_cpu() -> float:
