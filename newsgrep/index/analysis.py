@@ -154,6 +154,37 @@ class NewsAnalyzer(Analyzer):
                 t.endchar = start_char + end
             yield t
 
+    def positions(self, value: str, chars: bool) -> dict[str, list]:
+        """Each indexed term of ``value`` with its positions (``chars``: (position, start, end) each), in order.
+
+        What ``__call__`` yields in index mode (stop words removed), grouped
+        as Whoosh's ``Positions`` and ``Characters`` formats group it, without
+        a Token or a generator frame per word: the writer's hot path
+        (``spill.install``). ``tests/index/test_analysis.py`` checks the two agree.
+        """
+        cache = self._cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        seen: dict[str, list] = {}
+        parts = value.parts if isinstance(value, QuoteBlocks) else (value,)
+        for n, part in enumerate(parts):
+            kept = None  # positions as in __call__: each block numbered from its own first kept word
+            for raw_pos, match in enumerate(default_pattern.finditer(part), n * QUOTE_GAP):
+                raw = match.group(0)
+                try:
+                    norm = cache[raw]
+                except KeyError:
+                    norm = cache[raw] = normalise(raw)
+                if norm is None:
+                    continue
+                kept = raw_pos if kept is None else kept + 1
+                at = (kept, match.start(), match.end()) if chars else kept
+                try:
+                    seen[norm].append(at)
+                except KeyError:
+                    seen[norm] = [at]
+        return seen
+
 
 # Joins the values of one record field (``topics: ["crude", "ship"]``) into the one string Whoosh indexes.
 # A control character: ingest cleans them out of every value, so none can hold it.

@@ -1,4 +1,5 @@
-"""Whoosh's posting pool, spilling to disk in marshal batches instead of one pickle per posting.
+"""Whoosh's posting pool, spilling to disk in marshal batches instead of one pickle per posting;
+and the commit reading documents' field lengths from memory instead of from the file.
 
 A writer collects every posting as a tuple ``(field, term, docnum, weight,
 value)`` and, past ``limitmb``, sorts them and writes a run to disk; at commit
@@ -10,6 +11,19 @@ points (the size estimate is Whoosh's), so the index written is the same:
 tests/test_writerpool.py compares every posting of the two. A process reads
 only the runs it wrote (each sub-writer merges its own: multisegment), and
 writer.py starts sub-writers by fork, so they inherit this pool.
+
+At commit, Whoosh writes each posting with its document's length in that
+field (for the block's min and max length), read from the segment's lengths
+column one posting at a time: a seek, a read and an unpack each, 350,000 of
+them for 3,000 Reuters articles. ``_flush_segment`` here reads each field's
+column once into a list; the values, and so the files written, are the same
+(tests/index/test_spill.py compares the segment files byte for byte).
+
+And the text fields (title, body, quotations) are indexed by
+``NewsAnalyzer.positions``, which groups each term's positions in one loop,
+instead of Whoosh's generators (field, format, stop filter, analyzer: four
+frames and a Token per word); the postings are the same, encoded by the
+field's own format.
 """
 
 from __future__ import annotations
@@ -17,7 +31,14 @@ from __future__ import annotations
 import itertools
 import marshal
 
-from whoosh import writing
+from whoosh import fields, formats, writing
+from whoosh.codec.base import OutOfOrderError
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3FieldWriter
+from whoosh.util.numeric import byte_to_length
+
+from .analysis import NewsAnalyzer
+
+_WHOOSH_INDEX = fields.FieldType.index
 
 # Postings per marshal batch. A merge holds one batch per run in memory: at
 # most 128 runs x 512 postings, some 13 MB. 2048 held some 50 MB to save
@@ -52,6 +73,122 @@ class MarshalPool(writing.PostingPool):
             self._remove_run(path)
 
 
+class _Lengths:
+    """A segment's field lengths for ``FieldWriter.add_postings``, each field's column read once.
+
+    ``doc_field_length_reader`` answers as Whoosh's does: the length for a
+    stored length byte, None for a zero byte, ``default`` for a field with no
+    lengths column (one that is not scorable).
+    """
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+
+    def doc_field_length_reader(self, fieldname: str, default: int = 0):
+        name = f"_{fieldname}_len"  # whoosh.codec.whoosh3._lenfield
+        if not self._reader.has_column(name):
+            return lambda docnum: default
+        column = self._reader.column_reader(name, LENGTHS_COLUMN)
+        return [byte_to_length(b) if b else None for b in column].__getitem__
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
+        return self._reader.doc_field_length(docnum, fieldname, default)
+
+
+def _flush_segment(self) -> None:
+    # SegmentWriter._flush_segment, with the lengths read through _Lengths.
+    self.perdocwriter.close()
+    pdr = self.per_document_reader() if self.codec.length_stats else None
+    self.fieldwriter.add_postings(self.schema, _Lengths(pdr) if pdr else None, self.pool.iter_postings())
+    self.fieldwriter.close()
+    if pdr:
+        pdr.close()
+
+
+def _add_postings(self, schema, lengths, items) -> None:
+    # FieldWriter.add_postings for W3FieldWriter: the same calls, in the same order, with the
+    # per-posting work (one call to the postings writer, its type asserts) left out.
+    lastfn = lasttext = None
+    postings = length = None
+    finish_term, start_term = self.finish_term, self.start_term
+    for fieldname, btext, docnum, weight, value in items:
+        if fieldname != lastfn:
+            if lastfn is not None and fieldname < lastfn:
+                raise OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
+            if lasttext is not None:
+                finish_term()
+            if lastfn is not None:
+                self.finish_field()
+            self.start_field(fieldname, schema[fieldname])
+            postings = self._postwriter
+            lastfn, lasttext = fieldname, None
+            length = _length_reader(lengths, fieldname)
+        if docnum == -1:  # a spelling word, not a posting (Whoosh's hack; none here)
+            continue
+        if btext != lasttext:
+            if lasttext is not None:
+                if btext < lasttext:
+                    raise OutOfOrderError(f"Term {lastfn}:{lasttext!r} .. {fieldname}:{btext!r}")
+                finish_term()
+            start_term(btext)
+            lasttext = btext
+        # W3PostingsWriter.add_posting less its asserts
+        if len(postings._ids) >= postings._blocklimit:
+            postings._write_block()
+        postings._ids.append(docnum)
+        postings._weights.append(weight)
+        if weight > postings._maxweight:
+            postings._maxweight = weight
+        if value:
+            postings._values.append(value)
+        dfl = length(docnum)
+        if dfl:
+            if postings._minlength is None or dfl < postings._minlength:
+                postings._minlength = dfl
+            if dfl > postings._maxlength:
+                postings._maxlength = dfl
+    if lasttext is not None:
+        finish_term()
+    if lastfn is not None:
+        self.finish_field()
+
+
+def _no_length(docnum: int) -> int:
+    return 0
+
+
+def _length_reader(lengths, fieldname: str):
+    """``docnum -> length`` of ``fieldname``, as FieldWriter.add_postings finds it for any ``lengths``."""
+    if not lengths:
+        return _no_length
+    reader = getattr(lengths, "doc_field_length_reader", None)
+    if reader is not None:
+        return reader(fieldname)
+    return lambda docnum: lengths.doc_field_length(docnum, fieldname)
+
+
+def _index(self, value, **kwargs):
+    # FieldType.index: (term bytes, frequency, weight, encoded positions) per term. Whoosh's own
+    # for anything but a plain call on a NewsAnalyzer field with positions (and maybe characters).
+    kind = type(self.format)
+    if kwargs or not isinstance(self.analyzer, NewsAnalyzer) or not isinstance(value, str):
+        return _WHOOSH_INDEX(self, value, **kwargs)
+    if kind is formats.Characters:
+        chars = True
+    elif kind is formats.Positions:
+        chars = False
+    else:
+        return _WHOOSH_INDEX(self, value, **kwargs)
+    encode, boost = self.format.encode, self.format.field_boost
+    return [
+        (term.encode("utf-8"), len(at), float(len(at)) * boost, encode(at))
+        for term, at in self.analyzer.positions(value, chars).items()
+    ]
+
+
 def install() -> None:
-    """Make every Whoosh segment writer in this process (and its forked sub-writers) use MarshalPool."""
+    """Make every Whoosh segment writer in this process (and its forked sub-writers) use the above."""
     writing.PostingPool = MarshalPool
+    writing.SegmentWriter._flush_segment = _flush_segment
+    fields.FieldType.index = _index
+    W3FieldWriter.add_postings = _add_postings

@@ -66,6 +66,9 @@ DEFAULT_WAIT = 30.0
 # writer; below it, starting processes costs more than it saves. (Files, not
 # articles: the articles are only counted once the files are parsed.)
 PARALLEL_FILES = 200
+# ...and so does a full build of fewer, bigger files holding at least this many bytes (one
+# 25 MB export): a single writer process, fed by parallel parsing, was the slow stage.
+PARALLEL_BYTES = 8 << 20
 # Postings buffered in memory per writer before Whoosh spills a sorted run to
 # disk. At 256 MB a 100k build peaked at 1.7 GB; at 64 MB, 412 MB. Spilling
 # costs little since runs are marshal batches (spill.py): on the 10k
@@ -742,7 +745,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
         for i in _held(files.get(source.path, {})):
             if owner.get(i) == source.path:
                 del owner[i]
-    writer = _writer(ix, len(todo), jobs, parallel_hint)
+    writer = _writer(ix, len(todo), sum(s.size for s in todo), jobs, parallel_hint)
     writer.mergetype = _merge_checked(_choose_merges, gen, known)
     _record_segments_at_commit(writer, gen, known)
     warnings: list[ParseWarning] = []
@@ -885,15 +888,15 @@ def _kept(
     return kept, dups
 
 
-def _writer(ix, nfiles: int, jobs: int, parallel_hint: bool):
+def _writer(ix, nfiles: int, nbytes: int, jobs: int, parallel_hint: bool):
     from .spill import install
 
     install()
-    if parallel_hint and jobs > 1 and nfiles > PARALLEL_FILES:
+    if parallel_hint and jobs > 1 and (nfiles > PARALLEL_FILES or nbytes >= PARALLEL_BYTES):
         _hook_forks()
-        # No more sub-writers than batches of documents (at least one a file):
-        # an idle one commits an empty segment.
-        procs = min(jobs, -(-nfiles // BATCH))
+        # No more sub-writers than batches of documents (at least one a file; a
+        # file of PARALLEL_BYTES holds thousands): an idle one commits an empty segment.
+        procs = min(jobs, -(-nfiles // BATCH)) if nfiles > PARALLEL_FILES else jobs
         # fork, as _process_all: the sub-writers inherit MarshalPool and the kill-with-parent hook
         # (Python 3.14 made forkserver the default on Linux).
         writer = ix.writer(

@@ -49,6 +49,36 @@ def test_pieces_give_the_index_a_whole_file_gives(big, tmp_path, monkeypatch):
     assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:], strict=False))
 
 
+def _segments(root: str) -> int:
+    return len(open_index(root)._segments())
+
+
+def _terms(root: str) -> dict:
+    with open_index(root).searcher() as s:
+        r = s.reader()
+        titles = {docnum: fields["title"] for docnum, fields in r.iter_docs()}
+        return {(f, t): sorted(titles[d] for d in r.postings(f, t).all_ids()) for f, t in r.all_terms() if f != "words"}
+
+
+def test_one_big_file_is_written_by_the_parallel_writer_as_by_one(big, tmp_path, monkeypatch):
+    """A full build of PARALLEL_BYTES or more in one file uses a sub-writer per job: the same index."""
+    update_index(str(tmp_path / "one"), [str(big)], jobs=2)
+    assert _segments(str(tmp_path / "one")) == 1  # 12 kB: one writer
+    monkeypatch.setattr(writer, "PIECE_BYTES", 400)
+    monkeypatch.setattr(writer, "BATCH", 10)  # 120 articles: 12 batches for the two sub-writers
+    monkeypatch.setattr(writer, "PARALLEL_BYTES", big.stat().st_size)
+    summary = update_index(str(tmp_path / "two"), [str(big)], jobs=2)
+    assert (summary.articles, summary.files) == (120, 1)
+    assert _segments(str(tmp_path / "two")) == 2  # each sub-writer's own
+    assert _indexed(str(tmp_path / "two")) == _indexed(str(tmp_path / "one"))
+    one, two = _terms(str(tmp_path / "one")), _terms(str(tmp_path / "two"))
+    assert len(one) > 200
+    assert two == one
+    monkeypatch.setattr(writer, "PARALLEL_BYTES", big.stat().st_size + 1)
+    update_index(str(tmp_path / "three"), [str(big)], jobs=2)
+    assert _segments(str(tmp_path / "three")) == 1  # a byte short of it: one writer
+
+
 def test_a_split_file_keeps_its_encoding_note_and_hash(tmp_path, monkeypatch):
     path = tmp_path / "latin.jsonl"
     text = _records(30).replace('Record 2"', 'Caf\u00e9 2"')

@@ -177,3 +177,57 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
     assert f"{size:.1f}/{size:.1f} kB" in bar._con.file.getvalue()  # the bar was drawn, in bytes of articles
     assert len(forks) == 4  # two sub-writers, then two parse workers
     assert forks == [alone] * 4
+
+
+def _segment_files(path) -> dict[str, bytes]:
+    """The one segment's files, by their ending (segment names are random)."""
+    return {
+        p.name.split(".", 1)[1]: p.read_bytes() for p in path.iterdir() if p.name.startswith("MAIN_") and "." in p.name
+    }
+
+
+def test_the_writers_shortcuts_write_whooshs_segment_byte_for_byte(tmp_path):
+    """spill._flush_segment hands add_postings each field's lengths column as a list, spill._index
+    indexes the text fields by NewsAnalyzer.positions, spill._add_postings feeds the postings writer
+    directly: the same files as Whoosh's own code writes."""
+    from whoosh import fields
+
+    docs = _documents()
+    built = {}
+    from whoosh.codec import base, whoosh3
+
+    patches = (
+        ("whoosh", writing.SegmentWriter._flush_segment, writerpool._WHOOSH_INDEX, base.FieldWriter.add_postings),
+        ("ours", writerpool._flush_segment, writerpool._index, writerpool._add_postings),
+    )
+    for name, flush, index, postings in patches:
+        saved = writing.SegmentWriter._flush_segment, fields.FieldType.index, whoosh3.W3FieldWriter.add_postings
+        writing.SegmentWriter._flush_segment, fields.FieldType.index = flush, index
+        whoosh3.W3FieldWriter.add_postings = postings
+        try:
+            (tmp_path / name).mkdir()
+            ix = whoosh_index.create_in(str(tmp_path / name), SCHEMA)
+            w = ix.writer(compound=False)
+            for doc in docs:
+                w.add_document(**doc)
+            w.commit()
+        finally:
+            writing.SegmentWriter._flush_segment, fields.FieldType.index, whoosh3.W3FieldWriter.add_postings = saved
+        built[name] = _segment_files(tmp_path / name)
+    assert sorted(built["ours"]) == sorted(built["whoosh"])
+    assert {"pst", "trm"} <= {name.rsplit(".", 1)[-1] for name in built["ours"]}
+    assert built["ours"] == built["whoosh"]
+    lengths = [n for n in built["ours"] if "_len" in n]
+    assert lengths  # the scorable fields' lengths columns, which the postings' blocks summarise
+
+
+def test_add_postings_reads_lengths_from_any_length_source():
+    """Whoosh hands add_postings a per-document reader, or (merging sub-writers) one without the fast accessor."""
+
+    class Plain:  # only doc_field_length, as base.MultiPerDocumentReader
+        def doc_field_length(self, docnum, fieldname, default=0):
+            return {("body", 3): 7}.get((fieldname, docnum), default)
+
+    assert writerpool._length_reader(Plain(), "body")(3) == 7
+    assert writerpool._length_reader(Plain(), "body")(4) == 0
+    assert writerpool._length_reader(None, "body")(3) == 0
