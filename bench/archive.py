@@ -135,7 +135,9 @@ def served(index: Path, runs: int) -> dict:
     try:
         path = wait_for_socket(index, server)
         if path is None:
-            problems.append(f"newsgrep serve did not start: {server.stderr.read().decode()[-300:] if server.stderr else ''}")
+            problems.append(
+                f"newsgrep serve did not start: {server.stderr.read().decode()[-300:] if server.stderr else ''}"
+            )
             return {}
         replies, user_walls, long_walls, busy = [], [], [], 0
         payload = {

@@ -274,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rankers", nargs="+", choices=RANKERS, default=list(RANKERS))
     ap.add_argument("--json", action="store_true", help="the figures as one JSON object")
     ap.add_argument(
-        "--set", choices=tuple(SETS), default="ours", help="ours (38, the ranking was chosen on them), fresh (33, never tuned on), all"
+        "--set",
+        choices=tuple(SETS),
+        default="ours",
+        help="ours (38, the ranking was chosen on them), fresh (33, never tuned on), all",
     )
     args = ap.parse_args(argv)
     if not REUTERS_JSONL.exists():

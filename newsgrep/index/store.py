@@ -177,9 +177,7 @@ def check_segments(folder: str, generation: int, segment_ids: set[str], *, full:
             raise SegmentDamage(f"{name} is missing") from None
         if st.st_size != size:
             raise SegmentDamage(f"{name} has {st.st_size} bytes, not {size}")
-        if (full or st.st_mtime_ns != mtime_ns or _always_summed(name)) and file_crc(
-            os.path.join(folder, name)
-        ) != crc:
+        if (full or st.st_mtime_ns != mtime_ns or _always_summed(name)) and file_crc(os.path.join(folder, name)) != crc:
             raise SegmentDamage(f"{name} does not match its checksum")
 
 

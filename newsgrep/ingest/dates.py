@@ -57,7 +57,9 @@ _DEFAULT_B = dt.datetime(2001, 2, 2)
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 # A full ISO date and time; fractions of a second and a zone offset are read and left out (the
 # date is the one written, not converted to another zone: what dateutil gives with tzinfo dropped).
-_ISO_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
+_ISO_TIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?"
+)
 
 
 class DateParseError(ValueError):

@@ -136,9 +136,7 @@ def search_quotes(
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or a positive number")
     check_match(match)
-    q = parse_query(
-        q_text or "", ix.schema, fields=("qtext",), match=match, meta_names=lambda: meta_names(ix, root)
-    )
+    q = parse_query(q_text or "", ix.schema, fields=("qtext",), match=match, meta_names=lambda: meta_names(ix, root))
     by_relevance = not isinstance(q, query.Every)
     want = {k for s in filters.speakers for k in wanted_keys(s)}
     found: list[QuoteHit] = []

@@ -6,7 +6,20 @@ import shutil
 import pytest
 from conftest import ENV, FEB, FIXTURES, JAN
 
-HIT_KEYS = ["id", "title", "date", "source", "url", "path", "speakers", "score", "snippets", "title_matches", "line", "meta"]
+HIT_KEYS = [
+    "id",
+    "title",
+    "date",
+    "source",
+    "url",
+    "path",
+    "speakers",
+    "score",
+    "snippets",
+    "title_matches",
+    "line",
+    "meta",
+]
 
 
 def test_kuril_json_acceptance(in_seeds, run):

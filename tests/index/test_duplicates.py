@@ -94,7 +94,9 @@ def _random_round(rnd: random.Random, seeds: Path) -> None:
             write(path, [record(rnd.randint(1, 3), rnd.randint(1, 3)) for _ in range(rnd.randint(1, 3))])
 
 
-@pytest.mark.parametrize("seed", [13, 38])  # the code before failed these at rounds 1 and 5; 0 of 60 seeds x 8 rounds now
+@pytest.mark.parametrize(
+    "seed", [13, 38]
+)  # the code before failed these at rounds 1 and 5; 0 of 60 seeds x 8 rounds now
 def test_random_incremental_rounds_match_a_rebuild(tmp_path, monkeypatch, seed):
     """Property: after every round, the articles kept, their texts and the warnings are a rebuild's."""
     monkeypatch.chdir(tmp_path)
@@ -130,4 +132,7 @@ def test_versions_with_ids_of_their_own_are_still_copies_regression(tmp_path, mo
     # Editing the file that keeps it hands the copy over as a rebuild would.
     write(Path("a/wire.jsonl"), [first, update])
     update_index("index", ["a", "b"], jobs=1)
-    assert sorted((i, p) for i, (p, _, _) in kept("index").items()) == [("copy-9", "b/copy.jsonl"), ("wire-1", "a/wire.jsonl")]
+    assert sorted((i, p) for i, (p, _, _) in kept("index").items()) == [
+        ("copy-9", "b/copy.jsonl"),
+        ("wire-1", "a/wire.jsonl"),
+    ]

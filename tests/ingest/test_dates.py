@@ -119,7 +119,10 @@ def test_iso_date_and_time_read_without_dateutil(text, day):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("1987-02-30T10:00:00", "not a date: '1987-02-30T10:00:00' (day is out of range for month: 1987-02-30T10:00:00)"),
+        (
+            "1987-02-30T10:00:00",
+            "not a date: '1987-02-30T10:00:00' (day is out of range for month: 1987-02-30T10:00:00)",
+        ),
         ("2019-01-05T25:00:00", "not a date: '2019-01-05T25:00:00' (hour must be in 0..23: 2019-01-05T25:00:00)"),
     ],
 )
