@@ -101,7 +101,8 @@ class IndirectReader:
                 b = stop.start() if stop else e
                 if close < e and self.found.body[close - 1] == ",":  # '"an attack on our country," but ...'
                     b = close + 1
-                return (a, b) if len(m[a:b].split()) >= 3 else None
+                named = m[a : mark.end() - 2].split()  # the words named before the mark: 'called Smith "..."'
+                return (a, b) if named and len(self.found.body[a:b].split()) >= 3 else None
         elif verb in _PROMISES:
             mt = _TO_VERB.match(m, c.end, e)
             if not mt:
@@ -237,7 +238,11 @@ class IndirectReader:
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
                 lead = m[a : inner[0].open].rstrip()
-                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:")):
+                named = (  # 'called Smith "a coward"': the name and who got it, when no later cue claims them
+                    plea and c.verb in ("called", "calls") and lead.strip() and not _FOR.match(m, c.end, e)
+                ) and not any(x.entity is not None for x in cues[k + 1 :])
+                short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
+                if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
                 # quoted ones (no comma between), and the reported clause is the whole of what was said

@@ -204,3 +204,22 @@ def test_participles_that_take_a_clause_after_an_adverbial():
     body = "The governor spoke twice, remarking that the budget was balanced."
     assert quotes(body) == [("indirect", "governor", "remarking", "the budget was balanced")]
     assert quotes("The mayor closed the meeting, announcing the new budget.") == []
+
+
+# --- 'called X "Y"': the name given in marks, with who or what got it ------------------------------
+
+
+def test_called_someone_a_quoted_name_with_a_short_object():
+    body = 'Rosa Delgado chairs the council. In a radio interview, Delgado called Brennan "the worst treasurer in years."'
+    assert quotes(body) == [
+        ("partial", "Rosa Delgado", "called", 'Brennan "the worst treasurer in years."'),
+    ]
+    body = "Rosa Delgado chairs the council. She called his budget ''reckless.'' The vote is on Friday."
+    assert quotes(body) == [("partial", "Rosa Delgado", "called", "his budget ''reckless.''")]
+
+
+def test_called_a_quoted_name_with_nothing_named_before_it_is_not_speech():
+    body = 'Rosa Delgado chairs the council. She founded a group called "Friends of the Old Mill Park" in 1990.'
+    assert quotes(body) == []
+    body = 'Rosa Delgado chairs the council. She called for "a full audit of the budget" on Monday.'
+    assert quotes(body) == []
