@@ -181,6 +181,13 @@ _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
 )
+# "told his audience they ...", "telling Clinton she had ...": an object _TOLD_OBJ does not know, when a
+# pronoun subject and a finite verb follow it (checked by told_clause).
+_TOLD_ANY = re.compile(
+    r"\s+(?:her|them|him|(?:(?:his|her|their|its|our|the|a|an)\s+)?(?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)"
+    r"\s+(?=(?:he|she|they|we|I|you)(?:['’](?:s|d|ll|re|ve|m))?\s)"
+)
+_TOLD_TALES = wordset("story stories tale tales joke jokes truth lie lies anecdote anecdotes")
 _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after its kind
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
     "program show blog"
@@ -314,6 +321,25 @@ def clause_that(m: str, c: Cue, e: int) -> int:
         or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
     )
     return c.end + mt.end() if ok else 0
+
+
+def told_clause(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told"/"telling" at ``at`` whose object is not one _TOLD_OBJ
+    knows: "told his aides he planned ...", "telling Clinton she had been ...". The clause must open
+    with a pronoun subject and show a finite verb within four words; else 0."""
+    obj = _TOLD_ANY.match(m, at, min(e, at + 60))
+    if not obj or any(ch in m[at : obj.end()] for ch in ",;:~\"“”"):
+        return 0
+    said = m[at : obj.end()].lower().split()
+    if any(w in _CONJ or w in _RELATIVE or w in _TOLD_TALES for w in said):  # "told a tale as he ...", "the story he"
+        return 0
+    words = m[obj.end() : min(e, obj.end() + 60)].split()[:5]
+    if len(words) < 2:
+        return 0
+    first = words[0].lower()
+    if first[-2:] in ("'s", "’s", "'d", "’d") or first[-3:] in ("'ll", "’ll", "'re", "’re", "'ve", "’ve"):
+        return obj.end()
+    return obj.end() if has_verb(words[1:4]) else 0
 
 
 class CueReader:
@@ -585,7 +611,7 @@ class CueReader:
         if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:
-                return 0
+                return told_clause(self.m, c.end, e)
             at = obj.end()
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass

@@ -190,6 +190,8 @@ class IndirectReader:
                 a, b = t, end
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
                 a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
+            elif c.verb == "telling" and (bare := self.reader.bare(c, e)):
+                a, b = bare, e  # ", telling Clinton she had been an able opponent"
             elif c.kind == "part":
                 if c.verb not in _BARE_PARTICIPLES and c.verb not in _CLAUSE_PARTICIPLES:
                     continue

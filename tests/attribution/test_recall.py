@@ -223,3 +223,20 @@ def test_called_a_quoted_name_with_nothing_named_before_it_is_not_speech():
     assert quotes(body) == []
     body = 'Rosa Delgado chairs the council. She called for "a full audit of the budget" on Monday.'
     assert quotes(body) == []
+
+
+# --- "told <anyone> <pronoun> <verb>": an audience the told-object list does not know -------------
+
+
+def test_told_an_audience_then_a_pronoun_clause():
+    body = "Ada Moss ran for mayor twice. Moss told her volunteers they would win the next one."
+    assert quotes(body) == [("indirect", "Ada Moss", "told", "they would win the next one")]
+    body = "Ada Moss ran for mayor twice. She made peace on Friday, telling Kemp he had run a fair race."
+    assert quotes(body) == [("indirect", "Ada Moss", "telling", "he had run a fair race")]
+
+
+def test_told_a_story_or_a_clause_with_no_verb_is_not_speech():
+    body = "Ada Moss ran for mayor twice. Moss told a long story as she walked to the car."
+    assert quotes(body) == []
+    body = "Ada Moss ran for mayor twice. Moss told the story she liked best."
+    assert quotes(body) == []
