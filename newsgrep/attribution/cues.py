@@ -342,6 +342,35 @@ def told_clause(m: str, at: int, e: int) -> int:
     return obj.end() if has_verb(words[1:4]) else 0
 
 
+# A share of those polled as the subject: "About 4 in 10 say", "Nearly half said", "62 percent of
+# voters said", "compared with 23 percent who said" (poll_share).
+_SHARE_HINT = re.compile(r"\d|half|third|quarter|fifth|majority|plurality", re.I)
+_SHARE = re.compile(
+    r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith))\s*"
+    r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|"
+    r"at\s+least|well\s+over)\s+)?"
+    r"(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds|three-quarters|one-third|one-quarter|one-fifth|"
+    r"a\s+majority|a\s+plurality|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten|five|four|three)|"
+    r"\d+(?:\.\d+)?\s*(?:percent|%))"
+    r"(?:\s+of\s+[^,.;:~\"“”()]{1,60}?|(?:\s+[A-Za-z][\w’'-]*){0,3}?))"
+    r"(?:\s+who)?(?:\s+(?:also|still|now|overall|generally|[a-z]{3,}ly))*\s*$",
+    re.I,
+)
+
+
+def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of a poll share that is the whole subject just before ``hi``, or None."""
+    if not _SHARE_HINT.search(m, max(lo, hi - 90), hi):
+        return None
+    mt = _SHARE.search(m, max(lo, hi - 90), hi)
+    if not mt:
+        return None
+    last = mt.group(1).split()[-1].lower()
+    if last in _SKIP or last in FUNCTION:  # "half have said", "half of the": not a share that is a subject
+        return None
+    return mt.start(1), mt.end(1)
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -417,6 +446,10 @@ class CueReader:
         if cue.verb == "Said":  # 'Said David Gluskin, vice-president of ..., "..."'
             if m[max(ps, hi - 200) : hi].rstrip()[-1:] in ("", ".", "!", "?", '"', "”"):
                 self._inverted(cue, pe, ".")
+            return
+        if share := poll_share(m, ps, hi):  # "About 4 in 10 say", "Nearly half said"
+            cue.ref, cue.np_start, cue.np_end = Ref("group", name=m[share[0] : share[1]]), share[0], cue.start
+            cue.left = m[max(ps, share[0] - 2) : share[0]].strip()[-1:]
             return
         aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
         hi = aux.start() if aux else hi

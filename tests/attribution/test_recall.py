@@ -240,3 +240,20 @@ def test_told_a_story_or_a_clause_with_no_verb_is_not_speech():
     assert quotes(body) == []
     body = "Ada Moss ran for mayor twice. Moss told the story she liked best."
     assert quotes(body) == []
+
+
+# --- a share of those polled as the subject --------------------------------------------------------
+
+
+def test_a_poll_share_is_the_speaker_as_written():
+    body = "The survey was taken in June. About 3 in 10 say the new bridge should never have been built."
+    assert quotes(body) == [("indirect", "About 3 in 10", "say", "the new bridge should never have been built")]
+    body = "The survey was taken in June. In Dover, nearly half of the renters said they would move if rents rose."
+    assert quotes(body) == [
+        ("indirect", "nearly half of the renters", "said", "they would move if rents rose"),
+    ]
+
+
+def test_a_share_inside_the_reported_clause_is_not_a_speaker():
+    body = "The survey was taken in June. Fares rose 4 percent, the transit authority said."
+    assert quotes(body) == [("indirect", "transit authority", "said", "Fares rose 4 percent")]
