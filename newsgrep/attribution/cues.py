@@ -344,7 +344,7 @@ def told_clause(m: str, at: int, e: int) -> int:
 
 # A share of those polled as the subject: "About 4 in 10 say", "Nearly half said", "62 percent of
 # voters said", "compared with 23 percent who said" (poll_share).
-_SHARE_HINT = re.compile(r"\d|half|third|quarter|fifth|majority|plurality", re.I)
+_SHARE_HINT = re.compile(r"[pPhHtTqQfFmMi](?:ercent|alf|hird|uarter|ifth|ajority|lurality|n (?:\d|ten|five|four|three))|%")
 _SHARE = re.compile(
     r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith))\s*"
     r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|"
