@@ -52,6 +52,12 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
 )
+# "asked the former secretary of state during a chat if she would ...": "whether"/"if" further on,
+# past no punctuation, the clause showing a pronoun or a determiner next.
+_WH_FAR = re.compile(
+    r"(?:\s+[\w.’'-]+){5,10}?\s+(whether|if)\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|this)\b)"
+)
+_NOT_ASKED = {"for", "about", "to", "around", "that"}  # "asked for help ... if the riots spread": a request
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
 _AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
 _NP_OBJECT = {
@@ -184,7 +190,10 @@ class IndirectReader:
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
                 plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
-            elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
+            elif c.verb in _ASKING and (
+                w := _WH.match(m, rest_at, min(e, rest_at + 80))
+                or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
+            ):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end

@@ -257,3 +257,19 @@ def test_a_poll_share_is_the_speaker_as_written():
 def test_a_share_inside_the_reported_clause_is_not_a_speaker():
     body = "The survey was taken in June. Fares rose 4 percent, the transit authority said."
     assert quotes(body) == [("indirect", "transit authority", "said", "Fares rose 4 percent")]
+
+
+# --- "asked <a longer object> whether/if ..." -------------------------------------------------------
+
+
+def test_asked_a_long_object_whether():
+    body = (
+        "Lena Ortiz chairs the water board. Ortiz asked the state's chief water engineer at a hearing on Monday "
+        "whether the dam would hold."
+    )
+    assert quotes(body) == [("indirect", "Lena Ortiz", "asked", "whether the dam would hold")]
+
+
+def test_asked_for_something_with_an_if_later_is_a_request():
+    body = "Lena Ortiz chairs the water board. Ortiz asked for sandbags from the county and the state if the river rose."
+    assert quotes(body) == []
