@@ -181,6 +181,13 @@ _TOLD_OBJ = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:reporters|journalists|newsmen|correspondents|media|press|lawmakers|me|us|him|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+of\s+[A-Z][\w.’'-]*)?)(?=\s)"
 )
+# "told his audience they ...", "telling Clinton she had ...": an object _TOLD_OBJ does not know, when a
+# pronoun subject and a finite verb follow it (checked by told_clause).
+_TOLD_ANY = re.compile(
+    r"\s+(?:her|them|him|(?:(?:his|her|their|its|our|the|a|an)\s+)?(?:[\w.’'-]+\s+){0,2}?[\w.’'-]+)"
+    r"\s+(?=(?:he|she|they|we|I|you)(?:['’](?:s|d|ll|re|ve|m))?\s)"
+)
+_TOLD_TALES = wordset("story stories tale tales joke jokes truth lie lies anecdote anecdotes")
 _MEDIA = wordset(  # ", the news site RTL Info reported": a medium named after its kind
     "site website outlet network newspaper paper daily weekly magazine agency station channel broadcaster "
     "program show blog"
@@ -316,6 +323,54 @@ def clause_that(m: str, c: Cue, e: int) -> int:
     return c.end + mt.end() if ok else 0
 
 
+def told_clause(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told"/"telling" at ``at`` whose object is not one _TOLD_OBJ
+    knows: "told his aides he planned ...", "telling Clinton she had been ...". The clause must open
+    with a pronoun subject and show a finite verb within four words; else 0."""
+    obj = _TOLD_ANY.match(m, at, min(e, at + 60))
+    if not obj or any(ch in m[at : obj.end()] for ch in ",;:~\"“”"):
+        return 0
+    said = m[at : obj.end()].lower().split()
+    if any(w in _CONJ or w in _RELATIVE or w in _TOLD_TALES for w in said):  # "told a tale as he ...", "the story he"
+        return 0
+    words = m[obj.end() : min(e, obj.end() + 60)].split()[:5]
+    if len(words) < 2:
+        return 0
+    first = words[0].lower()
+    if first[-2:] in ("'s", "’s", "'d", "’d") or first[-3:] in ("'ll", "’ll", "'re", "’re", "'ve", "’ve"):
+        return obj.end()
+    return obj.end() if has_verb(words[1:4]) else 0
+
+
+# A share of those polled as the subject: "About 4 in 10 say", "Nearly half said", "62 percent of
+# voters said", "compared with 23 percent who said" (poll_share).
+_SHARE_HINT = re.compile(r"[pPhHtTqQfFmMi](?:ercent|alf|hird|uarter|ifth|ajority|lurality|n (?:\d|ten|five|four|three))|%")
+_SHARE = re.compile(
+    r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith))\s*"
+    r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|"
+    r"at\s+least|well\s+over)\s+)?"
+    r"(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds|three-quarters|one-third|one-quarter|one-fifth|"
+    r"a\s+majority|a\s+plurality|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten|five|four|three)|"
+    r"\d+(?:\.\d+)?\s*(?:percent|%))"
+    r"(?:\s+of\s+[^,.;:~\"“”()]{1,60}?|(?:\s+[A-Za-z][\w’'-]*){0,3}?))"
+    r"(?:\s+who)?(?:\s+(?:also|still|now|overall|generally|[a-z]{3,}ly))*\s*$",
+    re.I,
+)
+
+
+def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of a poll share that is the whole subject just before ``hi``, or None."""
+    if not _SHARE_HINT.search(m, max(lo, hi - 90), hi):
+        return None
+    mt = _SHARE.search(m, max(lo, hi - 90), hi)
+    if not mt:
+        return None
+    last = mt.group(1).split()[-1].lower()
+    if last in _SKIP or last in FUNCTION:  # "half have said", "half of the": not a share that is a subject
+        return None
+    return mt.start(1), mt.end(1)
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -391,6 +446,10 @@ class CueReader:
         if cue.verb == "Said":  # 'Said David Gluskin, vice-president of ..., "..."'
             if m[max(ps, hi - 200) : hi].rstrip()[-1:] in ("", ".", "!", "?", '"', "”"):
                 self._inverted(cue, pe, ".")
+            return
+        if share := poll_share(m, ps, hi):  # "About 4 in 10 say", "Nearly half said"
+            cue.ref, cue.np_start, cue.np_end = Ref("group", name=m[share[0] : share[1]]), share[0], cue.start
+            cue.left = m[max(ps, share[0] - 2) : share[0]].strip()[-1:]
             return
         aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
         hi = aux.start() if aux else hi
@@ -585,7 +644,7 @@ class CueReader:
         if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:
-                return 0
+                return told_clause(self.m, c.end, e)
             at = obj.end()
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass

@@ -52,6 +52,12 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
 )
+# "asked the former secretary of state during a chat if she would ...": "whether"/"if" further on,
+# past no punctuation, the clause showing a pronoun or a determiner next.
+_WH_FAR = re.compile(
+    r"(?:\s+[\w.’'-]+){5,10}?\s+(whether|if)\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|this)\b)"
+)
+_NOT_ASKED = {"for", "about", "to", "around", "that"}  # "asked for help ... if the riots spread": a request
 _SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
 _AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
 _NP_OBJECT = {
@@ -101,7 +107,8 @@ class IndirectReader:
                 b = stop.start() if stop else e
                 if close < e and self.found.body[close - 1] == ",":  # '"an attack on our country," but ...'
                     b = close + 1
-                return (a, b) if len(m[a:b].split()) >= 3 else None
+                named = m[a : mark.end() - 2].split()  # the words named before the mark: 'called Smith "..."'
+                return (a, b) if named and len(self.found.body[a:b].split()) >= 3 else None
         elif verb in _PROMISES:
             mt = _TO_VERB.match(m, c.end, e)
             if not mt:
@@ -183,12 +190,17 @@ class IndirectReader:
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
                 plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
-            elif c.verb in _ASKING and (w := _WH.match(m, rest_at, min(e, rest_at + 80))):
+            elif c.verb in _ASKING and (
+                w := _WH.match(m, rest_at, min(e, rest_at + 80))
+                or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
+            ):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
                 a, b = bare, e  # "Sanders claimed momentum and argued he is the stronger candidate"
+            elif c.verb == "telling" and (bare := self.reader.bare(c, e)):
+                a, b = bare, e  # ", telling Clinton she had been an able opponent"
             elif c.kind == "part":
                 if c.verb not in _BARE_PARTICIPLES and c.verb not in _CLAUSE_PARTICIPLES:
                     continue
@@ -237,7 +249,11 @@ class IndirectReader:
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
                 lead = m[a : inner[0].open].rstrip()
-                if inner[-1].close > b or (2 * quoted >= b - a and (len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:")):
+                named = (  # 'called Smith "a coward"': the name and who got it, when no later cue claims them
+                    plea and c.verb in ("called", "calls") and lead.strip() and not _FOR.match(m, c.end, e)
+                ) and not any(x.entity is not None for x in cues[k + 1 :])
+                short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
+                if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
                 # quoted ones (no comma between), and the reported clause is the whole of what was said

@@ -20,7 +20,7 @@ def test_direct_partial_and_follow_on_quotations():
     )
     assert read(body) == [
         ("direct", "Maria Olsen", "We are ready to talk"),
-        ("partial", "Maria Olsen", "a first step"),
+        ("partial", "Maria Olsen", 'the offer "a first step"'),  # what was called so, and the name
         ("direct", "Maria Olsen", "Nothing is agreed yet."),
     ]
 

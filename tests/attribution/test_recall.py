@@ -204,3 +204,72 @@ def test_participles_that_take_a_clause_after_an_adverbial():
     body = "The governor spoke twice, remarking that the budget was balanced."
     assert quotes(body) == [("indirect", "governor", "remarking", "the budget was balanced")]
     assert quotes("The mayor closed the meeting, announcing the new budget.") == []
+
+
+# --- 'called X "Y"': the name given in marks, with who or what got it ------------------------------
+
+
+def test_called_someone_a_quoted_name_with_a_short_object():
+    body = 'Rosa Delgado chairs the council. In a radio interview, Delgado called Brennan "the worst treasurer in years."'
+    assert quotes(body) == [
+        ("partial", "Rosa Delgado", "called", 'Brennan "the worst treasurer in years."'),
+    ]
+    body = "Rosa Delgado chairs the council. She called his budget ''reckless.'' The vote is on Friday."
+    assert quotes(body) == [("partial", "Rosa Delgado", "called", "his budget ''reckless.''")]
+
+
+def test_called_a_quoted_name_with_nothing_named_before_it_is_not_speech():
+    body = 'Rosa Delgado chairs the council. She founded a group called "Friends of the Old Mill Park" in 1990.'
+    assert quotes(body) == []
+    body = 'Rosa Delgado chairs the council. She called for "a full audit of the budget" on Monday.'
+    assert quotes(body) == []
+
+
+# --- "told <anyone> <pronoun> <verb>": an audience the told-object list does not know -------------
+
+
+def test_told_an_audience_then_a_pronoun_clause():
+    body = "Ada Moss ran for mayor twice. Moss told her volunteers they would win the next one."
+    assert quotes(body) == [("indirect", "Ada Moss", "told", "they would win the next one")]
+    body = "Ada Moss ran for mayor twice. She made peace on Friday, telling Kemp he had run a fair race."
+    assert quotes(body) == [("indirect", "Ada Moss", "telling", "he had run a fair race")]
+
+
+def test_told_a_story_or_a_clause_with_no_verb_is_not_speech():
+    body = "Ada Moss ran for mayor twice. Moss told a long story as she walked to the car."
+    assert quotes(body) == []
+    body = "Ada Moss ran for mayor twice. Moss told the story she liked best."
+    assert quotes(body) == []
+
+
+# --- a share of those polled as the subject --------------------------------------------------------
+
+
+def test_a_poll_share_is_the_speaker_as_written():
+    body = "The survey was taken in June. About 3 in 10 say the new bridge should never have been built."
+    assert quotes(body) == [("indirect", "About 3 in 10", "say", "the new bridge should never have been built")]
+    body = "The survey was taken in June. In Dover, nearly half of the renters said they would move if rents rose."
+    assert quotes(body) == [
+        ("indirect", "nearly half of the renters", "said", "they would move if rents rose"),
+    ]
+
+
+def test_a_share_inside_the_reported_clause_is_not_a_speaker():
+    body = "The survey was taken in June. Fares rose 4 percent, the transit authority said."
+    assert quotes(body) == [("indirect", "transit authority", "said", "Fares rose 4 percent")]
+
+
+# --- "asked <a longer object> whether/if ..." -------------------------------------------------------
+
+
+def test_asked_a_long_object_whether():
+    body = (
+        "Lena Ortiz chairs the water board. Ortiz asked the state's chief water engineer at a hearing on Monday "
+        "whether the dam would hold."
+    )
+    assert quotes(body) == [("indirect", "Lena Ortiz", "asked", "whether the dam would hold")]
+
+
+def test_asked_for_something_with_an_if_later_is_a_request():
+    body = "Lena Ortiz chairs the water board. Ortiz asked for sandbags from the county and the state if the river rose."
+    assert quotes(body) == []
