@@ -305,12 +305,36 @@ INDEFINITE = wordset("a an one another some several two three many other")
 _DETERMINERS = _DEFINITE | INDEFINITE
 
 
+# Lower-case particles inside a name: "Jan de Wit", "Ludwig van Beethoven", "Bashar al-Assad".
+NAME_PARTICLES = wordset("de van von der den al bin ibn da di du del della dos das ter ten el")
+_PARTICLE_WORD = re.compile(r"(?:al|el|bin|ibn)-[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _particle(words: list[str], k: int) -> bool:
+    """True for a name particle at ``words[k]`` with a capitalised name word on each side."""
+    w = words[k]
+    if not (w in NAME_PARTICLES or _PARTICLE_WORD.match(w)) or k == 0 or not words[k - 1][:1].isupper():
+        return False
+    return bool(_PARTICLE_WORD.match(w)) or (k + 1 < len(words) and words[k + 1][:1].isupper())
+
+
+def is_particle(tok: str) -> bool:
+    """A word that may sit inside a name: "de", "van", "al-Assad"."""
+    return tok in NAME_PARTICLES or bool(_PARTICLE_WORD.match(tok))
+
+
 def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words): the name is the longest tail of capitalised non-title words."""
     i = len(words)
     while i > 0:
         w = words[i - 1]
         low = _low(w)
+        if i < len(words) and _particle(words, i - 1):
+            i -= 1
+            continue
+        if i == len(words) and _PARTICLE_WORD.match(w) and _particle(words, i - 1):
+            i -= 1
+            continue
         if not w[:1].isupper() or low in TITLE_WORDS or low in NOT_NAME or low in NATIONALITIES:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS:
@@ -388,6 +412,17 @@ def _modifier_name(title: list[str]) -> bool:
     return all(w in TITLE_WORDS or w in PLACES or w in (".", "the") for w in low[p + 1 :])  # "polls in New [Hampshire]"
 
 
+_QUANTIFIERS = wordset("many most some several few one two three four five all both none each")
+_AUXILIARIES = wordset("has have had is was were are would will could should may might did does do")
+
+
+def trim_phrase(words: list[str]) -> list[str]:
+    """A speaker phrase without the auxiliary that the cue left at its end: "ministry has" (said)."""
+    while len(words) > 1 and words[-1].lower() in _AUXILIARIES:
+        words = words[:-1]
+    return words
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -420,6 +455,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
             break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE
+    if len(low) > 2 and low[0] in _QUANTIFIERS and low[1] == "of":  # "Many of her supporters", kept whole
+        return Ref("group", name=" ".join([words[0].lower() if words[0].istitle() else words[0], *words[1:]]))
     while words and words[0].lower() in _DETERMINERS:
         words, low = words[1:], low[1:]
     if not words:
@@ -459,7 +496,12 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # --- one article's speakers ----------------------------------------------------------
 
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
-_CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+# Name particles count inside a run ("Jan de Wit", "Bashar al-Assad").
+_CAP_RUN = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
+    r"(?:(?: [A-Z]\.)*(?: (?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin|ibn|al|el))*"
+    r" (?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+"
+)
 # A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
 _APPOSED = re.compile(
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?"
@@ -629,6 +671,47 @@ def _honorific_people(sp: Speakers, body: str, inside) -> None:
         sp.mentions = sorted(sp.mentions + lone, key=lambda t: t[0])
 
 
+# Bodies that "they" can stand for when no group has spoken yet: "The campaign said ... They added".
+_THEY_BODIES = wordset(
+    "campaign committee administration government company agency ministry department office party "
+    "organization organisation team council commission board group coalition"
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ž][\w.'’-]*")
+
+
+def _group_phrase(words: list[str], k: int) -> str:
+    """The plural or collective noun ``words[k]`` with the modifiers before it: "Republican leaders",
+    "senior administration officials", "Clinton campaign"."""
+    j = k
+    while j > 0 and k - j < 4:
+        w = words[j - 1]
+        low = _low(w).rstrip(".")
+        if not (
+            (w[:1].isupper() and low not in STOP_CAPS and not w.endswith(",")) or low in TITLE_WORDS or low in ORG_HEADS
+        ):
+            break
+        j -= 1
+    return " ".join(words[j : k + 1]).strip(".,;:")
+
+
+def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
+    """What "they" stands for when the speaker of the moment is one person: the last plural group or
+    collective body named outside quotations in the previous sentence, else earlier in this one
+    ("Republican leaders met on Tuesday. They said ..." -> Republican leaders)."""
+    cur = sp.sentence[0] if sp.sentence and sp.sentence[0] <= pos else pos
+    prev = sp.subject[0] if sp.subject and sp.subject[0] < cur else max(0, cur - 300)
+    for lo, hi in ((max(prev, cur - 400), cur), (cur, pos)):
+        found = [(m.start(), m.group()) for m in _WORD.finditer(sp.body, lo, hi)]
+        words = [w for _, w in found]
+        for k in range(len(words) - 1, -1, -1):
+            low = _low(words[k]).rstrip(".,;:")
+            if (low in GROUP_NOUNS or low in _THEY_BODIES) and not sp.inside(found[k][0]):
+                if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
+                    return named[-1]  # "the ministry" after "the Foreign Ministry"
+                return sp.group(_group_phrase(words, k))
+    return None
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -640,6 +723,7 @@ class Speakers:
 
     def __init__(self, body: str, inside) -> None:
         self.body = body
+        self.inside = inside
         self.people: dict[str, list[Entity]] = {}  # surname key -> entities
         self.orgs: list[Entity] = []
         self.orgs_by_head: dict[str, list[Entity]] = {}  # last word's key -> organisations
@@ -797,7 +881,7 @@ class Speakers:
             return self._orgref(ref.words, pos)
         if ref.words[0] == "they":
             cur = self.current
-            return cur if cur is not None and (cur.org or cur.group) else None
+            return cur if cur is not None and (cur.org or cur.group) else they_antecedent(self, pos)
         return self._pronoun(ref.words[0], pos)
 
     def _appositive_of(self, pos: int, of: bool) -> Entity | None:
