@@ -297,7 +297,7 @@ def _plural_head(tok: str) -> bool:
 def np_allowed(tok: str) -> bool:
     low = tok.lower()
     if tok[:1].isupper():
-        return low not in STOP_CAPS or low in ("the", "a", "an")
+        return low not in STOP_CAPS or low in ("the", "a", "an", "his", "her", "their", "its")
     return low in _NP_LOWER or low in INDEFINITE or is_particle(tok)
 
 

@@ -423,6 +423,26 @@ def trim_phrase(words: list[str]) -> list[str]:
     return words
 
 
+# Nouns whose owner is the speaker, as PolNeAR reads them: "his spokesman said", "Trump's office said".
+_OWNED_SPEECH = wordset("spokesman spokeswoman spokesperson office")
+_OWNER_MODIFIERS = wordset("campaign press senior chief top longtime")
+
+
+def _owner(words: list[str]) -> Ref | None:
+    """The owner of "his spokesman", "Trump's campaign spokeswoman", "her office": "he", "Trump", "she"."""
+    if not 2 <= len(words) <= 3 or _low(words[-1]) not in _OWNED_SPEECH:
+        return None
+    if not all(_low(w) in _OWNER_MODIFIERS for w in words[1:-1]):
+        return None
+    first = words[0]
+    if first.lower() in ("his", "her"):
+        return Ref("pronoun", words=("he" if first.lower() == "his" else "she",))
+    m = re.fullmatch(r"([A-Z][\w-]+)['’]s?", first)
+    if m and _low(m.group(1)) not in STOP_CAPS and _low(m.group(1)) not in NOT_NAME:
+        return Ref("name", name=m.group(1))
+    return None
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -437,6 +457,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
         head = parse_phrase(words[: words.index(",")])
         if head is not None and head.kind == "name" and " " in head.name:
             return head
+    owner = _owner(words)
+    if owner is not None:
+        return owner
     low = [_low(w) for w in words]
     if "by" in low:  # "a joint statement by the European Commission and ..."
         k = low.index("by")
@@ -694,6 +717,15 @@ def _group_phrase(words: list[str], k: int) -> str:
     return " ".join(words[j : k + 1]).strip(".,;:")
 
 
+def _people_between(sp: Speakers, lo: int, hi: int) -> int:
+    """How many different people are mentioned in body[lo:hi] outside quotations."""
+    if sp._lazy:
+        sp._surnames()
+    i = bisect.bisect_left(sp.mentions, lo, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, hi, key=lambda t: t[0])
+    return len({id(e) for _, e in sp.mentions[i:j] if not e.org and not e.group})
+
+
 def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     """What "they" stands for when the speaker of the moment is one person: the last plural group or
     collective body named outside quotations in the previous sentence, else earlier in this one
@@ -706,9 +738,17 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
         for k in range(len(words) - 1, -1, -1):
             low = _low(words[k]).rstrip(".,;:")
             if (low in GROUP_NOUNS or low in _THEY_BODIES) and not sp.inside(found[k][0]):
+                phrase = _group_phrase(words, k)
+                j = k - phrase.count(" ")
+                while j > 0 and _low(words[j - 1]) in _DETERMINERS:
+                    j -= 1
+                if _object(sp.body, found[j][0]):
+                    continue  # "They examined the experience of American workers": not who speaks
+                if _people_between(sp, found[k][0], pos) >= 2:
+                    return None  # "... American workers. Autor and Dorn wrote with ... They argued": people
                 if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
                     return named[-1]  # "the ministry" after "the Foreign Ministry"
-                return sp.group(_group_phrase(words, k))
+                return sp.group(phrase)
     return None
 
 

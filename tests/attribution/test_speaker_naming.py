@@ -326,3 +326,38 @@ def test_auxiliary_before_the_cue_is_not_part_of_the_speaker():
 def test_quantified_group_keeps_its_quantifier():
     body = "Many of her supporters said they would vote for her again in November."
     assert said(body) == [("indirect", "many of her supporters", "they would vote for her again in November")]
+
+
+def test_they_skips_a_group_that_is_an_object():
+    body = (
+        "The senators studied the records of local officials for a year. "
+        "They concluded that the money had been spent well."
+    )
+    assert said(body) == [("indirect", "senators", "the money had been spent well")]
+
+
+def test_they_after_two_named_people_names_no_group():
+    body = "Residents met Daron Acemoglu and Brendan Price on Monday. They said the plant should stay open."
+    assert said(body) == []
+
+
+def test_his_spokesman_speaks_for_him():
+    body = "Donald Trump toured the plant on Friday. His spokesman said the visit had been planned for weeks."
+    assert said(body) == [("indirect", "Donald Trump", "the visit had been planned for weeks")]
+    body = 'Hillary Clinton toured the plant on Friday. "It was planned for weeks," her office said.'
+    assert said(body) == [("direct", "Hillary Clinton", "It was planned for weeks")]
+
+
+def test_a_named_owner_of_the_spokesman_speaks():
+    body = (
+        "Donald Trump toured the plant on Friday. "
+        "Trump's campaign spokeswoman said the visit had been planned for weeks."
+    )
+    assert said(body) == [("indirect", "Donald Trump", "the visit had been planned for weeks")]
+    ref = parse_phrase(["Trump's", "spokeswoman", ",", "Hope", "Hicks"])
+    assert ref is not None and (ref.kind, ref.name) == ("name", "Hope Hicks")
+
+
+def test_aides_are_not_their_owner():
+    body = "Donald Trump toured the plant on Friday. His aides said the visit had been planned for weeks."
+    assert said(body) == [("indirect", "aides", "the visit had been planned for weeks")]
