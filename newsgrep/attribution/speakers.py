@@ -717,22 +717,28 @@ def _group_phrase(words: list[str], k: int) -> str:
     return " ".join(words[j : k + 1]).strip(".,;:")
 
 
-def _people_between(sp: Speakers, lo: int, hi: int) -> int:
-    """How many different people are mentioned in body[lo:hi] outside quotations."""
+_AND_NEXT = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? (?:and|&) ")
+
+
+def _pair_between(sp: Speakers, lo: int, hi: int) -> bool:
+    """Are two people named together ("Autor and Dorn") in body[lo:hi] outside quotations?"""
     if sp._lazy:
         sp._surnames()
     i = bisect.bisect_left(sp.mentions, lo, key=lambda t: t[0])
     j = bisect.bisect_left(sp.mentions, hi, key=lambda t: t[0])
-    return len({id(e) for _, e in sp.mentions[i:j] if not e.org and not e.group})
+    people = [(at, e) for at, e in sp.mentions[i:j] if not e.org and not e.group]
+    return any(
+        a[1] is not b[1] and _AND_NEXT.fullmatch(sp.body, a[0], b[0]) for a, b in zip(people, people[1:], strict=False)
+    )
 
 
 def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     """What "they" stands for when the speaker of the moment is one person: the last plural group or
-    collective body named outside quotations in the previous sentence, else earlier in this one
-    ("Republican leaders met on Tuesday. They said ..." -> Republican leaders)."""
+    collective body named, not as an object, outside quotations in the 600 characters before this
+    sentence, else earlier in this one ("Republican leaders met on Tuesday. They said ..." ->
+    Republican leaders); nobody when two people named together come after it ("Autor and Dorn")."""
     cur = sp.sentence[0] if sp.sentence and sp.sentence[0] <= pos else pos
-    prev = sp.subject[0] if sp.subject and sp.subject[0] < cur else max(0, cur - 300)
-    for lo, hi in ((max(prev, cur - 400), cur), (cur, pos)):
+    for lo, hi in ((max(0, cur - 600), cur), (cur, pos)):
         found = [(m.start(), m.group()) for m in _WORD.finditer(sp.body, lo, hi)]
         words = [w for _, w in found]
         for k in range(len(words) - 1, -1, -1):
@@ -744,7 +750,7 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
                     j -= 1
                 if _object(sp.body, found[j][0]):
                     continue  # "They examined the experience of American workers": not who speaks
-                if _people_between(sp, found[k][0], pos) >= 2:
+                if _pair_between(sp, found[k][0], pos):
                     return None  # "... American workers. Autor and Dorn wrote with ... They argued": people
                 if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
                     return named[-1]  # "the ministry" after "the Foreign Ministry"

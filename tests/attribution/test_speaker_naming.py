@@ -361,3 +361,12 @@ def test_a_named_owner_of_the_spokesman_speaks():
 def test_aides_are_not_their_owner():
     body = "Donald Trump toured the plant on Friday. His aides said the visit had been planned for weeks."
     assert said(body) == [("indirect", "aides", "the visit had been planned for weeks")]
+
+
+def test_they_reaches_back_past_objects_and_single_people():
+    body = (
+        "Republicans have spent millions on the inquiry, and they are circulating new talking points. "
+        "That Senator Mark Ridley misjudged Ed Hale is one of them. They are also focused on the "
+        "administration's drawdown of troops, which they say left a vacuum in the region."
+    )
+    assert said(body) == [("indirect", "republicans", "left a vacuum in the region")]
