@@ -758,6 +758,31 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     return None
 
 
+_NAMED = re.compile(r"\b(?:named|called)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|wrote|writes)\b")
+
+
+def late_subject(sp: Speakers, ok) -> Entity | None:
+    """A person who fits, brought in as a subject by the previous sentence when the speaker of the moment
+    last spoke before it: "[Johri said ...] Outside the plant, a worker named Antonio Arroyo has only
+    praise. 'It is calm,' he said" is Arroyo. The last such person, not an object ("met Harris")."""
+    if not sp.subject or sp.current_pos >= sp.subject[0]:
+        return None
+    s, e = sp.subject
+    i = bisect.bisect_left(sp.mentions, s, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, e, key=lambda t: t[0])
+    for at, ent in reversed(sp.mentions[i:j]):
+        if _SAID_BEFORE.search(sp.body, s, at):
+            continue  # "He said Ortiz had done well": Ortiz is what was said
+        if (
+            ent is not sp.current
+            and ok(ent)
+            and (not _object(sp.body, at) or _NAMED.search(sp.body, max(0, at - 10), at))
+        ):
+            return ent
+    return None
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -1046,7 +1071,7 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if ok(self.current):
-            return _gendered(self.current, word)
+            return _gendered(late_subject(self, ok) or self.current, word)
         cur = self.current
         found = (
             self._before(pos, ok, subject=True)

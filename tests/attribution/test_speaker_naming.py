@@ -370,3 +370,25 @@ def test_they_reaches_back_past_objects_and_single_people():
         "administration's drawdown of troops, which they say left a vacuum in the region."
     )
     assert said(body) == [("indirect", "republicans", "left a vacuum in the region")]
+
+
+def test_he_is_the_person_the_previous_sentence_brings_in_as_its_subject():
+    body = (
+        '"The plant will close in June," said Tom Harris, the manager. Outside the gate, a worker named '
+        'Paul Ortiz has only praise for the place. "It is a calm place to work," he said.'
+    )
+    assert said(body) == [
+        ("direct", "Tom Harris", "The plant will close in June"),
+        ("direct", "Paul Ortiz", "It is a calm place to work"),
+    ]
+
+
+def test_he_is_not_a_person_the_previous_sentence_names_as_an_object():
+    body = (
+        '"The plant will close in June," said Tom Harris, the manager. Outside the gate, workers met '
+        'Paul Ortiz. "It is a calm place to work," he said.'
+    )
+    assert said(body) == [
+        ("direct", "Tom Harris", "The plant will close in June"),
+        ("direct", "Tom Harris", "It is a calm place to work"),
+    ]
