@@ -22,6 +22,7 @@ from .speakers import (
     STOP_CAPS,
     Entity,
     Ref,
+    is_particle,
     parse_phrase,
     role_of,
     wordset,
@@ -303,8 +304,8 @@ def _plural_head(tok: str) -> bool:
 def np_allowed(tok: str) -> bool:
     low = tok.lower()
     if tok[:1].isupper():
-        return low not in STOP_CAPS or low in ("the", "a", "an")
-    return low in _NP_LOWER or low in INDEFINITE
+        return low not in STOP_CAPS or low in ("the", "a", "an", "his", "her", "their", "its")
+    return low in _NP_LOWER or low in INDEFINITE or is_particle(tok)
 
 
 def clause_that(m: str, c: Cue, e: int) -> int:

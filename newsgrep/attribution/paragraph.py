@@ -17,7 +17,7 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase
+from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase, trim_phrase
 
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
@@ -210,7 +210,7 @@ class ParagraphReader:
         words = self.body[a:b].split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
-        phrase = " ".join(words).strip(" ,;:—–")
+        phrase = " ".join(trim_phrase(words)).strip(" ,;:—–")
         return self.sp.group(phrase) if phrase and len(phrase) <= 80 else None
 
     def _opening_subject(self, s: int, e: int) -> Entity | None:

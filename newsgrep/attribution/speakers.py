@@ -305,12 +305,36 @@ INDEFINITE = wordset("a an one another some several two three many other")
 _DETERMINERS = _DEFINITE | INDEFINITE
 
 
+# Lower-case particles inside a name: "Jan de Wit", "Ludwig van Beethoven", "Bashar al-Assad".
+NAME_PARTICLES = wordset("de van von der den al bin ibn da di du del della dos das ter ten el")
+_PARTICLE_WORD = re.compile(r"(?:al|el|bin|ibn)-[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _particle(words: list[str], k: int) -> bool:
+    """True for a name particle at ``words[k]`` with a capitalised name word on each side."""
+    w = words[k]
+    if not (w in NAME_PARTICLES or _PARTICLE_WORD.match(w)) or k == 0 or not words[k - 1][:1].isupper():
+        return False
+    return bool(_PARTICLE_WORD.match(w)) or (k + 1 < len(words) and words[k + 1][:1].isupper())
+
+
+def is_particle(tok: str) -> bool:
+    """A word that may sit inside a name: "de", "van", "al-Assad"."""
+    return tok in NAME_PARTICLES or bool(_PARTICLE_WORD.match(tok))
+
+
 def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words): the name is the longest tail of capitalised non-title words."""
     i = len(words)
     while i > 0:
         w = words[i - 1]
         low = _low(w)
+        if i < len(words) and _particle(words, i - 1):
+            i -= 1
+            continue
+        if i == len(words) and _PARTICLE_WORD.match(w) and _particle(words, i - 1):
+            i -= 1
+            continue
         if not w[:1].isupper() or low in TITLE_WORDS or low in NOT_NAME or low in NATIONALITIES:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS:
@@ -388,6 +412,37 @@ def _modifier_name(title: list[str]) -> bool:
     return all(w in TITLE_WORDS or w in PLACES or w in (".", "the") for w in low[p + 1 :])  # "polls in New [Hampshire]"
 
 
+_QUANTIFIERS = wordset("many most some several few one two three four five all both none each")
+_AUXILIARIES = wordset("has have had is was were are would will could should may might did does do")
+
+
+def trim_phrase(words: list[str]) -> list[str]:
+    """A speaker phrase without the auxiliary that the cue left at its end: "ministry has" (said)."""
+    while len(words) > 1 and words[-1].lower() in _AUXILIARIES:
+        words = words[:-1]
+    return words
+
+
+# Nouns whose owner is the speaker, as PolNeAR reads them: "his spokesman said", "Trump's office said".
+_OWNED_SPEECH = wordset("spokesman spokeswoman spokesperson office")
+_OWNER_MODIFIERS = wordset("campaign press senior chief top longtime")
+
+
+def _owner(words: list[str]) -> Ref | None:
+    """The owner of "his spokesman", "Trump's campaign spokeswoman", "her office": "he", "Trump", "she"."""
+    if not 2 <= len(words) <= 3 or _low(words[-1]) not in _OWNED_SPEECH:
+        return None
+    if not all(_low(w) in _OWNER_MODIFIERS for w in words[1:-1]):
+        return None
+    first = words[0]
+    if first.lower() in ("his", "her"):
+        return Ref("pronoun", words=("he" if first.lower() == "his" else "she",))
+    m = re.fullmatch(r"([A-Z][\w-]+)['’]s?", first)
+    if m and _low(m.group(1)) not in STOP_CAPS and _low(m.group(1)) not in NOT_NAME:
+        return Ref("name", name=m.group(1))
+    return None
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -402,6 +457,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
         head = parse_phrase(words[: words.index(",")])
         if head is not None and head.kind == "name" and " " in head.name:
             return head
+    owner = _owner(words)
+    if owner is not None:
+        return owner
     low = [_low(w) for w in words]
     if "by" in low:  # "a joint statement by the European Commission and ..."
         k = low.index("by")
@@ -420,6 +478,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
             break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE
+    if len(low) > 2 and low[0] in _QUANTIFIERS and low[1] == "of":  # "Many of her supporters", kept whole
+        return Ref("group", name=" ".join([words[0].lower() if words[0].istitle() else words[0], *words[1:]]))
     while words and words[0].lower() in _DETERMINERS:
         words, low = words[1:], low[1:]
     if not words:
@@ -459,7 +519,12 @@ def parse_phrase(words: list[str]) -> Ref | None:
 # --- one article's speakers ----------------------------------------------------------
 
 # A run of capitalised words; a middle initial counts ("Donald J. Trump", not "Joseph R" and "Biden").
-_CAP_RUN = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*(?:(?: [A-Z]\.)* [A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+")
+# Name particles count inside a run ("Jan de Wit", "Bashar al-Assad").
+_CAP_RUN = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
+    r"(?:(?: [A-Z]\.)*(?: (?:de|van|von|der|den|da|di|du|del|della|dos|das|ter|ten|bin|ibn|al|el))*"
+    r" (?:(?:al|el|bin|ibn)-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*)+"
+)
 # A name and the comma after it, up to a phrase in apposition ("Leonard E. Burman, [director of ...]").
 _APPOSED = re.compile(
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^()]{1,16}\))?(?:, \d{1,3})?, (?:of |the |a |an )?"
@@ -629,6 +694,95 @@ def _honorific_people(sp: Speakers, body: str, inside) -> None:
         sp.mentions = sorted(sp.mentions + lone, key=lambda t: t[0])
 
 
+# Bodies that "they" can stand for when no group has spoken yet: "The campaign said ... They added".
+_THEY_BODIES = wordset(
+    "campaign committee administration government company agency ministry department office party "
+    "organization organisation team council commission board group coalition"
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ž][\w.'’-]*")
+
+
+def _group_phrase(words: list[str], k: int) -> str:
+    """The plural or collective noun ``words[k]`` with the modifiers before it: "Republican leaders",
+    "senior administration officials", "Clinton campaign"."""
+    j = k
+    while j > 0 and k - j < 4:
+        w = words[j - 1]
+        low = _low(w).rstrip(".")
+        if not (
+            (w[:1].isupper() and low not in STOP_CAPS and not w.endswith(",")) or low in TITLE_WORDS or low in ORG_HEADS
+        ):
+            break
+        j -= 1
+    return " ".join(words[j : k + 1]).strip(".,;:")
+
+
+_AND_NEXT = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? (?:and|&) ")
+
+
+def _pair_between(sp: Speakers, lo: int, hi: int) -> bool:
+    """Are two people named together ("Autor and Dorn") in body[lo:hi] outside quotations?"""
+    if sp._lazy:
+        sp._surnames()
+    i = bisect.bisect_left(sp.mentions, lo, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, hi, key=lambda t: t[0])
+    people = [(at, e) for at, e in sp.mentions[i:j] if not e.org and not e.group]
+    return any(
+        a[1] is not b[1] and _AND_NEXT.fullmatch(sp.body, a[0], b[0]) for a, b in zip(people, people[1:], strict=False)
+    )
+
+
+def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
+    """What "they" stands for when the speaker of the moment is one person: the last plural group or
+    collective body named, not as an object, outside quotations in the 600 characters before this
+    sentence, else earlier in this one ("Republican leaders met on Tuesday. They said ..." ->
+    Republican leaders); nobody when two people named together come after it ("Autor and Dorn")."""
+    cur = sp.sentence[0] if sp.sentence and sp.sentence[0] <= pos else pos
+    for lo, hi in ((max(0, cur - 600), cur), (cur, pos)):
+        found = [(m.start(), m.group()) for m in _WORD.finditer(sp.body, lo, hi)]
+        words = [w for _, w in found]
+        for k in range(len(words) - 1, -1, -1):
+            low = _low(words[k]).rstrip(".,;:")
+            if (low in GROUP_NOUNS or low in _THEY_BODIES) and not sp.inside(found[k][0]):
+                phrase = _group_phrase(words, k)
+                j = k - phrase.count(" ")
+                while j > 0 and _low(words[j - 1]) in _DETERMINERS:
+                    j -= 1
+                if _object(sp.body, found[j][0]):
+                    continue  # "They examined the experience of American workers": not who speaks
+                if _pair_between(sp, found[k][0], pos):
+                    return None  # "... American workers. Autor and Dorn wrote with ... They argued": people
+                if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
+                    return named[-1]  # "the ministry" after "the Foreign Ministry"
+                return sp.group(phrase)
+    return None
+
+
+_NAMED = re.compile(r"\b(?:named|called)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|wrote|writes)\b")
+
+
+def late_subject(sp: Speakers, ok) -> Entity | None:
+    """A person who fits, brought in as a subject by the previous sentence when the speaker of the moment
+    last spoke before it: "[Johri said ...] Outside the plant, a worker named Antonio Arroyo has only
+    praise. 'It is calm,' he said" is Arroyo. The last such person, not an object ("met Harris")."""
+    if not sp.subject or sp.current_pos >= sp.subject[0]:
+        return None
+    s, e = sp.subject
+    i = bisect.bisect_left(sp.mentions, s, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, e, key=lambda t: t[0])
+    for at, ent in reversed(sp.mentions[i:j]):
+        if _SAID_BEFORE.search(sp.body, s, at):
+            continue  # "He said Ortiz had done well": Ortiz is what was said
+        if (
+            ent is not sp.current
+            and ok(ent)
+            and (not _object(sp.body, at) or _NAMED.search(sp.body, max(0, at - 10), at))
+        ):
+            return ent
+    return None
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -640,6 +794,7 @@ class Speakers:
 
     def __init__(self, body: str, inside) -> None:
         self.body = body
+        self.inside = inside
         self.people: dict[str, list[Entity]] = {}  # surname key -> entities
         self.orgs: list[Entity] = []
         self.orgs_by_head: dict[str, list[Entity]] = {}  # last word's key -> organisations
@@ -797,7 +952,7 @@ class Speakers:
             return self._orgref(ref.words, pos)
         if ref.words[0] == "they":
             cur = self.current
-            return cur if cur is not None and (cur.org or cur.group) else None
+            return cur if cur is not None and (cur.org or cur.group) else they_antecedent(self, pos)
         return self._pronoun(ref.words[0], pos)
 
     def _appositive_of(self, pos: int, of: bool) -> Entity | None:
@@ -916,7 +1071,7 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if ok(self.current):
-            return _gendered(self.current, word)
+            return _gendered(late_subject(self, ok) or self.current, word)
         cur = self.current
         found = (
             self._before(pos, ok, subject=True)

@@ -276,3 +276,119 @@ def test_name_used_as_a_modifier_before_a_role_and_a_name_is_not_the_subject():
         '"Voters here have stopped listening to the party," he said.'
     )
     assert said(body)[-1] == ("direct", "Victor Brandt", "Voters here have stopped listening to the party")
+
+
+# --- branch speaker2: "they", name particles, auxiliaries, quantified groups -------------------------
+
+
+def test_they_is_the_plural_group_of_the_previous_sentence():
+    body = "Republican leaders met on Tuesday in the capital. They said the bill would pass before the recess."
+    assert said(body) == [("indirect", "Republican leaders", "the bill would pass before the recess")]
+
+
+def test_they_is_the_collective_body_of_the_previous_sentence():
+    body = "The campaign released a memo on Friday. They said the candidate would not debate again this year."
+    assert said(body) == [("indirect", "campaign", "the candidate would not debate again this year")]
+
+
+def test_they_is_the_named_organisation_a_body_noun_stands_for():
+    body = "The Foreign Ministry issued a note. The ministry met reporters on Friday. They said the talks would resume."
+    assert said(body) == [("indirect", "Foreign Ministry", "the talks would resume")]
+
+
+def test_they_with_only_people_before_it_names_nobody():
+    body = "Senator Mark Ridley met Tom Harris on Monday. They said the talks had gone well for both sides."
+    assert said(body) == []
+
+
+def test_they_inside_a_quotation_does_not_change_the_speaker():
+    body = 'Senator Mark Ridley met the protesters on Monday. "They told me the plant must close," he said.'
+    assert said(body) == [("direct", "Mark Ridley", "They told me the plant must close")]
+
+
+def test_name_particles_stay_in_the_name():
+    body = "Jan de Wit, a farmer from Utrecht, said the harvest was the worst he could remember."
+    assert said(body) == [("indirect", "Jan de Wit", "the harvest was the worst he could remember")]
+    assert said('"We will retake the city," Bashar al-Assad said.') == [
+        ("direct", "Bashar al-Assad", "We will retake the city")
+    ]
+    ref = parse_phrase(["Ludwig", "van", "Beethoven"])
+    assert ref is not None and (ref.kind, ref.name) == ("name", "Ludwig van Beethoven")
+    ref = parse_phrase(["the", "van"])
+    assert ref is None
+
+
+def test_auxiliary_before_the_cue_is_not_part_of_the_speaker():
+    body = "The ministry has said that the new rules will take effect next month."
+    assert said(body) == [("indirect", "ministry", "the new rules will take effect next month")]
+
+
+def test_quantified_group_keeps_its_quantifier():
+    body = "Many of her supporters said they would vote for her again in November."
+    assert said(body) == [("indirect", "many of her supporters", "they would vote for her again in November")]
+
+
+def test_they_skips_a_group_that_is_an_object():
+    body = (
+        "The senators studied the records of local officials for a year. "
+        "They concluded that the money had been spent well."
+    )
+    assert said(body) == [("indirect", "senators", "the money had been spent well")]
+
+
+def test_they_after_two_named_people_names_no_group():
+    body = "Residents met Daron Acemoglu and Brendan Price on Monday. They said the plant should stay open."
+    assert said(body) == []
+
+
+def test_his_spokesman_speaks_for_him():
+    body = "Donald Trump toured the plant on Friday. His spokesman said the visit had been planned for weeks."
+    assert said(body) == [("indirect", "Donald Trump", "the visit had been planned for weeks")]
+    body = 'Hillary Clinton toured the plant on Friday. "It was planned for weeks," her office said.'
+    assert said(body) == [("direct", "Hillary Clinton", "It was planned for weeks")]
+
+
+def test_a_named_owner_of_the_spokesman_speaks():
+    body = (
+        "Donald Trump toured the plant on Friday. "
+        "Trump's campaign spokeswoman said the visit had been planned for weeks."
+    )
+    assert said(body) == [("indirect", "Donald Trump", "the visit had been planned for weeks")]
+    ref = parse_phrase(["Trump's", "spokeswoman", ",", "Hope", "Hicks"])
+    assert ref is not None and (ref.kind, ref.name) == ("name", "Hope Hicks")
+
+
+def test_aides_are_not_their_owner():
+    body = "Donald Trump toured the plant on Friday. His aides said the visit had been planned for weeks."
+    assert said(body) == [("indirect", "aides", "the visit had been planned for weeks")]
+
+
+def test_they_reaches_back_past_objects_and_single_people():
+    body = (
+        "Republicans have spent millions on the inquiry, and they are circulating new talking points. "
+        "That Senator Mark Ridley misjudged Ed Hale is one of them. They are also focused on the "
+        "administration's drawdown of troops, which they say left a vacuum in the region."
+    )
+    assert said(body) == [("indirect", "republicans", "left a vacuum in the region")]
+
+
+def test_he_is_the_person_the_previous_sentence_brings_in_as_its_subject():
+    body = (
+        '"The plant will close in June," said Tom Harris, the manager. Outside the gate, a worker named '
+        'Paul Ortiz has only praise for the place. "It is a calm place to work," he said.'
+    )
+    assert said(body) == [
+        ("direct", "Tom Harris", "The plant will close in June"),
+        ("direct", "Paul Ortiz", "It is a calm place to work"),
+    ]
+
+
+def test_he_is_not_a_person_the_previous_sentence_names_as_an_object():
+    body = (
+        '"The plant will close in June," said Tom Harris, the manager. Outside the gate, workers met '
+        'Paul Ortiz. "It is a calm place to work," he said.'
+    )
+    assert said(body) == [
+        ("direct", "Tom Harris", "The plant will close in June"),
+        ("direct", "Tom Harris", "It is a calm place to work"),
+    ]
