@@ -96,6 +96,18 @@ def every_value(reader):
                 yield from column._dbfile.get(column._basepos, size).split(end)
 
 
+def _add_rows(g: list, rows: list[str], articles: int) -> None:
+    """Add one distinct part's rows (form, role, quotations), found in ``articles`` articles, to group ``g``."""
+    forms, roles = g[4], g[5]
+    for row in rows:
+        form, role, n = row.split(CELL)
+        n = int(n) * articles
+        g[0] += n
+        forms[form] = forms.get(form, 0) + n
+        if role:
+            roles[role] = roles.get(role, 0) + n
+
+
 def add_up(values) -> dict[str, list]:
     """Per person key: [quotations, articles, first, last, {form: quotations}, {role: quotations}].
 
@@ -129,14 +141,7 @@ def add_up(values) -> dict[str, list]:
         else:
             _widen(g, first, last)
         g[1] += articles
-        forms, roles = g[4], g[5]
-        for row in rows:
-            form, role, n = row.split(CELL)
-            n = int(n) * articles
-            g[0] += n
-            forms[form] = forms.get(form, 0) + n
-            if role:
-                roles[role] = roles.get(role, 0) + n
+        _add_rows(g, rows, articles)
     return groups
 
 
@@ -408,14 +413,7 @@ def _groups(values) -> dict[str, list]:
             _widen_counted(g, first, on_first)
             if last != first:
                 _widen_counted(g, last, on_last)
-        forms, roles = g[4], g[5]
-        for row in rows:
-            form, role, n = row.split(CELL)
-            n = int(n) * articles
-            g[0] += n
-            forms[form] = forms.get(form, 0) + n
-            if role:
-                roles[role] = roles.get(role, 0) + n
+        _add_rows(g, rows, articles)
     return groups
 
 
