@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import shlex
 import sys
 from typing import Annotated, Optional
 
@@ -611,8 +612,7 @@ def run(argv: list[str] | None = None) -> int:
             message = err.format_message().replace("\n", " ")
             name = getattr(getattr(err, "ctx", None), "info_name", None)
             if message.startswith("Got unexpected extra argument") and name in QUERY_COMMANDS:
-                words = " ".join(a for a in args[1:] if not a.startswith("-"))
-                hint = f'; a query of several words is one argument: quote it, as in newsgrep {name} "{words}"'
+                hint = "; a query of several words is one argument: quote it, as in " + _quoted(err.ctx.command, args)
             error(message + hint)
             return ExitStatus.ERROR
         except typer.Abort:
@@ -627,6 +627,27 @@ def run(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else 0
 
     return commands.last_resort(call)
+
+
+def _quoted(command: object, args: list[str]) -> str:
+    """The command line with its query words as one quoted argument, its options (and their values) kept."""
+    takes_value = {
+        opt
+        for param in getattr(command, "params", [])
+        if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", False)
+        for opt in param.opts
+    }
+    words: list[str] = []
+    options: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg.startswith("-") and len(arg) > 1:
+            options.append(arg)
+            if arg in takes_value:  # `-n 3`: the 3 is the option's, not the query's
+                options.append(next(rest, ""))
+        else:
+            words.append(arg)
+    return f'newsgrep {args[0]} "{" ".join(words)}"' + "".join(" " + shlex.quote(o) for o in options)
 
 
 def main() -> None:

@@ -805,8 +805,13 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
         manifest["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         write_atomic(os.path.join(gen, f"manifest-{writer.generation}.json"), json.dumps(manifest))
         _commit(writer)
-    except BaseException:
+    except BaseException as err:
+        # Ctrl-C inside the commit but after its TOC (Whoosh then deletes the old
+        # segments' files): the run's changes are live all the same.
+        live = isinstance(err, KeyboardInterrupt) and present is not None and _toc_written(writer)
         _abandon(writer)
+        if live:
+            raise CommittedInterrupt from None
         raise
     try:
         # The speakers table only makes `newsgrep speakers` faster: without one, it adds the column up.
@@ -938,6 +943,16 @@ def _commit(writer) -> None:
                     queue.cancel_join_thread()
                     queue.close()
     writer.commit()
+
+
+def _toc_written(writer) -> bool:
+    """Whether this writer's commit is live: its TOC file is in place (Whoosh renames it there whole)."""
+    from whoosh.index import TOC
+
+    try:
+        return bool(writer.storage.file_exists(TOC._filename(writer.indexname, writer.generation)))
+    except Exception:
+        return False
 
 
 def _abandon(writer) -> None:

@@ -48,6 +48,18 @@ def test_several_words_unquoted_get_a_hint(in_seeds, capsys):
     )
 
 
+def test_the_hint_keeps_option_values_out_of_the_query(in_seeds, capsys):
+    """Regression: `search gulf tanker -n 3` suggested the query "gulf tanker 3"."""
+    from newsgrep.cli import app
+
+    code = app.run(["search", "gulf", "tanker", "--from", "1987-03", "-n", "3", "--json"])
+    assert (code, capsys.readouterr().err) == (
+        2,
+        "newsgrep: error: Got unexpected extra argument(s) (tanker); a query of several words is one argument: "
+        'quote it, as in newsgrep search "gulf tanker" --from 1987-03 -n 3 --json\n',
+    )
+
+
 def test_a_timeline_of_too_many_rows_says_what_to_do(in_seeds, run, monkeypatch):
     """Regression: `--by day` over 37 years printed 13,815 rows."""
     monkeypatch.setattr(timeline_mod, "MAX_PERIODS", 10)

@@ -215,3 +215,32 @@ def test_ctrl_c_after_the_commit_says_the_changes_are_in_regression_as_it_was_be
     gen = store.current_dir("index")
     generation = int(next(p for p in os.listdir(gen) if p.startswith("manifest-"))[9:-5])
     assert speakers.read_table(gen, generation) is not None
+
+
+def test_ctrl_c_after_the_toc_while_whoosh_deletes_old_files_says_the_changes_are_in(workdir, run, monkeypatch):
+    """Regression: Ctrl-C in Whoosh's commit after it wrote the TOC (while it deleted the
+    old segments' files) said "the index is as it was before this run", yet the change was live."""
+    import whoosh.index
+
+    assert run("index").exit_code == 0
+    feb = workdir / "seeds" / "000_2137f8a269427b0b.txt"
+    feb.write_text(feb.read_text().replace("Association of European Businesses", "Zanzibar Chamber"))
+
+    write = whoosh.index.TOC.write
+
+    def interrupted(toc, *args):
+        write(toc, *args)  # the commit is live from here on
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(whoosh.index.TOC, "write", interrupted)
+    result = run("index")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        "newsgrep: error: interrupted after this run's changes were committed; "
+        "the next `newsgrep index` finishes its tidying",
+    )
+    assert run("search", "Zanzibar", "--count").stdout == "1\n"
+    monkeypatch.setattr(whoosh.index.TOC, "write", write)  # not undo(): that would undo the fixture's chdir too
+    again = run("index")
+    assert again.exit_code == 0, again.stderr
+    assert run("search", "Zanzibar", "--count").stdout == "1\n"
