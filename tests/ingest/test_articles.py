@@ -155,3 +155,21 @@ def test_render_digest_round_trip():
         "https://example.com/a",
         "First paragraph.\n\nSecond one.",
     )
+
+
+def test_a_record_without_an_agency_takes_its_links_host_regression_tass_had_no_source():
+    records = [
+        {"title": "A", "date": "2024-12-26", "content": ["x y"], "link": "https://tass.com/politics/1894093"},
+        {"title": "B", "date": "2024-12-26", "body": "x y", "url": "http://www.reuters.com/a", "source": "Reuters"},
+        {"title": "C", "date": "2024-12-26", "body": "x y", "url": "https://www.xinhuanet.com/c"},
+        {"title": "D", "date": "2024-12-26", "body": "x y", "url": "not a url"},
+        {"title": "E", "date": "2024-12-26", "body": "x y"},
+    ]
+    result = parse_text("\n".join(json.dumps(r) for r in records), "r.jsonl", ".jsonl")
+    assert [(a.title, a.source) for a in result.articles] == [
+        ("A", "tass.com"),
+        ("B", "Reuters"),
+        ("C", "xinhuanet.com"),
+        ("D", None),
+        ("E", None),
+    ]
