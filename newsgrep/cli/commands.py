@@ -72,7 +72,11 @@ def open_index(index: str | None, *, build: bool = True):
             raise NewsgrepError(
                 f"the index at {root} is being built by another `newsgrep index` run; search again when it finishes"
             ) from None
-        notice(f"indexed {summary.articles} articles from {summary.files} files in {summary.seconds:.1f}s")
+        articles, files = summary.articles, summary.files
+        notice(
+            f"indexed {articles} article{'s' if articles != 1 else ''} from {files} file{'s' if files != 1 else ''}"
+            f" in {summary.seconds:.1f}s"
+        )
     return root, store.open_index(root)
 
 

@@ -700,6 +700,10 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
         return counts, sum(len(f["ids"]) for f in old.values()), [], _recorded_warnings(old, again)
     gone_hashes = {old[p]["hash"]: p for p in gone}
     recorded = _recorded_warnings(old, again)
+    # A file read again (one record of a 21,578-record export edited) finds its old
+    # problems again: those were printed when first found, and are summed up (before
+    # _apply, which records this run's warnings in the manifest).
+    before = {(p, tuple(w)) for p in (s.path for s in todo) for w in old.get(p, {}).get("warnings", ())}
     try:
         known = _live_record(root, ix)
         warnings, demoted = _apply(
@@ -715,6 +719,11 @@ def _incremental(root, gen, live, paths, sources, jobs, progress, anchor):
         raise damaged(root, err) from None
     counts["unchanged"] = len(sources) - counts["added"] - counts["updated"] - counts["moved"]
     recorded = [w for w in recorded if w.path not in demoted]  # indexed again: their warnings are new ones
+    seen = [w for w in warnings if (w.path, (w.line, w.message)) in before]
+    if seen:
+        again_found = {id(w) for w in seen}
+        warnings = [w for w in warnings if id(w) not in again_found]
+        recorded = recorded + seen
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, recorded
 
 

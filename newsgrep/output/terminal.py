@@ -320,7 +320,8 @@ def print_index_summary(summary, quiet: bool = False, every_warning: bool = Fals
         notice(earlier_warnings_line(summary.earlier))
     n = len(summary.warnings)
     sys.stderr.write(
-        f"indexed {summary.files} files, {summary.articles} articles: "
+        f"indexed {summary.files} file{'s' if summary.files != 1 else ''}, "
+        f"{summary.articles} article{'s' if summary.articles != 1 else ''}: "
         f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
         f"{summary.moved} moved, {summary.unchanged} unchanged; "
         f"{n:,} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
@@ -349,7 +350,9 @@ def earlier_warnings_line(warnings) -> str:
 
     counts = Counter(next((r for key, r in _REASONS if key in w.message), "other") for w in warnings)
     parts = ", ".join(f"{n:,} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{len(warnings):,} known warnings in unchanged files: {parts}; `newsgrep index --warnings` lists them"
+    return (
+        f"{len(warnings):,} known warnings, printed when first found: {parts}; `newsgrep index --warnings` lists them"
+    )
 
 
 class ProgressBar:

@@ -24,7 +24,7 @@ def test_a_run_prints_new_problems_and_counts_known_ones(workdir, run):
     ]
     again = run("index")  # nothing to do: no flood
     assert _warnings(again.stderr) == [
-        "newsgrep: 3 known warnings in unchanged files: 2 without a body, 1 without a title; "
+        "newsgrep: 3 known warnings, printed when first found: 2 without a body, 1 without a title; "
         "`newsgrep index --warnings` lists them"
     ]
     assert again.stderr.splitlines()[-1].startswith(
@@ -43,7 +43,7 @@ def test_only_the_changed_files_problems_are_printed(workdir, run):
     assert _warnings(result.stderr) == [
         "newsgrep: warning: seeds/other.jsonl:1: field 'speakers' must be a string or a list of strings, "
         "not a number; fix the record to index it; skipped",
-        "newsgrep: 3 known warnings in unchanged files: 2 without a body, 1 without a title; "
+        "newsgrep: 3 known warnings, printed when first found: 2 without a body, 1 without a title; "
         "`newsgrep index --warnings` lists them",
     ]
 
@@ -56,3 +56,28 @@ def test_the_library_still_reports_every_current_problem(workdir):
     archive.update()
     summary = archive.update()
     assert (len(summary.warnings), len(summary.earlier), summary.new_warnings) == (3, 3, [])
+
+
+def test_a_file_read_again_prints_only_its_new_problems_regression_one_edit_reprinted_all(workdir, run):
+    """Editing one record of a big export reprinted all 3,002 of its known warnings."""
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD)
+    run("index")
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD + '{"title": "Late", "date": "1987-03-02"}\n')
+    result = run("index")
+    assert _warnings(result.stderr) == [
+        "newsgrep: warning: seeds/bad.jsonl:4: article 'Late' has no body text; skipped",
+        "newsgrep: 3 known warnings, printed when first found: 2 without a body, 1 without a title; "
+        "`newsgrep index --warnings` lists them",
+    ]
+    assert result.stderr.splitlines()[-1].startswith(
+        "indexed 3 files, 2 articles: 0 added, 1 updated, 0 removed, 0 moved, 2 unchanged; 4 warnings; "
+    )
+
+
+def test_one_file_and_one_article_are_singular(workdir, run):
+    (workdir / "one").mkdir()
+    (workdir / "one" / "a.jsonl").write_text('{"title": "T", "date": "1987-03-02", "body": "b"}\n')
+    result = run("index", "one", "--index", "solo")
+    assert result.stderr.splitlines()[-1].startswith(
+        "indexed 1 file, 1 article: 1 added, 0 updated, 0 removed, 0 moved, 0 unchanged; 0 warnings; "
+    )
