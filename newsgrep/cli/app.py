@@ -262,7 +262,7 @@ def search(
     Example: newsgrep search Kuril --from 2019-01 --to 2019-03 --speaker Lavrov
     """
     _check_color(color)
-    _check_output(json_, jsonl)
+    _guard(lambda: commands.check_output(json_, jsonl, count))
     result = _guard(
         lambda: commands.search(query, date_from, date_to, source, speaker, sort, limit, facet, index, match, offset)
     )

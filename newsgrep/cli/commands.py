@@ -93,9 +93,13 @@ def check_color(color: str) -> None:
         raise UsageError(f"--color {color!r} is not valid; use auto, always or never")
 
 
-def check_output(json_: bool, jsonl: bool) -> None:
+def check_output(json_: bool, jsonl: bool, count: bool = False) -> None:
     if json_ and jsonl:
         raise UsageError("--json and --jsonl cannot be used together; pick one")
+    if count and (json_ or jsonl):
+        raise UsageError(
+            f"--count prints only the number, --{'json' if json_ else 'jsonl'} the hits; pick one (--json has `total`)"
+        )
 
 
 def search(
@@ -130,6 +134,10 @@ def search(
     )
     if source and not result.total:
         say_unknown_sources(archive, source)
+    if offset and result.total and not result.hits:
+        from ..output.stdio import notice
+
+        notice(f"--offset {offset} is past the last of the {result.total:,} hits; use a smaller one")
     return result
 
 

@@ -130,7 +130,7 @@ def run(argv: list[str]) -> int | None:
 
         try:
             commands.check_color(params["color"])
-            commands.check_output(params["json_"], params["jsonl"])
+            commands.check_output(params["json_"], params["jsonl"], params["count"])
             result = commands.search(
                 params["query"],
                 params["date_from"],

@@ -35,6 +35,24 @@ def test_offset_pages_through_the_hits(in_seeds, run):
     past = json.loads(run("search", "Japan", "--sort", "date", "-n", "1", "--offset", "5", "--json").stdout)
     assert [h["date"] for h in first["hits"] + second["hits"]] == ["2019-01-17", "2019-02-22"]
     assert (first["total"], second["total"], past["total"], past["hits"]) == (2, 2, 2, [])
+    beyond = run("search", "Japan", "--offset", "5")  # regression: exit 1 and not a word
+    assert (beyond.exit_code, beyond.stdout, beyond.stderr) == (
+        1,
+        "",
+        "newsgrep: --offset 5 is past the last of the 2 hits; use a smaller one\n",
+    )
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_count_with_json_is_a_usage_error_regression_it_printed_a_bare_number(in_seeds, run, capsys, fast):
+    message = "newsgrep: error: --count prints only the number, --json the hits; pick one (--json has `total`)\n"
+    if fast:
+        assert fastpath.run(["search", "Japan", "--count", "--json"]) == 2
+        out = capsys.readouterr()
+        assert (out.out, out.err) == ("", message)
+    else:
+        result = run("search", "Japan", "--count", "--json")
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
 
 
 def test_several_words_unquoted_get_a_hint(in_seeds, capsys):
