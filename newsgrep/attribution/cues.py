@@ -198,7 +198,9 @@ _PAST = re.compile(
     r"found|won|lost|sent|spent|paid|held|meant|led|ran|did|wants|has|is|was"
 )
 _NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
-_DETERMINED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I)
+_DETERMINED = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I
+)
 _ACC_END = wordset(
     "that which who based conducted released published taken out - — – last this on showing shows found finds"
 )
@@ -287,7 +289,11 @@ def has_verb(words: list[str]) -> bool:
 def clause_it(first: str, rest: str) -> bool:
     """Does a clause open with "it", "this" or "there" and a verb: "saying it was postponed"?"""
     after = rest.split()[1:2]
-    return first.lower() in ("it", "this", "there") and bool(after) and (after[0].lower() in _FINITE or bool(_PAST.fullmatch(after[0])))
+    return (
+        first.lower() in ("it", "this", "there")
+        and bool(after)
+        and (after[0].lower() in _FINITE or bool(_PAST.fullmatch(after[0])))
+    )
 
 
 def is_head(tok: str) -> bool:
@@ -329,7 +335,7 @@ def told_clause(m: str, at: int, e: int) -> int:
     knows: "told his aides he planned ...", "telling Clinton she had been ...". The clause must open
     with a pronoun subject and show a finite verb within four words; else 0."""
     obj = _TOLD_ANY.match(m, at, min(e, at + 60))
-    if not obj or any(ch in m[at : obj.end()] for ch in ",;:~\"“”"):
+    if not obj or any(ch in m[at : obj.end()] for ch in ',;:~"“”'):
         return 0
     said = m[at : obj.end()].lower().split()
     if any(w in _CONJ or w in _RELATIVE or w in _TOLD_TALES for w in said):  # "told a tale as he ...", "the story he"
@@ -345,7 +351,9 @@ def told_clause(m: str, at: int, e: int) -> int:
 
 # A share of those polled as the subject: "About 4 in 10 say", "Nearly half said", "62 percent of
 # voters said", "compared with 23 percent who said" (poll_share).
-_SHARE_HINT = re.compile(r"[pPhHtTqQfFmMi](?:ercent|alf|hird|uarter|ifth|ajority|lurality|n (?:\d|ten|five|four|three))|%")
+_SHARE_HINT = re.compile(
+    r"[pPhHtTqQfFmMi](?:ercent|alf|hird|uarter|ifth|ajority|lurality|n (?:\d|ten|five|four|three))|%"
+)
 _SHARE = re.compile(
     r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith))\s*"
     r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|"
@@ -370,6 +378,21 @@ def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
     if last in _SKIP or last in FUNCTION:  # "half have said", "half of the": not a share that is a subject
         return None
     return mt.start(1), mt.end(1)
+
+
+def _finite_or_past(word: str) -> bool:
+    """A finite verb or a past form: the verb of a clause that opens with "it", "this" or "there"."""
+    return word.lower() in _FINITE or bool(_PAST.fullmatch(word))
+
+
+def _written_after_quote(ref, words: list[str], left: str) -> bool:
+    """'"...," wrote one commenter': no name the phrase reader accepts after a closing mark, so as written."""
+    return (
+        (ref is None or bool(_WEEKDAYS.intersection(words)))
+        and left in _CLOSING
+        and len(words) >= 2
+        and words[0].lower() in _EDGE | {"the"}
+    )
 
 
 class CueReader:
@@ -582,7 +605,8 @@ class CueReader:
         while words and (words[0].lower() in ("of", "to", "for") or (words[0].islower() and words[0].endswith("ing"))):
             words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
-        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):  # "in Iowa, a swing state, said"
+        # "in Iowa, a swing state, said": the phrase is an object, not who spoke
+        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):
             return False
         cue.ref, cue.np_start, cue.np_end = ref, toks[j + 1][0], cue.start
         cue.left = toks[j][1] if j >= 0 else ""
@@ -624,7 +648,7 @@ class CueReader:
             k += 1  # '"...," reads a Wednesday editorial in ...': not "Wednesday"
         ref = parse_phrase([t for _, t in toks[:k]])
         words = [t for _, t in toks[:k]]
-        if (ref is None or _WEEKDAYS.intersection(words)) and left in _CLOSING and len(words) >= 2 and words[0].lower() in _EDGE | {"the"}:
+        if _written_after_quote(ref, words, left):
             ref = Ref("group", name=" ".join(words[1:]))  # '"...," wrote one commenter': the phrase as written
         if ref is None or ref.kind == "pronoun":
             return
@@ -659,7 +683,7 @@ class CueReader:
         first = word.group(1)
         after = m[word.end() : min(e, word.end() + 80)].split()[:7]
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
-        if first.lower() in ("it", "this", "there") and after and (after[0].lower() in _FINITE or _PAST.fullmatch(after[0])):
+        if first.lower() in ("it", "this", "there") and after and _finite_or_past(after[0]):
             return at
         if wired := bare_clause(m, at, first, after):  # wire.py: "said it expects", "said over 2,600 ..."
             return wired

@@ -221,7 +221,9 @@ class IndirectReader:
                     or first in PREPS
                     or first.endswith("ing")
                     or (c.verb in TOLD and not self.reader.bare(c, e))
-                    or (c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split()))  # "..., X told a Senate panel Wednesday."
+                    or (
+                        c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split())
+                    )  # "..., X told a Senate panel Wednesday."
                 )
             ):
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
@@ -249,9 +251,12 @@ class IndirectReader:
             if inner:  # 'said the effort was an attempt to head off "more radical" protests'
                 quoted = sum(min(q.close, b) - q.open for q in inner)
                 lead = m[a : inner[0].open].rstrip()
-                named = (  # 'called Smith "a coward"': the name and who got it, when no later cue claims them
-                    plea and c.verb in ("called", "calls") and lead.strip() and not _FOR.match(m, c.end, e)
-                ) and not any(x.entity is not None for x in cues[k + 1 :])
+                named = (
+                    (  # 'called Smith "a coward"': the name and who got it, when no later cue claims them
+                        plea and c.verb in ("called", "calls") and lead.strip() and not _FOR.match(m, c.end, e)
+                    )
+                    and not any(x.entity is not None for x in cues[k + 1 :])
+                )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)

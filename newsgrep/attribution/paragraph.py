@@ -373,7 +373,7 @@ class ParagraphReader:
         words = lead.split()
         return (
             len(words) >= 3
-            and not any(ch in lead for ch in "~\"“”«»:;,")
+            and not any(ch in lead for ch in '~"“”«»:;,')
             and words[0].lower() not in PREPS
             and not words[0].lower().endswith("ing")
             and self.body[q.close - 1] in ",.!?"

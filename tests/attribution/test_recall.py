@@ -88,7 +88,9 @@ def test_participles_of_pleas_questions_and_descriptions():
 
 def test_a_text_that_reads_and_a_speaker_who_put_it():
     body = 'The sign on the door reads: "Closed until further notice by order of the board."'
-    assert quotes(body) == [("direct", "sign on the door", "reads", "Closed until further notice by order of the board.")]
+    assert quotes(body) == [
+        ("direct", "sign on the door", "reads", "Closed until further notice by order of the board.")
+    ]
     body = 'As the coach put it: "We lost to a better team today, and that is all there is to say."'
     assert quotes(body) == [
         ("direct", "coach", "put it", "We lost to a better team today, and that is all there is to say.")
@@ -98,7 +100,9 @@ def test_a_text_that_reads_and_a_speaker_who_put_it():
 
 def test_a_noun_phrase_that_was_announced_or_confirmed():
     body = "The ministry announced a new round of talks with the rebels in the capital."
-    assert quotes(body) == [("indirect", "ministry", "announced", "a new round of talks with the rebels in the capital")]
+    assert quotes(body) == [
+        ("indirect", "ministry", "announced", "a new round of talks with the rebels in the capital")
+    ]
     body = "Officials said the water was safe. The ministry confirmed the results of the tests on Monday, and left."
     assert quotes(body) == [
         ("indirect", "officials", "said", "the water was safe"),
@@ -148,9 +152,7 @@ def test_subject_with_a_relative_clause_an_aside_or_a_dash():
 
 def test_progressive_speech_verbs():
     body = "Governor Paul Ramos is predicting that the state will finish the year with a surplus."
-    assert quotes(body) == [
-        ("indirect", "Paul Ramos", "predicting", "the state will finish the year with a surplus")
-    ]
+    assert quotes(body) == [("indirect", "Paul Ramos", "predicting", "the state will finish the year with a surplus")]
     body = "Tom Kessler, who is enjoying his retirement, is saying he will not run again."
     assert quotes(body) == [("indirect", "Tom Kessler", "saying", "he will not run again")]
     assert quotes("He was told that the meeting was cancelled.") == []  # a passive: he heard it
@@ -210,7 +212,9 @@ def test_participles_that_take_a_clause_after_an_adverbial():
 
 
 def test_called_someone_a_quoted_name_with_a_short_object():
-    body = 'Rosa Delgado chairs the council. In a radio interview, Delgado called Brennan "the worst treasurer in years."'
+    body = (
+        'Rosa Delgado chairs the council. In a radio interview, Delgado called Brennan "the worst treasurer in years."'
+    )
     assert quotes(body) == [
         ("partial", "Rosa Delgado", "called", 'Brennan "the worst treasurer in years."'),
     ]
@@ -271,5 +275,7 @@ def test_asked_a_long_object_whether():
 
 
 def test_asked_for_something_with_an_if_later_is_a_request():
-    body = "Lena Ortiz chairs the water board. Ortiz asked for sandbags from the county and the state if the river rose."
+    body = (
+        "Lena Ortiz chairs the water board. Ortiz asked for sandbags from the county and the state if the river rose."
+    )
     assert quotes(body) == []
