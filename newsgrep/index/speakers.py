@@ -171,11 +171,53 @@ def order(row: tuple) -> tuple:
     return (-quotes, name, role or "", aliases, articles, first or "", last or "")
 
 
+# Words no name holds: a key with one of them is a phrase ("source close to reagan"), not a name.
+_PHRASE_WORDS = frozenset(
+    [
+        "to",
+        "of",
+        "for",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "close",
+        "near",
+        "about",
+        "than",
+        "said",
+        "says",
+        "who",
+        "which",
+        "that",
+    ]
+)
+
+
+def _named(key: str) -> bool:
+    """Whether a key of several words is a name ("ronald reagan", "jan de wit"), not a phrase that ends
+    with one ("source close to reagan"). By the key alone: the writer keeps the groups marshalled."""
+    words = key.split()
+    return len(words) <= 5 and not _PHRASE_WORDS.intersection(words)
+
+
 def _by_last(groups: dict) -> dict[str, list[str]]:
-    """The keys of several words (full names), by their last word."""
+    """The keys of several words that are names, by their last word.
+
+    A phrase that ends with a surname ("source close to Reagan") is no full
+    name: counted as one, it left "Reagan" (295 quotations on Reuters) a row
+    apart from "Ronald Reagan", as if two people of that name were quoted.
+    """
     by_last: dict[str, list[str]] = defaultdict(list)
     for key in groups:
-        if " " in key:
+        if " " in key and _named(key):
             by_last[key.rsplit(" ", 1)[1]].append(key)
     return by_last
 

@@ -199,3 +199,22 @@ def test_piped_rows_clean_what_needs_it_and_keep_the_rest():
         "Sergey Lavrov\tForeign Minister\t1\t1\t\t\n"
         "Recep Tayyip Erdoğan\tTurkish President\t3\t1\t2019-01-01\t2019-01-01\n"
     )
+
+
+def test_a_phrase_ending_in_a_surname_is_no_second_full_name_regression_reagan_apart():
+    """On Reuters "source close to Reagan" counted as a second full name ending with Reagan, so the
+    295 quotations of a lone "Reagan" stayed a row apart from "Ronald Reagan"."""
+    from newsgrep.index.speakers import merged
+
+    groups = {
+        "ronald reagan": [2, 1, "1987-03-02", "1987-03-02", {"Ronald Reagan": 2}, {}],
+        "reagan": [5, 3, "1987-03-05", "1987-04-01", {"Reagan": 5}, {"President": 1}],
+        "source close to reagan": [1, 1, "1987-05-01", "1987-05-01", {"source close to Reagan": 1, "Reagan": 2}, {}],
+        "jan de wit": [1, 1, "1987-06-01", "1987-06-01", {"Jan de Wit": 1}, {}],
+        "wit": [1, 1, "1987-06-02", "1987-06-02", {"Wit": 1}, {}],
+    }
+    assert sorted(merged(groups)) == [
+        ("Jan de Wit", None, ["Jan de Wit", "Wit"], 2, 2, "1987-06-01", "1987-06-02"),
+        ("Ronald Reagan", "President", ["Reagan", "Ronald Reagan"], 7, 4, "1987-03-02", "1987-04-01"),
+        ("source close to Reagan", None, ["Reagan", "source close to Reagan"], 1, 1, "1987-05-01", "1987-05-01"),
+    ]
