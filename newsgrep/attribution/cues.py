@@ -461,7 +461,14 @@ class CueReader:
             ref = relay_ref(mt.group(1))
             if ref is not None:
                 cue = Cue(mt.start(), mt.end(), "quoted as saying", "say", mt.start(1), mt.end(1), "", ref)
-                cues = [c for c in cues if not mt.start() <= c.start < mt.end()] + [cue]
+            elif mt.group(1)[:3].lower() == "by ":  # 'he was quoted by Kyodo as saying': the subject spoke
+                cue = Cue(mt.start(), mt.end(), "quoted as saying", "say")
+                self._subject(cue, ps, pe)
+                if cue.ref is None:
+                    continue
+            else:
+                continue
+            cues = [c for c in cues if not mt.start() <= c.start < mt.end()] + [cue]
         return sorted(cues, key=lambda c: c.start)
 
     def _subject(self, cue: Cue, ps: int, pe: int) -> None:

@@ -129,7 +129,10 @@ _LEAD = {"a", "an", "the", "one", "some", "two", "three", "several"}
 
 
 def relay_ref(phrase: str) -> Ref | None:
-    """Who spoke in a relay: the X of "quoted X as saying"."""
+    """Who spoke in a relay: the X of "quoted X as saying"; None for a passive relay ("he was quoted by
+    Kyodo as saying": the subject spoke, and the cue's own reading finds it, not "by Kyodo")."""
+    if phrase[:3].lower() == "by ":
+        return None
     head, _, appos = phrase.partition(",")
     words = head.split()
     ref = parse_phrase(words)

@@ -287,3 +287,16 @@ def test_a_person_named_in_the_lead_is_someone_else():
 def test_asked_not_to_be_identified_is_not_a_quotation():
     body = "An official, who asked not to be identified, said the shipments had stopped in March."
     assert quotes(body) == [("indirect", "official", "said", "the shipments had stopped in March")]
+
+
+def test_a_passive_relay_names_the_subject_not_the_agency_regression_by_kyodo():
+    """Reuters: 'he was quoted by Kyodo News Service as saying' gave the speaker "by Kyodo News Service"."""
+    body = (
+        "Prime Minister Hiro Tanabe sounded a conciliatory note in the row over microchips.\n\n"
+        '"Japan wants to settle this through talks," he was quoted by Kyodo News Service as saying.\n\n'
+        "Foreign Minister Ali Rezaei was quoted by state radio as saying the border would stay closed."
+    )
+    assert [(q.speaker, q.kind, q.cue, q.text) for q in extract_quotes(body)] == [
+        ("Hiro Tanabe", "direct", "quoted as saying", "Japan wants to settle this through talks"),
+        ("Ali Rezaei", "indirect", "quoted as saying", "the border would stay closed"),
+    ]
