@@ -6,16 +6,9 @@ exact quotations expected: kind, speaker, cue and text, and checks the offsets i
 
 from __future__ import annotations
 
+from quote_util import quotes
+
 from newsgrep.attribution.quotes import extract_quotes
-
-
-def quotes(body: str) -> list[tuple[str, str, str | None, str]]:
-    """(kind, speaker, cue, text) of each quotation, after checking its offsets against the body."""
-    out = []
-    for q in extract_quotes(body):
-        assert body[q.start : q.end] == q.text, (q.start, q.end, q.text)
-        out.append((q.kind, q.speaker, q.cue, q.text))
-    return out
 
 
 def at(body: str, text: str) -> int:

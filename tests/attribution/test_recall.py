@@ -6,17 +6,7 @@ exact quotations expected: kind, speaker, cue and text, and checks the offsets i
 
 from __future__ import annotations
 
-from newsgrep.attribution.quotes import extract_quotes
-
-
-def quotes(body: str) -> list[tuple[str, str, str | None, str]]:
-    """(kind, speaker, cue, text) of each quotation, after checking its offsets against the body."""
-    out = []
-    for q in extract_quotes(body):
-        assert body[q.start : q.end] == q.text, (q.start, q.end, q.text)
-        out.append((q.kind, q.speaker, q.cue, q.text))
-    return out
-
+from quote_util import quotes
 
 # --- the subject of the clause, when the cue has no speaker phrase of its own --------------------
 

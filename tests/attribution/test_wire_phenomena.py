@@ -7,18 +7,11 @@ exact quotations expected (kind, speaker, cue, text) and checks the offsets into
 
 from __future__ import annotations
 
+from quote_util import quotes
+
 from newsgrep.attribution.quotes import extract_quotes
 from newsgrep.attribution.wire import QUOTED_AS, after, mask_party_tags, relay_ref
 from newsgrep.models import Quote
-
-
-def quotes(body: str) -> list[tuple[str, str, str | None, str]]:
-    out = []
-    for q in extract_quotes(body):
-        assert body[q.start : q.end] == q.text, (q.start, q.end, q.text)
-        out.append((q.kind, q.speaker, q.cue, q.text))
-    return out
-
 
 # --- relays: "quoted X as saying" -------------------------------------------------------------
 
