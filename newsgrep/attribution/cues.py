@@ -395,6 +395,19 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
     )
 
 
+def relay_cue(reader: CueReader, mt: re.Match, ps: int, pe: int) -> Cue | None:
+    """The cue of a relay: the X of 'It quoted X as saying'; the subject of 'he was quoted by Kyodo as
+    saying' (a passive relay: the agency only carried the words), read as ``reader`` reads a subject."""
+    ref = relay_ref(mt.group(1))
+    if ref is not None:
+        return Cue(mt.start(), mt.end(), "quoted as saying", "say", mt.start(1), mt.end(1), "", ref)
+    if mt.group(1)[:3].lower() != "by ":
+        return None
+    cue = Cue(mt.start(), mt.end(), "quoted as saying", "say")
+    reader._subject(cue, ps, pe)
+    return cue if cue.ref is not None else None
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -458,17 +471,8 @@ class CueReader:
                 self._subject(cue, ps, pe)
             cues.append(cue)
         for mt in _QUOTED_AS.finditer(m, ps, pe):  # 'It quoted Khomeini as saying: "..."'
-            ref = relay_ref(mt.group(1))
-            if ref is not None:
-                cue = Cue(mt.start(), mt.end(), "quoted as saying", "say", mt.start(1), mt.end(1), "", ref)
-            elif mt.group(1)[:3].lower() == "by ":  # 'he was quoted by Kyodo as saying': the subject spoke
-                cue = Cue(mt.start(), mt.end(), "quoted as saying", "say")
-                self._subject(cue, ps, pe)
-                if cue.ref is None:
-                    continue
-            else:
-                continue
-            cues = [c for c in cues if not mt.start() <= c.start < mt.end()] + [cue]
+            if cue := relay_cue(self, mt, ps, pe):
+                cues = [c for c in cues if not mt.start() <= c.start < mt.end()] + [cue]
         return sorted(cues, key=lambda c: c.start)
 
     def _subject(self, cue: Cue, ps: int, pe: int) -> None:
