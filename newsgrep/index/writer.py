@@ -817,7 +817,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
     except BaseException as err:
         # Ctrl-C inside the commit but after its TOC (Whoosh then deletes the old
         # segments' files): the run's changes are live all the same.
-        live = isinstance(err, KeyboardInterrupt) and present is not None and _toc_written(writer)
+        live = isinstance(err, KeyboardInterrupt) and _live_after(writer, present)
         _abandon(writer)
         if live:
             raise CommittedInterrupt from None
@@ -833,9 +833,9 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
         if not _recorded(gen):  # an index from before the record has one from this commit on
             _write_generation_info(gen)
     except KeyboardInterrupt:
-        if present is None:  # a full build: nothing is live before CURRENT names it
-            raise
-        raise CommittedInterrupt from None  # the commit is live: "as it was before this run" would be false
+        if _live_after(writer, present):  # "as it was before this run" would be false
+            raise CommittedInterrupt from None
+        raise
     return warnings, done - {s.path for s in todo}
 
 
@@ -952,6 +952,12 @@ def _commit(writer) -> None:
                     queue.cancel_join_thread()
                     queue.close()
     writer.commit()
+
+
+def _live_after(writer, present) -> bool:
+    """Whether Ctrl-C now leaves this run's changes live: an incremental run (``present``) whose
+    commit's TOC is in place. A full build is live only when CURRENT names it, after ``_apply``."""
+    return present is not None and _toc_written(writer)
 
 
 def _toc_written(writer) -> bool:
