@@ -22,12 +22,13 @@ from .speakers import (
     STOP_CAPS,
     Entity,
     Ref,
+    company_name,
     is_particle,
     parse_phrase,
     role_of,
     wordset,
 )
-from .wire import QUOTED_AS, bare_clause, relay_ref
+from .wire import QUOTED_AS, bare_clause, by_rule, company_and, relay_ref
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -432,6 +433,8 @@ class CueReader:
                 stop = _ACC_STOP.search(m, mt.end(), limit)
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
+                if by_rule(words):  # wire.py: "react according to the laws of GATT" names no source
+                    continue
                 cue.ref = parse_phrase(words)
                 if cue.ref is None:
                     # "according to a new poll that shows ...", "a study by Pew based on census data"
@@ -493,7 +496,7 @@ class CueReader:
         if ap:
             inner = ap.group(1).split()
             ref = parse_phrase(inner)
-            if ref is not None and ref.kind == "name" and len(inner) >= 2 and not ref.title:
+            if ref is not None and len(inner) >= 2 and (ref.kind == "name" and not ref.title or company_name(inner)):
                 cue.ref, cue.left = ref, ","  # "..., Chris Ball, said"
                 cue.np_start, cue.np_end = ap.start(1), ap.end(1)
                 return
@@ -600,6 +603,8 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
+        if j >= 1 and toks[j][1] in ("and", "&") and toks[j - 1][1][:1].isupper():
+            j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
         if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
             t = j - 1
             while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:

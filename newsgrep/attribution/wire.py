@@ -23,7 +23,20 @@ import re
 
 from ..models import Quote
 from .names import name_key
-from .speakers import ROLE_HEADS, Ref, Speakers, is_org, parse_phrase, role_of, split_name
+from .speakers import (
+    CORP_SUFFIXES,
+    JOINED_HEADS,
+    NATIONALITIES,
+    PLACES,
+    ROLE_HEADS,
+    STOP_CAPS,
+    Ref,
+    Speakers,
+    is_org,
+    parse_phrase,
+    role_of,
+    split_name,
+)
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
 _PARTY_TAG = re.compile(
@@ -83,6 +96,46 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
     if low == "for" and (t := _NTH_TIME.match(m, at)):
         return t.end()
     return 0
+
+
+def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
+    """Where a speaker phrase that runs over "and" starts, for a company's name ("Standard and Poor's Corp",
+    "American Telephone and Telegraph Co", "Securities and Exchange Commission said"): the index before
+    its first word, or ``j`` (the "and") unchanged. ``toks[j + 1 : i + 1]`` is the phrase the cue
+    reader took. Not "Egypt and Jordan said", nor "Britain and Exxon Corp said" (a place first)."""
+    right = [w for _, w in toks[j + 1 : i + 1]]
+    if not right or not all(w[:1].isupper() for w in right):
+        return j
+    joined = right[-1] in JOINED_HEADS
+    if right[-1].rstrip(".,") not in CORP_SUFFIXES and not joined:
+        return j
+    t = j
+    while t > 0 and j - t < (1 if joined else 4):
+        w = toks[t - 1][1]
+        if not w[:1].isupper() or w.lower() in STOP_CAPS or w.lower() in PLACES or w in JOINED_HEADS:
+            break
+        t -= 1
+        if w.lower() in NATIONALITIES:
+            break  # "American Telephone and Telegraph Co": a nationality opens a company's name
+    return t - 1 if t < j else j
+
+
+# "react according to the laws of GATT", "priced according to its quality": a manner, not a source.
+_BY_RULE = frozenset(
+    "law laws rule rules regulation regulations quality qualities need needs plan plans schedule timetable "
+    "terms principle principles guideline guidelines formula size distance procedure procedures criteria "
+    "merit merits standard standards requirement requirements provision provisions custom customs tradition "
+    "practice practices pattern scale type grade capacity demand season seniority weight".split()
+)
+
+
+def by_rule(words: list[str]) -> bool:
+    """True when "according to <words>" states a manner ("according to the laws of the world trade body",
+    "according to its quality and distance"), not who said so: its first noun is a rule or a measure."""
+    rest = [w.lower() for w in words[:6]]
+    while rest and rest[0] in ("the", "its", "their", "his", "her", "our", "a", "an", "each", "new", "current", "strict"):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _BY_RULE
 
 
 # A role word and one capitalised word after it, up to three capitalised words before: "President Reagan",
@@ -153,7 +206,7 @@ _NOT_SAID = re.compile(
     r"(?:not\s+to\s+be\s+(?:identified|named)|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name\s+not\s+be\s+used)\W*",
     re.IGNORECASE,
 )
-_MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal"}
+_MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "newsletter", "bulletin"}
 _MEDIA_NAMES = re.compile(  # names of newspapers, not of agencies or channels ("Associated Press", "Fox News")
     r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Pravda|Izvestia|"
     r"Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Economist|Courier|Inquirer|Examiner)\b"
@@ -176,7 +229,9 @@ def _fits(noun: str, earlier: str) -> bool:
     words = earlier.split()
     if earlier.lower() == noun:
         return False
-    if noun in _MEDIA:  # "Courier" (of "the Daily Courier"), "New York Times", "the newspaper Izvestia"
+    if noun in _MEDIA:  # "Courier" (of "the Daily Courier"), "New York Times", "the newspaper Izvestia", "MEES"
+        if earlier.isupper() and 2 < len(earlier) <= 6 and noun in ("newsletter", "bulletin", "weekly"):
+            return True
         return bool(_MEDIA_NAMES.search(earlier)) or (len(words) > 1 and any(w.lower() in _MEDIA for w in words))
     if len(words) < 2:
         return False
@@ -201,8 +256,17 @@ _NAMED_PAPER = re.compile(
 )
 
 
+# "the official Tanjug news agency", "the news agency IRNA", "Kyodo news agency": an agency's name.
+_NAMED_AGENCY = re.compile(r"\b([A-Z][A-Za-z-]{2,})\s+news\s+agency\b|\bnews\s+agency\s+([A-Z][A-Za-z-]{2,})")
+
+
 def _named_before(noun: str, body: str, pos: int) -> str | None:
-    """The last company (for "the company") or newspaper (for "the newspaper") named before ``pos``."""
+    """The last company (for "the company"), newspaper (for "the newspaper") or news agency (for "the
+    agency") named before ``pos``."""
+    if noun in _AGENCY:
+        names = [m.group(1) or m.group(2) for m in _NAMED_AGENCY.finditer(body, max(0, pos - 3000), pos)]
+        names = [n for n in names if n.lower() not in NATIONALITIES and n.lower() not in PLACES]
+        return names[-1] if names else None
     pat = _NAMED_FIRM if noun in _FIRM else _NAMED_PAPER if noun in _MEDIA else None
     if pat is None:
         return None
@@ -359,10 +423,49 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
     return prev
 
 
+# "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7})\(([A-Z]{2,6})\)")
+
+
+def acronyms(body: str) -> dict[str, str]:
+    """Each name written out before its abbreviation in brackets, and each of its tails ("Survey",
+    "Economic Survey"), mapped to the abbreviation ("MEES"): the cue reader keeps the last words of
+    "the Middle East Economic Survey (MEES) said", and the story goes on with "MEES said"."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        words = m.group(1).split()
+        caps = [w for w in words if w[:1].isupper()]
+        while caps and len(caps) > len(m.group(2)):
+            caps = caps[1:]  # "Iraq's Economic Planning Agency (EPA)": not "Iraq's"
+        if "".join(w[0] for w in caps) != m.group(2):
+            continue
+        at = words.index(caps[0])
+        for k in range(at, len(words)):
+            if words[k][:1].isupper():
+                out.setdefault(" ".join(words[k:]), m.group(2))
+    return out
+
+
+def _media_head(speaker: str) -> str | None:
+    """The media noun of "English-language paper", "Cyprus-based weekly newsletter": a description of a
+    publication the story named before, kept as a phrase."""
+    words = speaker.split()
+    if len(words) < 2 or words[-1] not in _MEDIA:
+        return None
+    if all(w.islower() or ("-" in w and w.split("-")[-1].islower()) for w in words[:-1]):
+        return words[-1]
+    return None
+
+
 def after(quotes: list[Quote], body: str) -> list[Quote]:
     """The quotations of one article, with bare role nouns named and non-quotations left out."""
     out: list[Quote] = []
+    short = acronyms(body) if "(" in body else {}
     for q in quotes:
+        if q.speaker in short:  # "the Middle East Economic Survey (MEES) said" was read as "Survey"
+            q = dataclasses.replace(q, speaker=short[q.speaker])
+        if " " in q.speaker and (head := _media_head(q.speaker)):
+            q = dataclasses.replace(q, speaker=head)
         if (
             q.kind == "indirect"
             and (", quoting " in q.text or ", citing " in q.text)
