@@ -28,7 +28,7 @@ from .speakers import (
     role_of,
     wordset,
 )
-from .wire import QUOTED_AS, bare_clause, by_rule, company_and, relay_ref
+from .wire import QUOTED_AS, bare_clause, by_rule, company_and, relay_ref, title_comma, told_audience
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -145,6 +145,8 @@ FUNCTION = wordset(
     "the a an of to and or but that which who whom by in on for with from as at is was were are has have had be "
     "been not no it its their his her this these those there here said says also when while after before than"
 )
+# A cue verb ends a speaker phrase read leftwards: "Deb Shops Inc said its board declared": "its board".
+_SPOKE = wordset("said says told tells added adds stated declared announced reported noted")
 TOLD = wordset("told tells telling informed assured reminded warned urged asked")
 _BARE = wordset("said says say believes thinks")
 # Verbs that take a clause without "that" only when the clause shows a finite verb soon:
@@ -528,6 +530,8 @@ class CueReader:
                     continue
             if w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~":
                 break
+            if w in _SPOKE and i < len(toks) and all(t[1] != "," for t in toks[i:]):
+                break  # "X said its board declared": the subject of "declared" starts after "said"
             i -= 1
         segs: list[list[tuple[int, str]]] = [[]]
         depth = 0
@@ -595,7 +599,7 @@ class CueReader:
                     j -= 1  # "economists and analysts said"
                     continue
                 if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
-                    if not (spare and tok.islower() and tok not in FUNCTION):
+                    if not (spare and tok.islower() and tok not in FUNCTION and tok not in _SPOKE):
                         break
                     spare -= 1
                 det = tok.lower() in _EDGE and j < i
@@ -603,8 +607,7 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
-        if j >= 1 and toks[j][1] in ("and", "&") and toks[j - 1][1][:1].isupper():
-            j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
+        j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
         if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
             t = j - 1
             while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:
@@ -634,6 +637,8 @@ class CueReader:
                 t -= 1
             if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) or w in _MEDIA for _, w in toks[t + 1 : j + 1]):
                 cue.left = toks[t][1]
+        if ref.kind in ("name", "org") and cue.left not in ",—–-" and j >= 0:
+            cue.left = title_comma(toks, j) or cue.left  # wire.py: ", U.S. Ambassador to the OECD X said"
         return True
 
     def _inverted(self, cue: Cue, pe: int, left: str) -> None:
@@ -684,8 +689,8 @@ class CueReader:
         at = c.end
         if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
-            if not obj:
-                return told_clause(self.m, c.end, e)
+            if not obj:  # wire.py: "told a news conference Iran was ready"
+                return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
             at = obj.end()
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass

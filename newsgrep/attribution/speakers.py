@@ -339,6 +339,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS:
             break
+        if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
+            break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
     return words[:i], words[i:]
 
@@ -449,9 +451,9 @@ def _owner(words: list[str]) -> Ref | None:
 
 
 # The legal form that ends a company's name: "Home Shopping Network Inc", "Standard and Poor's Corp".
-CORP_SUFFIXES = frozenset("Inc Corp Co Cos Ltd Plc PLC AG SA NV BV Corporation Company".split())
+CORP_SUFFIXES = wordset("Inc Corp Co Cos Ltd Plc PLC AG SA NV BV Corporation Company")
 # Heads of names with "and" inside: "Securities and Exchange Commission", "Savings and Loan Association".
-JOINED_HEADS = frozenset("Commission Committee Association".split())
+JOINED_HEADS = wordset("Commission Committee Association")
 
 
 def company_name(words: list[str]) -> bool:
@@ -459,9 +461,11 @@ def company_name(words: list[str]) -> bool:
     capitalised words, "and" or "&" between them, a legal form at the end (or a name with "and" inside
     and a head of ``JOINED_HEADS``: "Securities and Exchange Commission"). The general reading takes
     "General" or "American" for a title or a nationality and keeps "Motors Corp", or "Inc" alone."""
-    if len(words) < 2 or not words[0][:1].isupper():
-        return False
-    if words[-1].rstrip(".,") not in CORP_SUFFIXES and not (words[-1] in JOINED_HEADS and "and" in words):
+    last = words[-1] if len(words) > 1 else ""
+    if last not in CORP_SUFFIXES and last.rstrip(".,") not in CORP_SUFFIXES:
+        if last not in JOINED_HEADS or "and" not in words:
+            return False
+    if not words[0][:1].isupper():
         return False
     if any(re.sub(r"['’]s$", "", w) in CORP_SUFFIXES for w in words[:-1] if w[-2:] in ("'s", "’s")):
         return False  # "Chrysler Corp's Chrysler Motors Corp": a company's company
@@ -602,7 +606,16 @@ ROLE_COMPAT = {
     "top diplomat": _DIPLOMAT,
     "chief diplomat": _DIPLOMAT,
     "diplomat": _DIPLOMAT  # not "representative": the U.S. Trade Representative is no diplomat
-    + ("diplomat", "ambassador", "envoy", "permanent representative", "special representative", "consul", "spokes", "ministry"),
+    + (
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "permanent representative",
+        "special representative",
+        "consul",
+        "spokes",
+        "ministry",
+    ),
     "ambassador": ("ambassador", "envoy"),
     "envoy": ("envoy", "ambassador", "representative"),
     "leader": ("president", "leader", "prime minister", "premier", "chancellor", "king", "head of state", "emir"),

@@ -27,6 +27,7 @@ from .speakers import (
     CORP_SUFFIXES,
     JOINED_HEADS,
     NATIONALITIES,
+    ORG_HEADS,
     PLACES,
     ROLE_HEADS,
     STOP_CAPS,
@@ -36,6 +37,7 @@ from .speakers import (
     parse_phrase,
     role_of,
     split_name,
+    wordset,
 )
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
@@ -103,6 +105,8 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
     "American Telephone and Telegraph Co", "Securities and Exchange Commission said"): the index before
     its first word, or ``j`` (the "and") unchanged. ``toks[j + 1 : i + 1]`` is the phrase the cue
     reader took. Not "Egypt and Jordan said", nor "Britain and Exxon Corp said" (a place first)."""
+    if j < 1 or toks[j][1] not in ("and", "&") or not toks[j - 1][1][:1].isupper():
+        return j
     right = [w for _, w in toks[j + 1 : i + 1]]
     if not right or not all(w[:1].isupper() for w in right):
         return j
@@ -121,21 +125,88 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
 
 
 # "react according to the laws of GATT", "priced according to its quality": a manner, not a source.
-_BY_RULE = frozenset(
+_BY_RULE = wordset(
     "law laws rule rules regulation regulations quality qualities need needs plan plans schedule timetable "
     "terms principle principles guideline guidelines formula size distance procedure procedures criteria "
     "merit merits standard standards requirement requirements provision provisions custom customs tradition "
-    "practice practices pattern scale type grade capacity demand season seniority weight".split()
+    "practice practices pattern scale type grade capacity demand season seniority weight"
 )
+
+
+_AFTER_RULE = wordset("of and or for to in on at the a an set laid agreed which that")
 
 
 def by_rule(words: list[str]) -> bool:
     """True when "according to <words>" states a manner ("according to the laws of the world trade body",
     "according to its quality and distance"), not who said so: its first noun is a rule or a measure."""
     rest = [w.lower() for w in words[:6]]
-    while rest and rest[0] in ("the", "its", "their", "his", "her", "our", "a", "an", "each", "new", "current", "strict"):
+    while rest and rest[0] in (
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "a",
+        "an",
+        "each",
+        "new",
+        "current",
+        "strict",
+    ):
         rest = rest[1:]
-    return bool(rest) and rest[0] in _BY_RULE
+    if not rest or rest[0] not in _BY_RULE:
+        return False
+    return len(rest) == 1 or rest[1] in _AFTER_RULE  # not "according to law enforcement officials"
+
+
+# "told a news conference Iran was ready", "told an Upper House session the six nations are ...", "told his
+# colleagues great progress had been made": an audience, then a clause with no "that".
+_AUDIENCE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+    r"(?:news\s+conference|press\s+conference|conference|session|meeting|lunch|luncheon|dinner|breakfast|"
+    r"audience|colleagues|parliament|committee|subcommittee|hearing|seminar|symposium|forum|rally|gathering|"
+    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents)"
+    r"(?:\s+(?:here|today|yesterday|later|earlier|(?:in|at)\s+[A-Z][\w.-]+))?(?=\s)"
+)
+_NOT_OPENING = wordset(
+    "that of in on at for with from to by about after before during as than which who where when while and but or "
+    "if because"
+)
+_CLAUSE_VERB = wordset("is are was were has have had will would can could should may might must did does")
+
+
+def told_audience(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told <audience>" at ``at`` when the general rules know no such object
+    ("a news conference", "an American Chamber of Commerce lunch", "his colleagues"): a clause that opens
+    with a subject and shows a finite verb within five words; else 0."""
+    obj = _AUDIENCE.match(m, at, min(e, at + 90))
+    if not obj or any(ch in m[at : obj.end()] for ch in ',;:~"“”'):
+        return 0
+    words = m[obj.end() : min(e, obj.end() + 80)].split()[:6]
+    if len(words) < 3 or not words[0][:1].isalpha() or words[0].lower() in _NOT_OPENING:
+        return 0
+    if any(w.lower() in _CLAUSE_VERB or (w.islower() and w.endswith("ed") and len(w) > 4) for w in words[1:5]):
+        return obj.end() + len(m[obj.end() :]) - len(m[obj.end() :].lstrip())
+    return 0
+
+
+def title_comma(toks: list[tuple[int, str]], j: int) -> str:
+    """The comma or dash that opens a long title before a name, or "" : ", U.S. Ambassador to the Organisation
+    for Economic Cooperation and Development Edward Streator said", ", the government's Economic Planning
+    Agency said". The cue reader stopped at ``toks[j]`` ("and", "government's"); the words back to the comma
+    must be words of a title (one a role or a body's head: "Ambassador", "government's")."""
+    t, head = j, False
+    while t >= 0 and j - t < 14:
+        w = toks[t][1]
+        if w in (",", "—", "–"):
+            return w if head and t < j else ""
+        if not (w.replace(".", "").replace("'s", "").replace("’s", "").replace("-", "").isalpha()):
+            return ""
+        low = w.lower().removesuffix("'s").removesuffix("’s")
+        head = head or low in ROLE_HEADS or low in ORG_HEADS
+        t -= 1
+    return ""
 
 
 # A role word and one capitalised word after it, up to three capitalised words before: "President Reagan",
@@ -206,6 +277,7 @@ _NOT_SAID = re.compile(
     r"(?:not\s+to\s+be\s+(?:identified|named)|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name\s+not\s+be\s+used)\W*",
     re.IGNORECASE,
 )
+_ASKED_OF = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?asked\s+$")
 _MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "newsletter", "bulletin"}
 _MEDIA_NAMES = re.compile(  # names of newspapers, not of agencies or channels ("Associated Press", "Fox News")
     r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Pravda|Izvestia|"
@@ -424,7 +496,8 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
 
 
 # "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
-_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7})\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
 
 
 def acronyms(body: str) -> dict[str, str]:
@@ -433,28 +506,52 @@ def acronyms(body: str) -> dict[str, str]:
     "the Middle East Economic Survey (MEES) said", and the story goes on with "MEES said"."""
     out: dict[str, str] = {}
     for m in _ACRONYM.finditer(body):
-        words = m.group(1).split()
+        name = _WRITTEN_OUT.search(body, max(0, m.start() - 120), m.start())
+        if name is None:
+            continue
+        words = name.group().split()
         caps = [w for w in words if w[:1].isupper()]
-        while caps and len(caps) > len(m.group(2)):
+        while caps and len(caps) > len(m.group(1)):
             caps = caps[1:]  # "Iraq's Economic Planning Agency (EPA)": not "Iraq's"
-        if "".join(w[0] for w in caps) != m.group(2):
+        if "".join(w[0] for w in caps) != m.group(1):
             continue
         at = words.index(caps[0])
         for k in range(at, len(words)):
             if words[k][:1].isupper():
-                out.setdefault(" ".join(words[k:]), m.group(2))
+                out.setdefault(" ".join(words[k:]), m.group(1))
     return out
+
+
+_MEDIA_ENDS = tuple(" " + w for w in _MEDIA)
+_MEDIA_MODIFIERS = wordset("weekly daily monthly official local state-run government-run independent leading")
 
 
 def _media_head(speaker: str) -> str | None:
     """The media noun of "English-language paper", "Cyprus-based weekly newsletter": a description of a
-    publication the story named before, kept as a phrase."""
+    publication the story named before (then named by it); None for other phrases."""
     words = speaker.split()
     if len(words) < 2 or words[-1] not in _MEDIA:
         return None
-    if all(w.islower() or ("-" in w and w.split("-")[-1].islower()) for w in words[:-1]):
+    if all(w.lower() in _MEDIA_MODIFIERS or ("-" in w and w[:1].isupper()) for w in words[:-1]):
         return words[-1]
-    return None
+    return None  # "the conservative-leaning newspaper" is a phrase PolNeAR keeps as written
+
+
+# "his chief spokesman said ...", and later "White House spokesman Marlin Fitzwater said ...": wire copy
+# names the spokesman once, often a paragraph after his first words.
+_OWNED_SPOKESMAN = re.compile(
+    r"\b(?:his|her|its|their)\s+(?:chief\s+|senior\s+|press\s+|official\s+)?spokes(?:man|woman)\s+"
+    r"(?:said|says|told\s+reporters|added|stated)\s+(?:that\s+)?$"
+)
+
+
+def _spokesman(quotes: list[Quote], body: str, q: Quote) -> str | None:
+    """The spokesman the story names, for words it gives to "his spokesman" (read as the owner's): the one
+    person quoted in the story whose role is a spokesman's, when there is one."""
+    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 60), q.start):
+        return None
+    named = {p.speaker for p in quotes if p.role and "spokes" in p.role.lower() and " " in p.speaker}
+    return named.pop() if len(named) == 1 else None
 
 
 def after(quotes: list[Quote], body: str) -> list[Quote]:
@@ -462,9 +559,11 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
     out: list[Quote] = []
     short = acronyms(body) if "(" in body else {}
     for q in quotes:
+        if "spokes" in body[max(0, q.start - 40) : q.start] and (named := _spokesman(quotes, body, q)):
+            q = dataclasses.replace(q, speaker=named, role="spokesman")
         if q.speaker in short:  # "the Middle East Economic Survey (MEES) said" was read as "Survey"
             q = dataclasses.replace(q, speaker=short[q.speaker])
-        if " " in q.speaker and (head := _media_head(q.speaker)):
+        if q.speaker.endswith(_MEDIA_ENDS) and (head := _media_head(q.speaker)):
             q = dataclasses.replace(q, speaker=head)
         if (
             q.kind == "indirect"
@@ -477,6 +576,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
         if q.cue in ("asked", "requested", "asking") and _NOT_SAID.fullmatch(q.text.strip()):
             continue  # "an official, who asked not to be identified, said ...": not what was said
         lead = body[max(0, q.start - 240) : q.start]  # the words before the quotation
+        if q.cue in ("asked", "asks") and _ASKED_OF.search(lead):
+            continue  # "King Fahd was asked whether ...": the question was put to him, not asked by him
         if "quoted by" in lead and (relayed := _quoted_by(body, q.start)):
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):

@@ -125,3 +125,101 @@ def test_the_diplomat_is_not_the_trade_representative():
         '"It will be back on the table again and again," the diplomat said.'
     )
     assert [q.speaker for q in _q(body)] == ["diplomat", "diplomat"]
+
+
+def test_according_to_law_enforcement_officials_is_a_source():
+    assert quotes("The account was opened in May, according to law enforcement officials.") == [
+        ("indirect", "law enforcement officials", "according to", "The account was opened in May")
+    ]
+
+
+def test_a_described_newspaper_with_a_stance_stays_as_written():
+    body = (
+        "The senator should quit, the Harbour Post newspaper said.\n\n"
+        '"He needs to stop blaming everyone else," the conservative-leaning newspaper wrote.'
+    )
+    assert [q.speaker for q in _q(body)] == ["Harbour Post", "conservative-leaning newspaper"]
+
+
+# --- speakers a longer reading finds ------------------------------------------------------------------------
+
+
+def test_a_cue_verb_ends_the_subject_of_the_next_cue():
+    """Reuters: "Deb Shops Inc said its board declared ..." made "Deb Shops Inc said its board" a speaker,
+    and "The company said" was then given to that phrase."""
+    body = (
+        "Marten Stores Inc said its board declared a 50 pct stock dividend and will raise the yearly payout to "
+        "six cts. The company said the split is payable on April 17 to holders of record."
+    )
+    assert [(q.speaker, q.cue) for q in _q(body)] == [
+        ("Marten Stores Inc", "said"),
+        ("its board", "declared"),
+        ("Marten Stores Inc", "said"),
+    ]
+
+
+def test_told_an_audience_then_a_clause_without_that():
+    """Reuters: "told a news conference Iran was ready", "told his colleagues great progress had been made"."""
+    assert quotes("Navy commander Ali Rostami told a news conference the navy was ready to act.") == [
+        ("indirect", "Ali Rostami", "told", "the navy was ready to act")
+    ]
+    assert quotes("Trade minister Tom Hale told his colleagues great progress had been made.") == [
+        ("indirect", "Tom Hale", "told", "great progress had been made")
+    ]
+    assert quotes("Carl Voss told an American Chamber of Commerce lunch the world was changing fast.") == [
+        ("indirect", "Carl Voss", "told", "the world was changing fast")
+    ]
+    assert quotes("Carl Voss told the meeting of ministers the group would act.") == []  # no clause read
+
+
+def test_his_spokesman_is_the_spokesman_the_story_names():
+    """Reuters: "his chief spokesman said ..." and then "White House spokesman Marlin Fitzwater said"."""
+    body = (
+        "President Ray Dorn restated his support for free trade and his chief spokesman said the tariffs "
+        "would not start a trade war.\n\n"
+        "Later, White House spokesman Al Brandt said officials did not expect any retaliation."
+    )
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("Al Brandt", "the tariffs would not start a trade war"),
+        ("Al Brandt", "officials did not expect any retaliation"),
+    ]
+
+
+def test_his_spokesman_is_the_owner_when_no_spokesman_is_named():
+    body = "President Ray Dorn backed the plan and his spokesman said the tariffs would not start a trade war."
+    assert [q.speaker for q in _q(body)] == ["Ray Dorn"]
+
+
+def test_a_question_put_to_someone_is_not_his():
+    """Reuters: "King Fahd was asked whether ..." was given to the King as his question."""
+    assert quotes("King Omar was asked whether his country would cut its oil output.") == []
+    assert quotes("Carl Voss asked whether the plan would cost more than the last one.") == [
+        ("indirect", "Carl Voss", "asked", "whether the plan would cost more than the last one")
+    ]
+
+
+def test_a_long_title_before_a_name_after_the_quotation():
+    """Reuters: ", U.S. Ambassador to the Organisation for Economic Cooperation and Development Edward
+    Streator said." and ", the government's Economic Planning Agency said in a report" found nothing."""
+    body = (
+        "Closer policies are vital for the rich countries, U.S. Ambassador to the Council for Trade "
+        "and Development Paul Imre said."
+    )
+    assert quotes(body) == [("indirect", "Paul Imre", "said", "Closer policies are vital for the rich countries")]
+    body = "Growth will stay slow this year, the government's Economic Review Agency said in a monthly report."
+    assert quotes(body) == [("indirect", "Economic Review Agency", "said", "Growth will stay slow this year")]
+
+
+def test_an_abbreviation_before_a_name_is_part_of_the_title():
+    (q,) = _q("The plan is vital for the rich countries, U.S. Ambassador to the OECD Paul Imre said.")
+    assert (q.speaker, q.role) == ("Paul Imre", "Ambassador to the OECD")
+
+
+def test_a_cue_inside_a_relative_clause_leaves_the_subject_alone():
+    body = "The Harbour Post, which first said it would ignore the race, said it would cover the vote as news."
+    assert ("Harbour Post", "it would cover the vote as news") in [(q.speaker, q.text) for q in _q(body)]
+
+
+def test_an_abbreviation_before_one_capitalised_word_is_a_name():
+    body = "The man was headed to Cairo for talks, the news site RTL Info reported."
+    assert [q.speaker for q in _q(body)] == ["RTL Info"]
