@@ -462,9 +462,9 @@ def company_name(words: list[str]) -> bool:
     and a head of ``JOINED_HEADS``: "Securities and Exchange Commission"). The general reading takes
     "General" or "American" for a title or a nationality and keeps "Motors Corp", or "Inc" alone."""
     last = words[-1] if len(words) > 1 else ""
-    if last not in CORP_SUFFIXES and last.rstrip(".,") not in CORP_SUFFIXES:
-        if last not in JOINED_HEADS or "and" not in words:
-            return False
+    corp = last in CORP_SUFFIXES or last.rstrip(".,") in CORP_SUFFIXES
+    if not corp and (last not in JOINED_HEADS or "and" not in words):
+        return False
     if not words[0][:1].isupper():
         return False
     if any(re.sub(r"['’]s$", "", w) in CORP_SUFFIXES for w in words[:-1] if w[-2:] in ("'s", "’s")):
