@@ -28,7 +28,16 @@ from .speakers import (
     role_of,
     wordset,
 )
-from .wire import QUOTED_AS, bare_clause, by_rule, company_and, relay_ref, title_comma, told_audience
+from .wire import (
+    QUOTED_AS,
+    bare_clause,
+    by_rule,
+    company_and,
+    possessive_org,
+    relay_ref,
+    title_comma,
+    told_audience,
+)
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -588,7 +597,7 @@ class CueReader:
             cue.np_start = cue.np_end = toks[i][0] - (1 if i and toks[i - 1][1] == "," else 0)
             return True
         if i < 0 or toks[i][1].endswith(("'s", "’s")):
-            return False
+            return possessive_org(cue, toks, i)  # wire.py: "Moody's said", "Standard and Poor's said"
         if toks[i][1].lower() in PRONOUNS and toks[i][1].lower() not in ("him", "her", "them"):
             j = i - 1
         else:

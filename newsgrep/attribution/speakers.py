@@ -53,7 +53,7 @@ ROLE_HEADS = wordset(
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
     "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
     "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
-    "billionaire businessman businesswoman mogul frontrunner front-runner"
+    "billionaire businessman businesswoman mogul frontrunner front-runner undersecretary under-secretary commodore"
 )
 # Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
 _ABBREVIATED = {
@@ -87,7 +87,7 @@ GROUP_NOUNS = wordset(
 )
 # Words that may modify a role or sit in a title before a name.
 TITLE_WORDS = ROLE_HEADS | wordset(
-    "foreign defense defence interior finance economy economic emergencies energy trade justice health "
+    "foreign defense defence interior finance economy economic emergencies energy trade justice health commerce "
     "culture education agriculture transport industry development digital natural resources affairs "
     "security state duma federation federal council kremlin presidential first vice prime permanent "
     "special press high acting former ex top senior deputy supreme national international central "
@@ -342,6 +342,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
             break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
+    if 0 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and not _particle(words, i):
+        i += 1  # "Assistant Attorney General for Antitrust Charles Rule": the department ends the title
     return words[:i], words[i:]
 
 

@@ -209,6 +209,27 @@ def title_comma(toks: list[tuple[int, str]], j: int) -> str:
     return ""
 
 
+_NOT_OWNER = wordset("it that what there here he she who where let one")
+_VERB_ONLY = wordset("said says added adds told stated reported")
+
+
+def possessive_org(cue, toks: list[tuple[int, str]], i: int) -> bool:
+    """The speaker of "Moody's said", "Standard and Poor's said": a name that ends in "'s" right before the
+    cue possesses nothing, so it is the name of a firm. Sets ``cue``'s phrase (a ``cues.Cue``); True if so."""
+    w = toks[i][1] if i >= 0 and cue.verb in _VERB_ONLY else ""  # not "Trump's promises to deport ...": a noun
+    base = w[:-2]
+    if not base[:1].isupper() or not base.replace("-", "").replace(".", "").isalpha() or base.lower() in _NOT_OWNER:
+        return False
+    j = i - 1
+    while j >= 0 and i - j < 5 and toks[j][1][:1].isupper() and toks[j][1].lower() not in STOP_CAPS:
+        j -= 1
+    if j >= 1 and toks[j][1] in ("and", "&") and toks[j - 1][1][:1].isupper():  # "Standard and Poor's"
+        j -= 2
+    cue.ref = Ref("org", name=" ".join(t for _, t in toks[j + 1 : i + 1]))
+    cue.np_start, cue.np_end, cue.left = toks[j + 1][0], cue.start, toks[j][1] if j >= 0 else ""
+    return True
+
+
 # A role word and one capitalised word after it, up to three capitalised words before: "President Reagan",
 # "U.S. Secretary of State Shultz" (from "State"), "Foreign Minister Shevardnadze"; not "President Ronald Reagan".
 _TITLED = re.compile(

@@ -223,3 +223,32 @@ def test_a_cue_inside_a_relative_clause_leaves_the_subject_alone():
 def test_an_abbreviation_before_one_capitalised_word_is_a_name():
     body = "The man was headed to Cairo for talks, the news site RTL Info reported."
     assert [q.speaker for q in _q(body)] == ["RTL Info"]
+
+
+def test_a_name_in_s_right_before_the_cue_is_a_firm():
+    """Reuters: "Moody's said" gave the speaker "Moody", "Standard and Poor's said" gave "Poor"."""
+    assert quotes("Keller's said it took the action after a review of the accounts.") == [
+        ("indirect", "Keller's", "said", "it took the action after a review of the accounts")
+    ]
+    assert quotes("The notes are rated B, Norris and Blake's said.") == [
+        ("indirect", "Norris and Blake's", "said", "The notes are rated B")
+    ]
+    assert quotes('"We will act," Dorn\'s spokesman said.') == [("direct", "Dorn", "said", "We will act")]
+
+
+def test_titles_of_wire_copy_before_a_name():
+    """Reuters: "U.S. Undersecretary of State for Economic Affairs Allen Wallis said" gave "Undersecretary",
+    "Secretary of Commerce Malcolm Baldrige" gave "Commerce Malcolm Baldrige"."""
+    (q,) = _q("U.S. Undersecretary of State for Economic Affairs Tom Hale said the talks had gone well.")
+    assert (q.speaker, q.role) == ("Tom Hale", "Undersecretary of State for Economic Affairs")
+    (q,) = _q("Secretary of Commerce Tom Hale said the tariffs would stay.")
+    assert (q.speaker, q.role) == ("Tom Hale", "Secretary of Commerce")
+    (q,) = _q("Assistant Attorney General for Antitrust Ray Dorn said the merger was legal.")
+    assert (q.speaker, q.role) == ("Ray Dorn", "Assistant Attorney General for Antitrust")
+    (q,) = _q("Minister of Foreign Affairs Ivo Lind said the talks would go on.")
+    assert (q.speaker, q.role) == ("Ivo Lind", "Minister of Foreign Affairs")
+
+
+def test_a_name_in_s_before_a_cue_that_is_also_a_noun_is_an_owner():
+    body = "Voters liked Dorn's promises to cut taxes and build new roads in the north."
+    assert "Dorn's" not in [q.speaker for q in _q(body)]
