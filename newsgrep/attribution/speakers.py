@@ -342,7 +342,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
             break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
-    if 0 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and not _particle(words, i):
+    if 1 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and words[i - 2][:1].isupper():
         i += 1  # "Assistant Attorney General for Antitrust Charles Rule": the department ends the title
     return words[:i], words[i:]
 

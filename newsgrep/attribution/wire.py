@@ -33,6 +33,7 @@ from .speakers import (
     STOP_CAPS,
     Ref,
     Speakers,
+    guess_female,
     is_org,
     parse_phrase,
     role_of,
@@ -317,6 +318,9 @@ _ROLES = {
 }  # fmt: skip
 
 
+_NO_IDENTITY = ("unnamed ", "same ", "anonymous ")
+
+
 def _fits(noun: str, earlier: str) -> bool:
     """Does the bare ``noun`` refer to the earlier speaker ``earlier``?"""
     words = earlier.split()
@@ -367,6 +371,20 @@ def _named_before(noun: str, body: str, pos: int) -> str | None:
     for m in pat.finditer(body, max(0, pos - 3000), pos):
         last = m
     return " ".join(last.group().split()) if last else None
+
+
+def _opening_firm(noun: str, out: list[Quote], body: str) -> str | None:
+    """For "the company said": the firm whose words open the story ("Bangor Hydro said it filed ..."), as
+    wire business copy names its subject once, first, without a legal form."""
+    if noun not in _FIRM or not out:
+        return None
+    first = out[0].speaker
+    opening = body.lstrip()[: len(first) + 4]
+    if out[0].role or not opening.startswith((first, "The " + first)) or not first[:1].isupper():
+        return None
+    if guess_female(first, None) is not None:
+        return None  # "Ray Dorn said ...": a person (a known given name), not a firm
+    return first if all(w[:1].isupper() or w in ("and", "&", "of") for w in first.split()) else None
 
 
 # "A military spokesman quoted by the news agency INA said ...", "The envoy, quoted by Tass, said ...":
@@ -608,13 +626,15 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
             q = dataclasses.replace(q, speaker=org)
         noun = q.speaker.lower()
+        if noun.startswith(_NO_IDENTITY) and noun.count(" ") == 1:
+            noun = noun.split()[1]  # "the unnamed official", "the same source": the one that spoke before
         if (
             " " not in noun
             and q.speaker.islower()
             and (noun in _MEDIA or noun in _AGENCY or noun in _FIRM or noun in _ROLES)
         ):
             earlier = next((p.speaker for p in reversed(out) if _fits(noun, p.speaker)), None)
-            earlier = earlier or _named_before(noun, body, q.start)
+            earlier = earlier or _named_before(noun, body, q.start) or _opening_firm(noun, out, body)
             if earlier is not None:
                 q = dataclasses.replace(q, speaker=earlier)
         out.append(q)
