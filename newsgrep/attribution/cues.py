@@ -299,8 +299,11 @@ def has_verb(words: list[str]) -> bool:
 
 
 def clause_it(first: str, rest: str) -> bool:
-    """Does a clause open with "it", "this" or "there" and a verb: "saying it was postponed"?"""
-    after = rest.split()[1:2]
+    """Does a clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "saying it was
+    postponed", "saying it only signalled"?"""
+    after = rest.split()[1:3]
+    if len(after) == 2 and (after[0] in ("only", "also", "still", "now", "already") or _ADVERB.fullmatch(after[0])):
+        after = after[1:]  # "saying it only signalled a change"
     return (
         first.lower() in ("it", "this", "there")
         and bool(after)

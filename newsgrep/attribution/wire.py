@@ -319,6 +319,8 @@ _ROLES = {
 
 
 _NO_IDENTITY = ("unnamed ", "same ", "anonymous ")
+# Reuters-21578 marks a company's stock symbol "<MDBL.L>", and sometimes the whole name "<Growmark Inc>".
+_TICKER = re.compile(r"\s*<\s*[A-Z0-9.]{1,8}\s*>")
 
 
 def _fits(noun: str, earlier: str) -> bool:
@@ -600,6 +602,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
     for q in quotes:
         if "spokes" in body[max(0, q.start - 40) : q.start] and (named := _spokesman(quotes, body, q)):
             q = dataclasses.replace(q, speaker=named, role="spokesman")
+        if "<" in q.speaker and (bare := _TICKER.sub("", q.speaker).strip(" <>")):
+            q = dataclasses.replace(q, speaker=" ".join(bare.split()))  # "Midland Bank Plc <MDBL.L>"
         if q.speaker in short:  # "the Middle East Economic Survey (MEES) said" was read as "Survey"
             q = dataclasses.replace(q, speaker=short[q.speaker])
         if q.speaker.endswith(_MEDIA_ENDS) and (head := _media_head(q.speaker)):

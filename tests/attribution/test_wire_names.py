@@ -296,3 +296,17 @@ def test_a_department_after_a_lower_case_noun_is_no_title():
         ["Minister", "for", "Caribbean"],
         ["Tom", "Hale"],
     )
+
+
+def test_stock_symbols_and_brackets_are_no_part_of_the_name():
+    """Reuters-21578: "Midland Bank Plc <MDBL.L> said", "<British Columbia Resources Investment Corp> said"."""
+    body = "Harbour Bank Plc <HBPL.L> said it is cutting its base lending rate to 10.5 pct from 11 pct."
+    assert [q.speaker for q in _q(body)] == ["Harbour Bank Plc"]
+    body = "<Harbour Resources Investment Corp> said it reached agreement with five lenders on a new credit line."
+    assert [q.speaker for q in _q(body)] == ["Harbour Resources Investment Corp"]
+
+
+def test_a_participle_then_it_and_an_adverb():
+    """Reuters: "downplayed his attendance, saying it only signalled a slight change" was not found."""
+    body = "Carl Voss played down his visit, saying it only signalled a slight change in attitude."
+    assert quotes(body) == [("indirect", "Carl Voss", "saying", "it only signalled a slight change in attitude")]
