@@ -13,7 +13,16 @@ Hooks, each a line or two elsewhere:
   name or phrase; "X quoted by Y said" and "X, quoting Y, said" are X's; an expert or observer who speaks unnamed in the
   opening paragraph is the person the second paragraph names first; "Egypt and Jordan said" is
   both countries'; "It said" goes on with the organisation that spoke last; "a joint statement issued after the talks said" is the statement's; and "who
-  asked not to be identified" is not a quotation.
+  asked not to be identified" is not a quotation. Also there: abbreviations ("the Middle East Economic
+  Survey (MEES) said" is MEES, not "Survey"), "the English-language paper" and "the agency" named by the
+  publication or agency before, "the unnamed official" as the official who spoke before, "the company"
+  as the firm that opens the story, "his chief spokesman" as the spokesman the story names, stock symbols
+  ("<MDBL.L>") left out, and "X was asked whether" dropped.
+- Company names and titles, read by the cue reader (``cues.py``) and ``speakers.parse_phrase``:
+  ``company_and`` ("Standard and Poor's Corp said"), ``possessive_org`` ("Moody's said"), ``title_comma``
+  (", U.S. Ambassador to the Organisation for ... and Development Edward Streator said"), ``told_audience``
+  ("told a news conference Iran was ready"), ``by_rule`` ("react according to the laws of GATT" names no
+  source); ``speakers.company_name`` keeps "General Motors Corp" whole.
 """
 
 from __future__ import annotations
