@@ -22,12 +22,22 @@ from .speakers import (
     STOP_CAPS,
     Entity,
     Ref,
+    company_name,
     is_particle,
     parse_phrase,
     role_of,
     wordset,
 )
-from .wire import QUOTED_AS, bare_clause, relay_ref
+from .wire import (
+    QUOTED_AS,
+    bare_clause,
+    by_rule,
+    company_and,
+    possessive_org,
+    relay_ref,
+    title_comma,
+    told_audience,
+)
 
 _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
@@ -144,6 +154,8 @@ FUNCTION = wordset(
     "the a an of to and or but that which who whom by in on for with from as at is was were are has have had be "
     "been not no it its their his her this these those there here said says also when while after before than"
 )
+# A cue verb ends a speaker phrase read leftwards: "Deb Shops Inc said its board declared": "its board".
+_SPOKE = wordset("said says told tells added adds stated declared announced reported noted")
 TOLD = wordset("told tells telling informed assured reminded warned urged asked")
 _BARE = wordset("said says say believes thinks")
 # Verbs that take a clause without "that" only when the clause shows a finite verb soon:
@@ -287,8 +299,11 @@ def has_verb(words: list[str]) -> bool:
 
 
 def clause_it(first: str, rest: str) -> bool:
-    """Does a clause open with "it", "this" or "there" and a verb: "saying it was postponed"?"""
-    after = rest.split()[1:2]
+    """Does a clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "saying it was
+    postponed", "saying it only signalled"?"""
+    after = rest.split()[1:3]
+    if len(after) == 2 and (after[0] in ("only", "also", "still", "now", "already") or _ADVERB.fullmatch(after[0])):
+        after = after[1:]  # "saying it only signalled a change"
     return (
         first.lower() in ("it", "this", "there")
         and bool(after)
@@ -432,6 +447,8 @@ class CueReader:
                 stop = _ACC_STOP.search(m, mt.end(), limit)
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
+                if by_rule(words):  # wire.py: "react according to the laws of GATT" names no source
+                    continue
                 cue.ref = parse_phrase(words)
                 if cue.ref is None:
                     # "according to a new poll that shows ...", "a study by Pew based on census data"
@@ -493,7 +510,7 @@ class CueReader:
         if ap:
             inner = ap.group(1).split()
             ref = parse_phrase(inner)
-            if ref is not None and ref.kind == "name" and len(inner) >= 2 and not ref.title:
+            if ref is not None and len(inner) >= 2 and (ref.kind == "name" and not ref.title or company_name(inner)):
                 cue.ref, cue.left = ref, ","  # "..., Chris Ball, said"
                 cue.np_start, cue.np_end = ap.start(1), ap.end(1)
                 return
@@ -525,6 +542,8 @@ class CueReader:
                     continue
             if w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~":
                 break
+            if w in _SPOKE and i < len(toks) and all(t[1] != "," for t in toks[i:]):
+                break  # "X said its board declared": the subject of "declared" starts after "said"
             i -= 1
         segs: list[list[tuple[int, str]]] = [[]]
         depth = 0
@@ -581,7 +600,7 @@ class CueReader:
             cue.np_start = cue.np_end = toks[i][0] - (1 if i and toks[i - 1][1] == "," else 0)
             return True
         if i < 0 or toks[i][1].endswith(("'s", "’s")):
-            return False
+            return possessive_org(cue, toks, i)  # wire.py: "Moody's said", "Standard and Poor's said"
         if toks[i][1].lower() in PRONOUNS and toks[i][1].lower() not in ("him", "her", "them"):
             j = i - 1
         else:
@@ -592,7 +611,7 @@ class CueReader:
                     j -= 1  # "economists and analysts said"
                     continue
                 if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
-                    if not (spare and tok.islower() and tok not in FUNCTION):
+                    if not (spare and tok.islower() and tok not in FUNCTION and tok not in _SPOKE):
                         break
                     spare -= 1
                 det = tok.lower() in _EDGE and j < i
@@ -600,6 +619,7 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
+        j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
         if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
             t = j - 1
             while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:
@@ -629,6 +649,8 @@ class CueReader:
                 t -= 1
             if t >= 0 and toks[t][1] in ",—–" and any(is_head(w) or w in _MEDIA for _, w in toks[t + 1 : j + 1]):
                 cue.left = toks[t][1]
+        if ref.kind in ("name", "org") and cue.left not in ",—–-" and j >= 0:
+            cue.left = title_comma(toks, j) or cue.left  # wire.py: ", U.S. Ambassador to the OECD X said"
         return True
 
     def _inverted(self, cue: Cue, pe: int, left: str) -> None:
@@ -679,8 +701,8 @@ class CueReader:
         at = c.end
         if c.verb in ("told", "tells", "telling"):
             obj = _TOLD_OBJ.match(self.m, c.end, e)
-            if not obj:
-                return told_clause(self.m, c.end, e)
+            if not obj:  # wire.py: "told a news conference Iran was ready"
+                return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
             at = obj.end()
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass

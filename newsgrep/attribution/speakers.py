@@ -53,7 +53,7 @@ ROLE_HEADS = wordset(
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
     "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
     "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
-    "billionaire businessman businesswoman mogul frontrunner front-runner"
+    "billionaire businessman businesswoman mogul frontrunner front-runner undersecretary under-secretary commodore"
 )
 # Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
 _ABBREVIATED = {
@@ -87,7 +87,7 @@ GROUP_NOUNS = wordset(
 )
 # Words that may modify a role or sit in a title before a name.
 TITLE_WORDS = ROLE_HEADS | wordset(
-    "foreign defense defence interior finance economy economic emergencies energy trade justice health "
+    "foreign defense defence interior finance economy economic emergencies energy trade justice health commerce "
     "culture education agriculture transport industry development digital natural resources affairs "
     "security state duma federation federal council kremlin presidential first vice prime permanent "
     "special press high acting former ex top senior deputy supreme national international central "
@@ -339,7 +339,11 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS:
             break
+        if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
+            break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
+    if 1 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and words[i - 2][:1].isupper():
+        i += 1  # "Assistant Attorney General for Antitrust Charles Rule": the department ends the title
     return words[:i], words[i:]
 
 
@@ -416,9 +420,14 @@ _QUANTIFIERS = wordset("many most some several few one two three four five all b
 _AUXILIARIES = wordset("has have had is was were are would will could should may might did does do")
 
 
+# Adverbs between a subject and its cue: "The official was further quoted as saying" (wire copy).
+_TAIL_ADVERBS = wordset("also further again later then repeatedly previously earlier already reportedly once still")
+
+
 def trim_phrase(words: list[str]) -> list[str]:
-    """A speaker phrase without the auxiliary that the cue left at its end: "ministry has" (said)."""
-    while len(words) > 1 and words[-1].lower() in _AUXILIARIES:
+    """A speaker phrase without the auxiliary or adverb that the cue left at its end: "ministry has" (said),
+    "official was further" (quoted as saying)."""
+    while len(words) > 1 and (words[-1].lower() in _AUXILIARIES or words[-1] in _TAIL_ADVERBS):
         words = words[:-1]
     return words
 
@@ -441,6 +450,32 @@ def _owner(words: list[str]) -> Ref | None:
     if m and _low(m.group(1)) not in STOP_CAPS and _low(m.group(1)) not in NOT_NAME:
         return Ref("name", name=m.group(1))
     return None
+
+
+# The legal form that ends a company's name: "Home Shopping Network Inc", "Standard and Poor's Corp".
+CORP_SUFFIXES = wordset("Inc Corp Co Cos Ltd Plc PLC AG SA NV BV Corporation Company")
+# Heads of names with "and" inside: "Securities and Exchange Commission", "Savings and Loan Association".
+JOINED_HEADS = wordset("Commission Committee Association")
+
+
+def company_name(words: list[str]) -> bool:
+    """True when ``words`` are the whole name of a company ("General Motors Corp", "Jefferies and Co Inc"):
+    capitalised words, "and" or "&" between them, a legal form at the end (or a name with "and" inside
+    and a head of ``JOINED_HEADS``: "Securities and Exchange Commission"). The general reading takes
+    "General" or "American" for a title or a nationality and keeps "Motors Corp", or "Inc" alone."""
+    last = words[-1] if len(words) > 1 else ""
+    corp = last in CORP_SUFFIXES or last.rstrip(".,") in CORP_SUFFIXES
+    if not corp and (last not in JOINED_HEADS or "and" not in words):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    if any(re.sub(r"['’]s$", "", w) in CORP_SUFFIXES for w in words[:-1] if w[-2:] in ("'s", "’s")):
+        return False  # "Chrysler Corp's Chrysler Motors Corp": a company's company
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "&", "of") for w in words) and words[-2] not in (
+        "and",
+        "&",
+        "of",
+    )
 
 
 def parse_phrase(words: list[str]) -> Ref | None:
@@ -484,6 +519,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
         words, low = words[1:], low[1:]
     if not words:
         return None
+    if company_name(words):  # wire.py's reading of company names (Reuters business copy)
+        return Ref("org", name=" ".join(words))
     last = low[-1]
     if low[0] in GROUP_NOUNS and len(low) > 2 and low[1] == "of":  # "Officials of the EC Commission"
         return Ref("group", name=" ".join(words))
@@ -570,7 +607,17 @@ ROLE_COMPAT = {
     "foreign minister": _DIPLOMAT[:3],
     "top diplomat": _DIPLOMAT,
     "chief diplomat": _DIPLOMAT,
-    "diplomat": _DIPLOMAT + ("diplomat", "ambassador", "envoy", "representative", "consul", "spokes", "ministry"),
+    "diplomat": _DIPLOMAT  # not "representative": the U.S. Trade Representative is no diplomat
+    + (
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "permanent representative",
+        "special representative",
+        "consul",
+        "spokes",
+        "ministry",
+    ),
     "ambassador": ("ambassador", "envoy"),
     "envoy": ("envoy", "ambassador", "representative"),
     "leader": ("president", "leader", "prime minister", "premier", "chancellor", "king", "head of state", "emir"),

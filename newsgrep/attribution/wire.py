@@ -13,7 +13,16 @@ Hooks, each a line or two elsewhere:
   name or phrase; "X quoted by Y said" and "X, quoting Y, said" are X's; an expert or observer who speaks unnamed in the
   opening paragraph is the person the second paragraph names first; "Egypt and Jordan said" is
   both countries'; "It said" goes on with the organisation that spoke last; "a joint statement issued after the talks said" is the statement's; and "who
-  asked not to be identified" is not a quotation.
+  asked not to be identified" is not a quotation. Also there: abbreviations ("the Middle East Economic
+  Survey (MEES) said" is MEES, not "Survey"), "the English-language paper" and "the agency" named by the
+  publication or agency before, "the unnamed official" as the official who spoke before, "the company"
+  as the firm that opens the story, "his chief spokesman" as the spokesman the story names, stock symbols
+  ("<MDBL.L>") left out, and "X was asked whether" dropped.
+- Company names and titles, read by the cue reader (``cues.py``) and ``speakers.parse_phrase``:
+  ``company_and`` ("Standard and Poor's Corp said"), ``possessive_org`` ("Moody's said"), ``title_comma``
+  (", U.S. Ambassador to the Organisation for ... and Development Edward Streator said"), ``told_audience``
+  ("told a news conference Iran was ready"), ``by_rule`` ("react according to the laws of GATT" names no
+  source); ``speakers.company_name`` keeps "General Motors Corp" whole.
 """
 
 from __future__ import annotations
@@ -23,7 +32,23 @@ import re
 
 from ..models import Quote
 from .names import name_key
-from .speakers import ROLE_HEADS, Ref, Speakers, is_org, parse_phrase, role_of, split_name
+from .speakers import (
+    CORP_SUFFIXES,
+    JOINED_HEADS,
+    NATIONALITIES,
+    ORG_HEADS,
+    PLACES,
+    ROLE_HEADS,
+    STOP_CAPS,
+    Ref,
+    Speakers,
+    guess_female,
+    is_org,
+    parse_phrase,
+    role_of,
+    split_name,
+    wordset,
+)
 
 # "(Democrat)", "(R-NY)", "(D-Calif.)", "(Republican-Kansas)": a party tag after a lawmaker's name.
 _PARTY_TAG = re.compile(
@@ -83,6 +108,136 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
     if low == "for" and (t := _NTH_TIME.match(m, at)):
         return t.end()
     return 0
+
+
+def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
+    """Where a speaker phrase that runs over "and" starts, for a company's name ("Standard and Poor's Corp",
+    "American Telephone and Telegraph Co", "Securities and Exchange Commission said"): the index before
+    its first word, or ``j`` (the "and") unchanged. ``toks[j + 1 : i + 1]`` is the phrase the cue
+    reader took. Not "Egypt and Jordan said", nor "Britain and Exxon Corp said" (a place first)."""
+    if j < 1 or toks[j][1] not in ("and", "&") or not toks[j - 1][1][:1].isupper():
+        return j
+    right = [w for _, w in toks[j + 1 : i + 1]]
+    if not right or not all(w[:1].isupper() for w in right):
+        return j
+    joined = right[-1] in JOINED_HEADS
+    if right[-1].rstrip(".,") not in CORP_SUFFIXES and not joined:
+        return j
+    t = j
+    while t > 0 and j - t < (1 if joined else 4):
+        w = toks[t - 1][1]
+        if not w[:1].isupper() or w.lower() in STOP_CAPS or w.lower() in PLACES or w in JOINED_HEADS:
+            break
+        t -= 1
+        if w.lower() in NATIONALITIES:
+            break  # "American Telephone and Telegraph Co": a nationality opens a company's name
+    return t - 1 if t < j else j
+
+
+# "react according to the laws of GATT", "priced according to its quality": a manner, not a source.
+_BY_RULE = wordset(
+    "law laws rule rules regulation regulations quality qualities need needs plan plans schedule timetable "
+    "terms principle principles guideline guidelines formula size distance procedure procedures criteria "
+    "merit merits standard standards requirement requirements provision provisions custom customs tradition "
+    "practice practices pattern scale type grade capacity demand season seniority weight"
+)
+
+
+_AFTER_RULE = wordset("of and or for to in on at the a an set laid agreed which that")
+
+
+def by_rule(words: list[str]) -> bool:
+    """True when "according to <words>" states a manner ("according to the laws of the world trade body",
+    "according to its quality and distance"), not who said so: its first noun is a rule or a measure."""
+    rest = [w.lower() for w in words[:6]]
+    while rest and rest[0] in (
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "a",
+        "an",
+        "each",
+        "new",
+        "current",
+        "strict",
+    ):
+        rest = rest[1:]
+    if not rest or rest[0] not in _BY_RULE:
+        return False
+    return len(rest) == 1 or rest[1] in _AFTER_RULE  # not "according to law enforcement officials"
+
+
+# "told a news conference Iran was ready", "told an Upper House session the six nations are ...", "told his
+# colleagues great progress had been made": an audience, then a clause with no "that".
+_AUDIENCE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+    r"(?:news\s+conference|press\s+conference|conference|session|meeting|lunch|luncheon|dinner|breakfast|"
+    r"audience|colleagues|parliament|committee|subcommittee|hearing|seminar|symposium|forum|rally|gathering|"
+    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents)"
+    r"(?:\s+(?:here|today|yesterday|later|earlier|(?:in|at)\s+[A-Z][\w.-]+))?(?=\s)"
+)
+_NOT_OPENING = wordset(
+    "that of in on at for with from to by about after before during as than which who where when while and but or "
+    "if because"
+)
+_CLAUSE_VERB = wordset("is are was were has have had will would can could should may might must did does")
+
+
+def told_audience(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told <audience>" at ``at`` when the general rules know no such object
+    ("a news conference", "an American Chamber of Commerce lunch", "his colleagues"): a clause that opens
+    with a subject and shows a finite verb within five words; else 0."""
+    obj = _AUDIENCE.match(m, at, min(e, at + 90))
+    if not obj or any(ch in m[at : obj.end()] for ch in ',;:~"“”'):
+        return 0
+    words = m[obj.end() : min(e, obj.end() + 80)].split()[:6]
+    if len(words) < 3 or not words[0][:1].isalpha() or words[0].lower() in _NOT_OPENING:
+        return 0
+    if any(w.lower() in _CLAUSE_VERB or (w.islower() and w.endswith("ed") and len(w) > 4) for w in words[1:5]):
+        return obj.end() + len(m[obj.end() :]) - len(m[obj.end() :].lstrip())
+    return 0
+
+
+def title_comma(toks: list[tuple[int, str]], j: int) -> str:
+    """The comma or dash that opens a long title before a name, or "" : ", U.S. Ambassador to the Organisation
+    for Economic Cooperation and Development Edward Streator said", ", the government's Economic Planning
+    Agency said". The cue reader stopped at ``toks[j]`` ("and", "government's"); the words back to the comma
+    must be words of a title (one a role or a body's head: "Ambassador", "government's")."""
+    t, head = j, False
+    while t >= 0 and j - t < 14:
+        w = toks[t][1]
+        if w in (",", "—", "–"):
+            return w if head and t < j else ""
+        if not (w.replace(".", "").replace("'s", "").replace("’s", "").replace("-", "").isalpha()):
+            return ""
+        low = w.lower().removesuffix("'s").removesuffix("’s")
+        head = head or low in ROLE_HEADS or low in ORG_HEADS
+        t -= 1
+    return ""
+
+
+_NOT_OWNER = wordset("it that what there here he she who where let one")
+_VERB_ONLY = wordset("said says added adds told stated reported")
+
+
+def possessive_org(cue, toks: list[tuple[int, str]], i: int) -> bool:
+    """The speaker of "Moody's said", "Standard and Poor's said": a name that ends in "'s" right before the
+    cue possesses nothing, so it is the name of a firm. Sets ``cue``'s phrase (a ``cues.Cue``); True if so."""
+    w = toks[i][1] if i >= 0 and cue.verb in _VERB_ONLY else ""  # not "Trump's promises to deport ...": a noun
+    base = w[:-2]
+    if not base[:1].isupper() or not base.replace("-", "").replace(".", "").isalpha() or base.lower() in _NOT_OWNER:
+        return False
+    j = i - 1
+    while j >= 0 and i - j < 5 and toks[j][1][:1].isupper() and toks[j][1].lower() not in STOP_CAPS:
+        j -= 1
+    if j >= 1 and toks[j][1] in ("and", "&") and toks[j - 1][1][:1].isupper():  # "Standard and Poor's"
+        j -= 2
+    cue.ref = Ref("org", name=" ".join(t for _, t in toks[j + 1 : i + 1]))
+    cue.np_start, cue.np_end, cue.left = toks[j + 1][0], cue.start, toks[j][1] if j >= 0 else ""
+    return True
 
 
 # A role word and one capitalised word after it, up to three capitalised words before: "President Reagan",
@@ -153,7 +308,8 @@ _NOT_SAID = re.compile(
     r"(?:not\s+to\s+be\s+(?:identified|named)|to\s+remain\s+anonymous|that\s+(?:his|her|their)\s+name\s+not\s+be\s+used)\W*",
     re.IGNORECASE,
 )
-_MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal"}
+_ASKED_OF = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?asked\s+$")
+_MEDIA = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "newsletter", "bulletin"}
 _MEDIA_NAMES = re.compile(  # names of newspapers, not of agencies or channels ("Associated Press", "Fox News")
     r"\b(?:Times|Post|Journal|Herald|Tribune|Daily|Gazette|Telegraph|Guardian|Chronicle|Globe|Pravda|Izvestia|"
     r"Shimbun|Monde|Figaro|Zeitung|Spiegel|Newsweek|Economist|Courier|Inquirer|Examiner)\b"
@@ -171,12 +327,19 @@ _ROLES = {
 }  # fmt: skip
 
 
+_NO_IDENTITY = ("unnamed ", "same ", "anonymous ")
+# Reuters-21578 marks a company's stock symbol "<MDBL.L>", and sometimes the whole name "<Growmark Inc>".
+_TICKER = re.compile(r"\s*<\s*[A-Z0-9.]{1,8}\s*>")
+
+
 def _fits(noun: str, earlier: str) -> bool:
     """Does the bare ``noun`` refer to the earlier speaker ``earlier``?"""
     words = earlier.split()
     if earlier.lower() == noun:
         return False
-    if noun in _MEDIA:  # "Courier" (of "the Daily Courier"), "New York Times", "the newspaper Izvestia"
+    if noun in _MEDIA:  # "Courier" (of "the Daily Courier"), "New York Times", "the newspaper Izvestia", "MEES"
+        if earlier.isupper() and 2 < len(earlier) <= 6 and noun in ("newsletter", "bulletin", "weekly"):
+            return True
         return bool(_MEDIA_NAMES.search(earlier)) or (len(words) > 1 and any(w.lower() in _MEDIA for w in words))
     if len(words) < 2:
         return False
@@ -201,8 +364,17 @@ _NAMED_PAPER = re.compile(
 )
 
 
+# "the official Tanjug news agency", "the news agency IRNA", "Kyodo news agency": an agency's name.
+_NAMED_AGENCY = re.compile(r"\b([A-Z][A-Za-z-]{2,})\s+news\s+agency\b|\bnews\s+agency\s+([A-Z][A-Za-z-]{2,})")
+
+
 def _named_before(noun: str, body: str, pos: int) -> str | None:
-    """The last company (for "the company") or newspaper (for "the newspaper") named before ``pos``."""
+    """The last company (for "the company"), newspaper (for "the newspaper") or news agency (for "the
+    agency") named before ``pos``."""
+    if noun in _AGENCY:
+        names = [m.group(1) or m.group(2) for m in _NAMED_AGENCY.finditer(body, max(0, pos - 3000), pos)]
+        names = [n for n in names if n.lower() not in NATIONALITIES and n.lower() not in PLACES]
+        return names[-1] if names else None
     pat = _NAMED_FIRM if noun in _FIRM else _NAMED_PAPER if noun in _MEDIA else None
     if pat is None:
         return None
@@ -210,6 +382,20 @@ def _named_before(noun: str, body: str, pos: int) -> str | None:
     for m in pat.finditer(body, max(0, pos - 3000), pos):
         last = m
     return " ".join(last.group().split()) if last else None
+
+
+def _opening_firm(noun: str, out: list[Quote], body: str) -> str | None:
+    """For "the company said": the firm whose words open the story ("Bangor Hydro said it filed ..."), as
+    wire business copy names its subject once, first, without a legal form."""
+    if noun not in _FIRM or not out:
+        return None
+    first = out[0].speaker
+    opening = body.lstrip()[: len(first) + 4]
+    if out[0].role or not opening.startswith((first, "The " + first)) or not first[:1].isupper():
+        return None
+    if guess_female(first, None) is not None:
+        return None  # "Ray Dorn said ...": a person (a known given name), not a firm
+    return first if all(w[:1].isupper() or w in ("and", "&", "of") for w in first.split()) else None
 
 
 # "A military spokesman quoted by the news agency INA said ...", "The envoy, quoted by Tass, said ...":
@@ -359,10 +545,78 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
     return prev
 
 
+# "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
+
+
+def acronyms(body: str) -> dict[str, str]:
+    """Each name written out before its abbreviation in brackets, and each of its tails ("Survey",
+    "Economic Survey"), mapped to the abbreviation ("MEES"): the cue reader keeps the last words of
+    "the Middle East Economic Survey (MEES) said", and the story goes on with "MEES said"."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        name = _WRITTEN_OUT.search(body, max(0, m.start() - 120), m.start())
+        if name is None:
+            continue
+        words = name.group().split()
+        caps = [w for w in words if w[:1].isupper()]
+        while caps and len(caps) > len(m.group(1)):
+            caps = caps[1:]  # "Iraq's Economic Planning Agency (EPA)": not "Iraq's"
+        if "".join(w[0] for w in caps) != m.group(1):
+            continue
+        at = words.index(caps[0])
+        for k in range(at, len(words)):
+            if words[k][:1].isupper():
+                out.setdefault(" ".join(words[k:]), m.group(1))
+    return out
+
+
+_MEDIA_ENDS = tuple(" " + w for w in _MEDIA)
+_MEDIA_MODIFIERS = wordset("weekly daily monthly official local state-run government-run independent leading")
+
+
+def _media_head(speaker: str) -> str | None:
+    """The media noun of "English-language paper", "Cyprus-based weekly newsletter": a description of a
+    publication the story named before (then named by it); None for other phrases."""
+    words = speaker.split()
+    if len(words) < 2 or words[-1] not in _MEDIA:
+        return None
+    if all(w.lower() in _MEDIA_MODIFIERS or ("-" in w and w[:1].isupper()) for w in words[:-1]):
+        return words[-1]
+    return None  # "the conservative-leaning newspaper" is a phrase PolNeAR keeps as written
+
+
+# "his chief spokesman said ...", and later "White House spokesman Marlin Fitzwater said ...": wire copy
+# names the spokesman once, often a paragraph after his first words.
+_OWNED_SPOKESMAN = re.compile(
+    r"\b(?:his|her|its|their)\s+(?:chief\s+|senior\s+|press\s+|official\s+)?spokes(?:man|woman)\s+"
+    r"(?:said|says|told\s+reporters|added|stated)\s+(?:that\s+)?$"
+)
+
+
+def _spokesman(quotes: list[Quote], body: str, q: Quote) -> str | None:
+    """The spokesman the story names, for words it gives to "his spokesman" (read as the owner's): the one
+    person quoted in the story whose role is a spokesman's, when there is one."""
+    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 60), q.start):
+        return None
+    named = {p.speaker for p in quotes if p.role and "spokes" in p.role.lower() and " " in p.speaker}
+    return named.pop() if len(named) == 1 else None
+
+
 def after(quotes: list[Quote], body: str) -> list[Quote]:
     """The quotations of one article, with bare role nouns named and non-quotations left out."""
     out: list[Quote] = []
+    short = acronyms(body) if "(" in body else {}
     for q in quotes:
+        if "spokes" in body[max(0, q.start - 40) : q.start] and (named := _spokesman(quotes, body, q)):
+            q = dataclasses.replace(q, speaker=named, role="spokesman")
+        if "<" in q.speaker and (bare := _TICKER.sub("", q.speaker).strip(" <>")):
+            q = dataclasses.replace(q, speaker=" ".join(bare.split()))  # "Midland Bank Plc <MDBL.L>"
+        if q.speaker in short:  # "the Middle East Economic Survey (MEES) said" was read as "Survey"
+            q = dataclasses.replace(q, speaker=short[q.speaker])
+        if q.speaker.endswith(_MEDIA_ENDS) and (head := _media_head(q.speaker)):
+            q = dataclasses.replace(q, speaker=head)
         if (
             q.kind == "indirect"
             and (", quoting " in q.text or ", citing " in q.text)
@@ -374,6 +628,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
         if q.cue in ("asked", "requested", "asking") and _NOT_SAID.fullmatch(q.text.strip()):
             continue  # "an official, who asked not to be identified, said ...": not what was said
         lead = body[max(0, q.start - 240) : q.start]  # the words before the quotation
+        if q.cue in ("asked", "asks") and _ASKED_OF.search(lead):
+            continue  # "King Fahd was asked whether ...": the question was put to him, not asked by him
         if "quoted by" in lead and (relayed := _quoted_by(body, q.start)):
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
@@ -383,13 +639,15 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
             q = dataclasses.replace(q, speaker=org)
         noun = q.speaker.lower()
+        if noun.startswith(_NO_IDENTITY) and noun.count(" ") == 1:
+            noun = noun.split()[1]  # "the unnamed official", "the same source": the one that spoke before
         if (
             " " not in noun
             and q.speaker.islower()
             and (noun in _MEDIA or noun in _AGENCY or noun in _FIRM or noun in _ROLES)
         ):
             earlier = next((p.speaker for p in reversed(out) if _fits(noun, p.speaker)), None)
-            earlier = earlier or _named_before(noun, body, q.start)
+            earlier = earlier or _named_before(noun, body, q.start) or _opening_firm(noun, out, body)
             if earlier is not None:
                 q = dataclasses.replace(q, speaker=earlier)
         out.append(q)
