@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .marks import Marked
+from .marks import TITLE_ABBREV, Marked
 from .speakers import (
     GROUP_NOUNS,
     INDEFINITE,
@@ -380,6 +380,23 @@ def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
     return mt.start(1), mt.end(1)
 
 
+_TITLE_DOT = re.compile(r"(?<![\w.])([A-Za-z]+)$")
+
+
+def acc_stop(m: str, lo: int, hi: int) -> re.Match | None:
+    """Where the phrase after "according to" ends: at punctuation, but not at the full stop of a
+    title or an initial ("according to Mr. Rhodes", "according to Rep. Trey Gowdy", "John F. Kelly")."""
+    stop = _ACC_STOP.search(m, lo, hi)
+    while stop and stop.group() == ".":
+        word = _TITLE_DOT.search(m, max(lo, stop.start() - 6), stop.start())
+        if not word or not (
+            len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in TITLE_ABBREV
+        ):
+            break
+        stop = _ACC_STOP.search(m, stop.end(), hi)
+    return stop
+
+
 def _finite_or_past(word: str) -> bool:
     """A finite verb or a past form: the verb of a clause that opens with "it", "this" or "there"."""
     return word.lower() in _FINITE or bool(_PAST.fullmatch(word))
@@ -429,7 +446,7 @@ class CueReader:
                 cue.ref, cue.np_start, cue.np_end = Ref("pronoun", words=(own,)), mt.start(), mt.end()
             elif kind == "acc":
                 limit = min(pe, mt.end() + 120)
-                stop = _ACC_STOP.search(m, mt.end(), limit)
+                stop = acc_stop(m, mt.end(), limit)
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
                 cue.ref = parse_phrase(words)

@@ -17,7 +17,17 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase, trim_phrase
+from .speakers import (
+    GROUP_NOUNS,
+    ORG_HEADS,
+    ROLE_HEADS,
+    Entity,
+    Speakers,
+    after_dateline,
+    is_region,
+    parse_phrase,
+    trim_phrase,
+)
 
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
@@ -55,12 +65,38 @@ _TIME_WORDS = {
 }  # fmt: skip
 
 
+_QUANTITY = {"a", "an", "the", "two", "three", "four", "five", "several", "some", "few", "many", "minutes", "moments",
+             "seconds", "not", "just", "only", "shortly", "soon"}  # fmt: skip
+
+
 def _opening_adverbial(words: list[str]) -> bool:
-    """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday"."""
+    """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday",
+    "A few days later"."""
     low = [w.lower() for w in words]
     if low[0] in PREPS or low[0] in _TIME_WORDS or low[0].endswith("ly") or low[0][:1].isdigit():
         return True
-    return len(low) <= 3 and any(w in _TIME_WORDS or w[:1].isdigit() for w in low)  # "Hours later", "Two days ago"
+    if len(low) <= 6 and low[-1] in ("later", "ago", "earlier") and not any(w[:1].isupper() for w in words[1:]):
+        return True
+    return (  # "Hours later", "Two days ago"; not "Sanders hit back", "Paul then interjected"
+        len(low) <= 3 and low[0] in _QUANTITY and any(w in _TIME_WORDS or w[:1].isdigit() for w in low)
+    )
+
+
+def past_scene(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens of a sentence after the adverbials that open it and the places they name: "At a rally in
+    Ames, Iowa, on Sunday, [Mrs. Clinton ...]", "A few days later, [Trump ...]". Unchanged when none opens it."""
+    placed = False  # the segment skipped last ended with a capitalised word: "in Ames"
+    for _ in range(4):
+        comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)
+        if comma <= 0:
+            break
+        seg = [t for _, t in toks[:comma] if t != "."]
+        scene = seg[0][1:].islower() and seg[0].endswith("ing") and len(seg) > 1 and seg[1] in PREPS  # "Speaking at"
+        if not (scene or _opening_adverbial(seg) or (placed and is_region(seg))):
+            break
+        placed = seg[-1][:1].isupper()
+        toks = toks[comma + 1 :]
+    return toks
 
 
 _NOT_QUOTE = re.compile(
@@ -96,6 +132,7 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     for _ in range(3):
         while toks and toks[0][1].lower() in _OPENERS:
             toks = toks[1:]
+        toks = past_scene(toks)
         if not toks:
             return None
         low = toks[0][1].lower()
@@ -218,9 +255,7 @@ class ParagraphReader:
         toks = after_dateline(self._tokens(s, min(e, s + 200)))
         while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
             toks = toks[1:]
-        comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)
-        if comma > 0 and _opening_adverbial([t for _, t in toks[:comma]]):  # "Back in 1999,", "Hours later,"
-            toks = toks[comma + 1 :]
+        toks = past_scene(toks)  # "Back in 1999,", "Hours later,", "At a rally in Ames, Iowa,"
         k = 0
         while k < len(toks) and np_allowed(toks[k][1]):
             k += 1

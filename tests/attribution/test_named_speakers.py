@@ -1,0 +1,42 @@
+"""Named speakers found but misread (issue 13, point 2): one regression test per rule.
+
+Every sentence here was written for these tests; none comes from a corpus. Each test gives the
+exact (kind, speaker, cue, text) of every quotation found.
+"""
+
+from __future__ import annotations
+
+from newsgrep.attribution.speakers import is_region
+from tests.quote_util import quotes
+
+
+def test_according_to_a_titled_name_reads_past_the_title_full_stop():
+    body = "The harbor plan was never funded, according to Mr. Okafor."
+    assert quotes(body) == [("indirect", "Okafor", "according to", "The harbor plan was never funded")]
+    body = "The ferry will stop running in May, according to Rep. Dana Whitfield."
+    assert quotes(body) == [("indirect", "Dana Whitfield", "according to", "The ferry will stop running in May")]
+
+
+def test_the_place_of_an_opening_adverbial_is_not_the_speaker():
+    body = (
+        "At a town meeting in Keene, New Hampshire, on Friday, Gov. Lena Marsh defended the budget, "
+        'saying that the cuts were "painful but fair."'
+    )
+    assert quotes(body) == [("partial", "Lena Marsh", "saying", "painful but fair.")]
+    body = 'At a diner in Derry, N.H., Tom Okafor praised the mayor, calling her "a straight shooter."'
+    assert quotes(body) == [("partial", "Tom Okafor", "calling", "a straight shooter.")]
+
+
+def test_an_opening_time_phrase_is_not_the_speaker():
+    body = 'But a few weeks later, Tom Okafor changed course again, telling a radio host that the tax "has to go."'
+    assert quotes(body) == [("partial", "Tom Okafor", "telling", "has to go.")]
+
+
+def test_a_clause_with_a_time_word_still_names_the_speaker():
+    body = 'Tom Okafor hit back, saying the plan was "dead on arrival."'
+    assert quotes(body) == [("partial", "Tom Okafor", "saying", "dead on arrival.")]
+
+
+def test_regions():
+    assert is_region(["Iowa"]) and is_region(["New", "Hampshire"]) and is_region(["N.H."]) and is_region(["Mass", "."])
+    assert not is_region(["Trump"]) and not is_region(["the", "mayor"])
