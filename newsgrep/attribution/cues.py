@@ -412,6 +412,23 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
     )
 
 
+_APPOSED_END = frozenset([",", ".", ";", ":", "!", "?", "who", "of", "(", "—", "–"])
+
+
+def apposed_name(toks: list[tuple[int, str]], k: int) -> tuple[Ref, int] | None:
+    """The person's name at ``toks[k:]`` that stands in apposition to a role or an unnamed speaker before it:
+    "[said another reader,] Jane Holt.", "[the bureau's director,] James B. Comey, said"; (its Ref, its end)."""
+    j = k
+    while j < len(toks) and j - k < 6 and toks[j][1][:1].isupper() and toks[j][1] not in ("—", "–"):
+        j += 1
+    if j - k < 2 or (j < len(toks) and toks[j][1] not in _APPOSED_END):
+        return None
+    ref = parse_phrase([t for _, t in toks[k:j]])
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+        return None
+    return ref, toks[j - 1][0] + len(toks[j - 1][1])
+
+
 def relay_cue(reader: CueReader, mt: re.Match, ps: int, pe: int) -> Cue | None:
     """The cue of a relay: the X of 'It quoted X as saying'; the subject of 'he was quoted by Kyodo as
     saying' (a passive relay: the agency only carried the words), read as ``reader`` reads a subject."""
@@ -510,7 +527,9 @@ class CueReader:
         if ap:
             inner = ap.group(1).split()
             ref = parse_phrase(inner)
-            if ref is not None and ref.kind == "name" and len(inner) >= 2 and not ref.title:
+            head = inner[: next((i for i, w in enumerate(inner) if w in ("of", "from", "in", "at")), len(inner))]
+            proper = all(w[:1].isupper() or is_particle(w) for w in head)  # not "Sanders's spokesman"
+            if ref is not None and ref.kind == "name" and len(inner) >= 2 and not ref.title and proper:
                 cue.ref, cue.left = ref, ","  # "..., Chris Ball, said"
                 cue.np_start, cue.np_end = ap.start(1), ap.end(1)
                 return
@@ -682,6 +701,9 @@ class CueReader:
             return
         cue.ref, cue.np_start, cue.np_end = ref, cue.start, toks[k - 1][0] + len(toks[k - 1][1])
         cue.left = left
+        if ref.kind != "name" and follow == "," and (named := apposed_name(toks, k + 1)):
+            cue.ref, cue.np_end = named  # "said the bureau's director, James B. Comey,": Comey spoke
+            return
         if ref.kind == "name" and follow == ",":
             ap = _APPOSITION_AFTER.match(m, toks[k][0], pe)
             if ap and not ref.title:

@@ -56,6 +56,10 @@ _VERB_LIKE = re.compile(
     r"[a-z]+ed|sent|made|took|got|went|came|gave|met|told|said|left|kept|began|spoke|ran|won|lost|held|"
     r"brought|sought|stood|wrote|put|set|hit|led|paid|struck|drew|threw|shook|rose|fell|broke|chose|spent"
 )
+# '"...," [the bureau's director, ]James B. Comey said': a role before the name the cue read
+_ROLE_GAP = re.compile(
+    r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
+)
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
@@ -364,6 +368,7 @@ class ParagraphReader:
             p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
             for c in cues[k : k + 4]:
                 near = c.np_start == p or (c.np_start > p and _NP_GAP.fullmatch(m, p, c.np_start))
+                near = near or (c.left == "," and c.np_start > p and _ROLE_GAP.fullmatch(m, p, c.np_start))
                 if c.entity is not None and c.kind != "part" and near:  # '"...," campaign Chairman X told
                     c.used = True
                     return q, "direct", c.entity, c.verb

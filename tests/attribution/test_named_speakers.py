@@ -40,3 +40,30 @@ def test_a_clause_with_a_time_word_still_names_the_speaker():
 def test_regions():
     assert is_region(["Iowa"]) and is_region(["New", "Hampshire"]) and is_region(["N.H."]) and is_region(["Mass", "."])
     assert not is_region(["Trump"]) and not is_region(["the", "mayor"])
+
+
+def test_a_name_in_apposition_after_an_inverted_role_is_the_speaker():
+    body = '"We need more time," said the agency\'s director, Ruth K. Abernathy, on Tuesday.'
+    assert quotes(body) == [("direct", "Ruth K. Abernathy", "said", "We need more time")]
+    body = '"The bridge will hold," said another engineer, Tom Okafor. "It was built to last."'
+    assert quotes(body) == [
+        ("direct", "Tom Okafor", "said", "The bridge will hold"),
+        ("direct", "Tom Okafor", None, "It was built to last."),
+    ]
+    body = '"It is over," said a spokesman, adding that the talks would resume.'
+    assert quotes(body) == [
+        ("direct", "spokesman", "said", "It is over"),
+        ("indirect", "spokesman", "adding", "the talks would resume"),
+    ]
+
+
+def test_a_role_before_the_name_that_the_cue_reads_keeps_the_quotation_direct():
+    body = '"We need more time," the agency\'s director, Ruth K. Abernathy, said.'
+    assert quotes(body) == [("direct", "Ruth K. Abernathy", "said", "We need more time")]
+
+
+def test_an_owner_in_apposition_is_not_the_speaker():
+    body = "Dan Moreno, Whitfield's spokesman, said the count had been delayed on purpose."
+    assert quotes(body) == [("indirect", "Dan Moreno", "said", "the count had been delayed on purpose")]
+    body = "One pastor backing the mayor, Dan Moreno of Grace Church in Salem, said he had called 40 families."
+    assert quotes(body) == [("indirect", "Dan Moreno", "said", "he had called 40 families")]
