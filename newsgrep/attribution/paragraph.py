@@ -57,6 +57,7 @@ _VERB_LIKE = re.compile(
     r"brought|sought|stood|wrote|put|set|hit|led|paid|struck|drew|threw|shook|rose|fell|broke|chose|spent"
 )
 # '"...," [the bureau's director, ]James B. Comey said': a role before the name the cue read
+_COLON_AFTER = re.compile(r"[^\S\n]*(?:[A-Z][a-z]+day[^\S\n]*)?:")
 _ROLE_GAP = re.compile(
     r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
 )
@@ -366,9 +367,12 @@ class ParagraphReader:
         initial = not _NOT_OPENING.search(m, s, q.open)
         if initial:
             p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
+            ended = self.body[q.close - 1] in ".!?"
             for c in cues[k : k + 4]:
                 near = c.np_start == p or (c.np_start > p and _NP_GAP.fullmatch(m, p, c.np_start))
                 near = near or (c.left == "," and c.np_start > p and _ROLE_GAP.fullmatch(m, p, c.np_start))
+                if near and ended and _COLON_AFTER.match(m, c.np_end if c.np_start == c.start else c.end, e):
+                    return q, "direct", None, None  # '"We are refugees." Mr. Zahed said: "...": it opens the next
                 if c.entity is not None and c.kind != "part" and near:  # '"...," campaign Chairman X told
                     c.used = True
                     return q, "direct", c.entity, c.verb

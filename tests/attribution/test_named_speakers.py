@@ -67,3 +67,23 @@ def test_an_owner_in_apposition_is_not_the_speaker():
     assert quotes(body) == [("indirect", "Dan Moreno", "said", "the count had been delayed on purpose")]
     body = "One pastor backing the mayor, Dan Moreno of Grace Church in Salem, said he had called 40 families."
     assert quotes(body) == [("indirect", "Dan Moreno", "said", "he had called 40 families")]
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_given_to_the_next_speaker():
+    body = 'Tom Okafor said the mayor "broke her word." Ruth Abernathy called the council "a rubber stamp."'
+    assert quotes(body) == [
+        ("partial", "Tom Okafor", "said", "broke her word."),
+        ("partial", "Ruth Abernathy", "called", 'the council "a rubber stamp."'),
+    ]
+
+
+def test_a_cue_with_a_colon_opens_the_next_quotation_not_the_one_before():
+    body = (
+        'Tom Okafor and his sister, Ada Okafor, waited at the gate. "We only want to work," Ms. Okafor said. '
+        '"We are not afraid." Mr. Okafor said: "The river is our home."'
+    )
+    assert quotes(body) == [
+        ("direct", "Ada Okafor", "said", "We only want to work"),
+        ("direct", "Ada Okafor", None, "We are not afraid."),
+        ("direct", "Tom Okafor", "said", "The river is our home."),
+    ]
