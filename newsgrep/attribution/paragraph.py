@@ -213,6 +213,77 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     return sp.group(phrase) if len(phrase) <= 60 else None
 
 
+_SUBORDINATORS = {"while", "whereas", "when", "as", "because", "although", "though", "after", "since", "before", "if"}
+_COORDINATORS = {"but", "and", "yet"}
+_NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*")
+
+
+def clause_subject(text: Marked, sp: Speakers, s: int, c: Cue) -> Entity | None:
+    """The person named as the subject of the clause a participle or a coordinated cue belongs to, when a
+    conjunction opened that clause after the sentence began: "..., while Mike Huckabee, the former governor,
+    proposed a plan and said ...", "..., but Wallace brought him back, asking ...", "The crowd cheered when
+    Trump spotted a sign and asked ...". A clause opened by "when" or "while" that a comma closes before
+    the cue is not the cue's ("When Trump suggested it, Rubio fired back, saying": not Trump)."""
+    hi = c.np_start if c.np_start >= 0 else c.start
+    if hi - s > 400:
+        return None
+    toks = text.tokens(s, hi)
+    for i in range(len(toks) - 2, -1, -1):
+        word = toks[i][1] if i else toks[i][1].lower()  # "When Trump suggested it, ..."
+        if word in _CLAUSE_STOP:
+            return None
+        if word not in _SUBORDINATORS and word not in _COORDINATORS:
+            continue
+        if word == "and" and i and toks[i - 1][1][:1].isupper():  # "Trump and Ryan met": a pair, not a clause
+            continue
+        found = _named_clause(sp, toks, i + 1)
+        if word in _SUBORDINATORS and (
+            comma := next((k for k in range(found[1] if found else i, len(toks)) if toks[k][1] == ","), 0)
+        ):
+            main = _named_clause(sp, toks, comma + 1)  # "When Trump suggested it, [Rubio fired back], saying"
+            return main[0] if main else None
+        if found:
+            return found[0]
+    return None
+
+
+def _named_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[Entity, int] | None:
+    """The person whose name opens a clause at ``toks[i]`` and is followed by its verb ("Wallace brought",
+    "Mike Huckabee, the former Arkansas governor, proposed"), with where the verb is; or None."""
+    j = i
+    while j < len(toks) and j - i < 5 and (_NAME_TOKEN.fullmatch(toks[j][1]) or toks[j][1] == "."):
+        j += 1
+    if j == i or j >= len(toks):
+        return None
+    v = j
+    if toks[v][1] == ",":  # "Mike Huckabee, the former Arkansas governor, proposed"
+        close = next((k for k in range(v + 1, min(len(toks), v + 14)) if toks[k][1] == ","), -1)
+        v = close + 1 if close > 0 else v
+    if v >= len(toks) or not (toks[v][1].islower() and _clause_verb(toks[v][1])):
+        return None
+    ref = parse_phrase([t for _, t in toks[i:j] if t != "."])
+    if ref is None or ref.kind != "name":
+        return None
+    ent = sp.resolve(ref, toks[i][0])
+    return (ent, v) if ent is not None and not ent.org and not ent.group else None
+
+
+_CLAUSE_STOP = {";", ":", "~", '"', "“", "”"}
+
+
+_IRREGULAR_PAST = {"shot", "fought", "thought", "felt", "heard", "knew", "saw", "did", "found", "became", "bought"}
+
+
+def _clause_verb(word: str) -> bool:
+    return (
+        bool(_VERB_LIKE.fullmatch(word))
+        or word in _IRREGULAR_PAST
+        or word in _AUX
+        or word in _FINITE_WORDS
+        or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
+    )
+
+
 class ParagraphReader:
     """Reads an article paragraph by paragraph and records its quotations in ``found``."""
 
@@ -312,7 +383,10 @@ class ParagraphReader:
             for c in scues:
                 if c.kind == "part":
                     c.entity = (
-                        last or self._opening_subject(s, c.start) or main_subject(self.text, self.sp, s, c, False)
+                        clause_subject(self.text, self.sp, s, c)
+                        or last
+                        or self._opening_subject(s, c.start)
+                        or main_subject(self.text, self.sp, s, c, False)
                     )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)

@@ -87,3 +87,30 @@ def test_a_cue_with_a_colon_opens_the_next_quotation_not_the_one_before():
         ("direct", "Ada Okafor", None, "We are not afraid."),
         ("direct", "Tom Okafor", "said", "The river is our home."),
     ]
+
+
+def test_a_participle_belongs_to_the_clause_a_conjunction_opened():
+    body = "The council met at noon, but Ada Okafor left early, saying the vote had been rigged."
+    assert quotes(body) == [("indirect", "Ada Okafor", "saying", "the vote had been rigged")]
+    body = (
+        "Ruth Abernathy signed the order on Monday, while Tom Okafor, the county judge, opposed it and said "
+        "the state should pay for the bridge."
+    )
+    assert quotes(body) == [("indirect", "Tom Okafor", "said", "the state should pay for the bridge")]
+
+
+def test_a_participle_after_a_subordinate_clause_belongs_to_the_main_clause():
+    body = (
+        'When Ruth Abernathy suggested that the river would flood, Tom Okafor shot back, saying the levee "will hold."'
+    )
+    assert quotes(body) == [
+        ("indirect", "Ruth Abernathy", "suggested", "the river would flood"),
+        ("partial", "Tom Okafor", "saying", 'the levee "will hold."'),
+    ]
+    body = "While most of the board asked for a delay, Tom Okafor voted yes, noting that the money was ready."
+    assert quotes(body)[-1] == ("indirect", "Tom Okafor", "noting", "the money was ready")
+
+
+def test_a_participle_after_a_pair_of_names_is_not_given_to_the_second():
+    body = 'Tom Okafor and Ada Okafor met on Thursday, saying they were "very encouraged."'
+    assert [q[1] for q in quotes(body)] == ["Tom Okafor"]
