@@ -23,6 +23,7 @@ from .speakers import (
     Entity,
     Ref,
     is_particle,
+    is_region,
     parse_phrase,
     role_of,
     wordset,
@@ -412,6 +413,52 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
     )
 
 
+_CLAUSE_EDGE = frozenset([";", ":", "~", '"', "“", "”", "«", "»"])
+
+
+def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
+    """The person named at the start of the clause, before asides that run over several commas: '"...,"
+    Anne Richards, assistant secretary of state for population, refugees, and migration, said', "Sandy
+    Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said", "Senator Richard Shelby, the
+    Alabama Republican who heads the Senate Banking Committee, which oversees the Fed, said". Replaces a
+    speaker phrase read inside the asides; a name the cue already reads at that start stays."""
+    m = reader.m
+    hi = cue.start
+    aux = _AUX_TAIL.search(m, max(ps, hi - 40), hi)
+    hi = aux.start() if aux else hi
+    if not m[max(ps, hi - 3) : hi].rstrip().endswith(","):
+        return
+    toks = reader._tokens(max(ps, hi - 320), hi)
+    i = len(toks) - 1
+    while i > 0:
+        t = toks[i - 1][1]
+        if t in _CLAUSE_EDGE or t[0] == "~":
+            break
+        if t == "." and i > 1:
+            w = toks[i - 2][1]
+            if not (w.lower() in TITLE_ABBREV or len(w) == 1 or is_region([w])):
+                break
+        i -= 1
+    while i < len(toks) and toks[i][1] in (",", "—", "–") or (i < len(toks) and toks[i][1] in ("But", "And")):
+        i += 1
+    if i >= len(toks) or toks[i][1].lower() in STOP_CAPS or toks[i][1].lower() in PREPS:
+        return  # "On CNN Tuesday, his wife, Jane, said": an adverbial, not a name
+    j = i
+    while j < len(toks) and (toks[j][1][:1].isupper() or is_particle(toks[j][1])) and j - i < 6:
+        j += 1
+    if j == i or j >= len(toks) - 2 or toks[j][1] != "," or "," not in [t for _, t in toks[j + 1 : -1]]:
+        return  # not "NAME, <aside>, <aside>, said"
+    if cue.ref is not None and cue.ref.kind == "name" and cue.np_start <= toks[j][0]:
+        return  # the cue's own reading is the name
+    if toks[-2][1][:1].isupper() and toks[-3][1] == "and":
+        return  # "Trump, Clinton and Sanders, said": a list
+    ref = parse_phrase([t for _, t in toks[i:j]])
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+        return
+    cue.ref, cue.np_start, cue.np_end = ref, toks[i][0], toks[j - 1][0] + len(toks[j - 1][1])
+    cue.left = toks[i - 1][1] if i else ""
+
+
 _APPOSED_END = frozenset([",", ".", ";", ":", "!", "?", "who", "of", "(", "—", "–"])
 
 
@@ -503,6 +550,7 @@ class CueReader:
                     cue.np_start = cue.np_end = ps + max(0, at - ps)
             else:
                 self._subject(cue, ps, pe)
+                opening_name(self, cue, ps)
             cues.append(cue)
         for mt in _QUOTED_AS.finditer(m, ps, pe):  # 'It quoted Khomeini as saying: "..."'
             if cue := relay_cue(self, mt, ps, pe):

@@ -114,3 +114,25 @@ def test_a_participle_after_a_subordinate_clause_belongs_to_the_main_clause():
 def test_a_participle_after_a_pair_of_names_is_not_given_to_the_second():
     body = 'Tom Okafor and Ada Okafor met on Thursday, saying they were "very encouraged."'
     assert [q[1] for q in quotes(body)] == ["Tom Okafor"]
+
+
+def test_a_name_before_asides_over_several_commas_is_the_speaker():
+    body = (
+        '"The levee will hold," Ruth Abernathy, deputy director for roads, bridges, and ports, said on the same call.'
+    )
+    assert quotes(body) == [("direct", "Ruth Abernathy", "said", "The levee will hold")]
+    body = (
+        "Tom Okafor, who lost his farm in the flood in Ames, Iowa, in June 2014, said that the county "
+        "had ignored the warnings."
+    )
+    assert quotes(body) == [("indirect", "Tom Okafor", "said", "the county had ignored the warnings")]
+    body = (
+        "Judge Ada Okafor, the Ohio Democrat who chairs the Water Board, which runs the dams, said the "
+        'repairs "cannot wait."'
+    )
+    assert quotes(body) == [("partial", "Ada Okafor", "said", 'the repairs "cannot wait."')]
+
+
+def test_an_opening_adverbial_with_capitals_is_not_a_name_before_asides():
+    body = "On Radio Four Tuesday, his sister, Ada, said that the farm would be sold."
+    assert [q[1] for q in quotes(body)] == ["Ada"]
