@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..models import Quote
-from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, np_allowed
+from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, apposed_name, np_allowed
 from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
@@ -244,12 +244,15 @@ def clause_subject(text: Marked, sp: Speakers, s: int, c: Cue) -> Entity | None:
             return main[0] if main else None
         if found:
             return found[0]
-    return None
+    found = _apposed_clause(sp, toks, 0) if toks and toks[0][1].lower() in ("one", "the", "a", "an", "her", "his") else None
+    return found[0] if found else None
 
 
 def _named_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[Entity, int] | None:
     """The person whose name opens a clause at ``toks[i]`` and is followed by its verb ("Wallace brought",
     "Mike Huckabee, the former Arkansas governor, proposed"), with where the verb is; or None."""
+    if i < len(toks) and (toks[i][1].lower() in _DETERMINERS or toks[i][1].lower() in ("one", "her", "his", "their")):
+        return _apposed_clause(sp, toks, i)  # "her main rival, Bernie Sanders, has soared"
     j = i
     while j < len(toks) and j - i < 5 and (_NAME_TOKEN.fullmatch(toks[j][1]) or toks[j][1] == "."):
         j += 1
@@ -265,6 +268,26 @@ def _named_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[En
     if ref is None or ref.kind != "name":
         return None
     ent = sp.resolve(ref, toks[i][0])
+    return (ent, v) if ent is not None and not ent.org and not ent.group else None
+
+
+def _apposed_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[Entity, int] | None:
+    """The person named in apposition to the role that opens a clause, when a verb follows: "[her main rival,]
+    Bernie Sanders, has soared", "[One of the men,] Jessie Elkins, 70, had served"."""
+    comma = next((k for k in range(i + 1, min(len(toks), i + 9)) if toks[k][1] == ","), -1)
+    if comma < 0 or any(_clause_verb(t) for _, t in toks[i:comma]):
+        return None
+    named = apposed_name(toks, comma + 1)
+    if named is None:
+        return None
+    v = next((k for k in range(comma + 1, len(toks)) if toks[k][0] >= named[1]), len(toks))
+    if v < len(toks) and toks[v][1] == ",":
+        v += 1
+        if v + 1 < len(toks) and toks[v][1][:1].isdigit() and toks[v + 1][1] == ",":  # "Jessie Elkins, 70,"
+            v += 2
+    if v >= len(toks) or not (toks[v][1].islower() and _clause_verb(toks[v][1])):
+        return None
+    ent = sp.resolve(named[0], toks[comma + 1][0])
     return (ent, v) if ent is not None and not ent.org and not ent.group else None
 
 
