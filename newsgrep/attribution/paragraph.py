@@ -244,7 +244,9 @@ def clause_subject(text: Marked, sp: Speakers, s: int, c: Cue) -> Entity | None:
             return main[0] if main else None
         if found:
             return found[0]
-    found = _apposed_clause(sp, toks, 0) if toks and toks[0][1].lower() in ("one", "the", "a", "an", "her", "his") else None
+    found = (
+        _apposed_clause(sp, toks, 0) if toks and toks[0][1].lower() in ("one", "the", "a", "an", "her", "his") else None
+    )
     return found[0] if found else None
 
 

@@ -136,3 +136,24 @@ def test_a_name_before_asides_over_several_commas_is_the_speaker():
 def test_an_opening_adverbial_with_capitals_is_not_a_name_before_asides():
     body = "On Radio Four Tuesday, his sister, Ada, said that the farm would be sold."
     assert [q[1] for q in quotes(body)] == ["Ada"]
+
+
+def test_a_role_in_apposition_to_a_name_opening_a_clause_gives_the_name():
+    body = (
+        "The mayor spoke first, while her main rival, Tom Okafor, gained ground by saying that the budget was a fraud."
+    )
+    assert quotes(body) == [("indirect", "Tom Okafor", "saying", "the budget was a fraud")]
+
+
+def test_shot_back_and_fired_back_are_cues():
+    body = 'When Ada Okafor asked about the dam, Tom Okafor shot back, "Ask the engineers. They built it."'
+    assert quotes(body) == [("direct", "Tom Okafor", "shot back", "Ask the engineers. They built it.")]
+    body = 'Ruth Abernathy fired back: "The money was never there."'
+    assert quotes(body) == [("direct", "Ruth Abernathy", "fired back", "The money was never there.")]
+
+
+def test_shot_back_with_a_clause_before_it_takes_no_content_from_that_clause():
+    body = "When Ada Okafor asked about the dam, Tom Okafor shot back, saying the engineers had built it well."
+    assert quotes(body) == [("indirect", "Tom Okafor", "saying", "the engineers had built it well")]
+    body = 'Tom Okafor fired back angrily: "The money was never there."'
+    assert quotes(body) == [("direct", "Tom Okafor", "fired back angrily", "The money was never there.")]
