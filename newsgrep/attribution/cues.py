@@ -413,6 +413,7 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]{1,4}")  # "Sen. Marco Rubio, R-Fla., said"
 _CLAUSE_EDGE = frozenset([";", ":", "~", '"', "“", "”", "«", "»"])
 
 
@@ -436,7 +437,7 @@ def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
             break
         if t == "." and i > 1:
             w = toks[i - 2][1]
-            if not (w.lower() in TITLE_ABBREV or len(w) == 1 or is_region([w])):
+            if not (w.lower() in TITLE_ABBREV or len(w) == 1 or is_region([w]) or _PARTY_TAG.fullmatch(w)):
                 break
         i -= 1
     while i < len(toks) and toks[i][1] in (",", "—", "–") or (i < len(toks) and toks[i][1] in ("But", "And")):

@@ -408,13 +408,25 @@ def after_dateline(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while k < len(toks) and toks[k][1].isupper() and toks[k][1].isalpha():
         k += 1
     if not k or not is_dateline([t for _, t in toks[:k]]):
-        return toks
+        return _after_agency(toks)
     dash = next((i for i in range(k, min(len(toks), k + 14)) if toks[i][1] in ("—", "–", "-")), -1)
     if dash < 0:
         return toks
     while dash < len(toks) and toks[dash][1] in ("—", "–", "-"):
         dash += 1
     return toks[dash:]
+
+
+def _after_agency(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens after a dateline in ordinary case that names its agency: "Washington (AFP) – ..."."""
+    if len(toks) < 5 or not toks[0][1][:1].isupper():
+        return toks
+    k = next((i for i in range(1, min(len(toks) - 3, 6)) if toks[i][1] == "("), -1)
+    if k < 0 or toks[k + 2][1] != ")" or toks[k + 3][1] not in ("—", "–", "-"):
+        return toks
+    if not (toks[k + 1][1].isupper() or _low(toks[k + 1][1]) in _CAPS_ORGS):  # "(AFP)", "(Reuters)"
+        return toks
+    return toks[k + 4 :]
 
 
 _BARE_TITLES = wordset("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Lt Gen Col Sgt Capt Atty Rev Prof")

@@ -157,3 +157,13 @@ def test_shot_back_with_a_clause_before_it_takes_no_content_from_that_clause():
     assert quotes(body) == [("indirect", "Tom Okafor", "saying", "the engineers had built it well")]
     body = 'Tom Okafor fired back angrily: "The money was never there."'
     assert quotes(body) == [("direct", "Tom Okafor", "fired back angrily", "The money was never there.")]
+
+
+def test_a_dateline_in_ordinary_case_with_its_agency_is_not_the_speaker():
+    body = 'Springfield (AFP) – Mayor Ada Okafor has criticised the plan, saying that "loud comments" do more harm than good.'
+    assert quotes(body) == [("partial", "Ada Okafor", "saying", '"loud comments" do more harm than good')]
+
+
+def test_a_party_tag_is_no_sentence_end_before_the_asides():
+    body = "Sen. Tom Okafor, R-Fla., appearing on the radio right after the speech, said the plan would fail."
+    assert quotes(body) == [("indirect", "Tom Okafor", "said", "the plan would fail")]
