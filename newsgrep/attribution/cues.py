@@ -425,6 +425,8 @@ def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
     speaker phrase read inside the asides; a name the cue already reads at that start stays."""
     m = reader.m
     hi = cue.start
+    if m.find(",", max(ps, hi - 45), hi) < 0:
+        return
     aux = _AUX_TAIL.search(m, max(ps, hi - 40), hi)
     hi = aux.start() if aux else hi
     if not m[max(ps, hi - 3) : hi].rstrip().endswith(","):
