@@ -462,6 +462,7 @@ def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
     cue.left = toks[i - 1][1] if i else ""
 
 
+_TITLE_LINKS = frozenset(["former", "of", "then"])  # "former Secretary of State Hillary Clinton"
 _APPOSED_END = frozenset([",", ".", ";", ":", "!", "?", "who", "of", "(", "—", "–"])
 
 
@@ -469,8 +470,10 @@ def apposed_name(toks: list[tuple[int, str]], k: int) -> tuple[Ref, int] | None:
     """The person's name at ``toks[k:]`` that stands in apposition to a role or an unnamed speaker before it:
     "[said another reader,] Jane Holt.", "[the bureau's director,] James B. Comey, said"; (its Ref, its end)."""
     j = k
-    while j < len(toks) and j - k < 6 and toks[j][1][:1].isupper() and toks[j][1] not in ("—", "–"):
+    while j < len(toks) and j - k < 8 and (toks[j][1][:1].isupper() or toks[j][1] in _TITLE_LINKS):
         j += 1
+    while j > k and toks[j - 1][1] in _TITLE_LINKS:
+        j -= 1
     if j - k < 2 or (j < len(toks) and toks[j][1] not in _APPOSED_END):
         return None
     ref = parse_phrase([t for _, t in toks[k:j]])

@@ -167,3 +167,13 @@ def test_a_dateline_in_ordinary_case_with_its_agency_is_not_the_speaker():
 def test_a_party_tag_is_no_sentence_end_before_the_asides():
     body = "Sen. Tom Okafor, R-Fla., appearing on the radio right after the speech, said the plan would fail."
     assert quotes(body) == [("indirect", "Tom Okafor", "said", "the plan would fail")]
+
+
+def test_a_name_in_apposition_may_carry_a_lower_case_title():
+    body = (
+        "But the other candidate on the stage, former Secretary of State Ada Okafor, drew a contrast, "
+        "saying that the job losses were real."
+    )
+    assert quotes(body) == [("indirect", "Ada Okafor", "saying", "the job losses were real")]
+    body = '"The bridge will reopen," said the other candidate, former Gov. Ada Okafor.'
+    assert quotes(body) == [("direct", "Ada Okafor", "said", "The bridge will reopen")]
