@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .marks import Marked
+from .marks import TITLE_ABBREV, Marked
 from .speakers import (
     GROUP_NOUNS,
     INDEFINITE,
@@ -24,6 +24,7 @@ from .speakers import (
     Ref,
     company_name,
     is_particle,
+    is_region,
     parse_phrase,
     role_of,
     wordset,
@@ -45,7 +46,7 @@ _SAY = (
     r"explains|recalled|recalls|concluded(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|"
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
-    r"specified|clarified|went\s+on|summed\s+up|opined|quipped|lamented|complained|conceded|contended|"
+    r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
@@ -395,6 +396,23 @@ def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
     return mt.start(1), mt.end(1)
 
 
+_TITLE_DOT = re.compile(r"(?<![\w.])([A-Za-z]+)$")
+
+
+def acc_stop(m: str, lo: int, hi: int) -> re.Match | None:
+    """Where the phrase after "according to" ends: at punctuation, but not at the full stop of a
+    title or an initial ("according to Mr. Rhodes", "according to Rep. Trey Gowdy", "John F. Kelly")."""
+    stop = _ACC_STOP.search(m, lo, hi)
+    while stop and stop.group() == ".":
+        word = _TITLE_DOT.search(m, max(lo, stop.start() - 6), stop.start())
+        if not word or not (
+            len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in TITLE_ABBREV
+        ):
+            break
+        stop = _ACC_STOP.search(m, stop.end(), hi)
+    return stop
+
+
 def _finite_or_past(word: str) -> bool:
     """A finite verb or a past form: the verb of a clause that opens with "it", "this" or "there"."""
     return word.lower() in _FINITE or bool(_PAST.fullmatch(word))
@@ -410,6 +428,75 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]{1,4}")  # "Sen. Marco Rubio, R-Fla., said"
+_CLAUSE_EDGE = frozenset([";", ":", "~", '"', "“", "”", "«", "»"])
+
+
+def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
+    """The person named at the start of the clause, before asides that run over several commas: '"...,"
+    Anne Richards, assistant secretary of state for population, refugees, and migration, said', "Sandy
+    Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said", "Senator Richard Shelby, the
+    Alabama Republican who heads the Senate Banking Committee, which oversees the Fed, said". Replaces a
+    speaker phrase read inside the asides; a name the cue already reads at that start stays."""
+    m = reader.m
+    hi = cue.start
+    if m.find(",", max(ps, hi - 45), hi) < 0:
+        return
+    aux = _AUX_TAIL.search(m, max(ps, hi - 40), hi)
+    hi = aux.start() if aux else hi
+    if not m[max(ps, hi - 3) : hi].rstrip().endswith(","):
+        return
+    toks = reader._tokens(max(ps, hi - 320), hi)
+    i = len(toks) - 1
+    while i > 0:
+        t = toks[i - 1][1]
+        if t in _CLAUSE_EDGE or t[0] == "~":
+            break
+        if t == "." and i > 1:
+            w = toks[i - 2][1]
+            if not (w.lower() in TITLE_ABBREV or len(w) == 1 or is_region([w]) or _PARTY_TAG.fullmatch(w)):
+                break
+        i -= 1
+    while i < len(toks) and toks[i][1] in (",", "—", "–") or (i < len(toks) and toks[i][1] in ("But", "And")):
+        i += 1
+    if i >= len(toks) or toks[i][1].lower() in STOP_CAPS or toks[i][1].lower() in PREPS:
+        return  # "On CNN Tuesday, his wife, Jane, said": an adverbial, not a name
+    j = i
+    while j < len(toks) and (toks[j][1][:1].isupper() or is_particle(toks[j][1])) and j - i < 6:
+        j += 1
+    if j == i or j >= len(toks) - 2 or toks[j][1] != "," or "," not in [t for _, t in toks[j + 1 : -1]]:
+        return  # not "NAME, <aside>, <aside>, said"
+    if cue.ref is not None and cue.ref.kind == "name" and cue.np_start <= toks[j][0]:
+        return  # the cue's own reading is the name
+    if toks[-2][1][:1].isupper() and toks[-3][1] == "and":
+        return  # "Trump, Clinton and Sanders, said": a list
+    ref = parse_phrase([t for _, t in toks[i:j]])
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+        return
+    cue.ref, cue.np_start, cue.np_end = ref, toks[i][0], toks[j - 1][0] + len(toks[j - 1][1])
+    cue.left = toks[i - 1][1] if i else ""
+
+
+_TITLE_LINKS = frozenset(["former", "of", "then"])  # "former Secretary of State Hillary Clinton"
+_APPOSED_END = frozenset([",", ".", ";", ":", "!", "?", "who", "of", "(", "—", "–"])
+
+
+def apposed_name(toks: list[tuple[int, str]], k: int) -> tuple[Ref, int] | None:
+    """The person's name at ``toks[k:]`` that stands in apposition to a role or an unnamed speaker before it:
+    "[said another reader,] Jane Holt.", "[the bureau's director,] James B. Comey, said"; (its Ref, its end)."""
+    j = k
+    while j < len(toks) and j - k < 8 and (toks[j][1][:1].isupper() or toks[j][1] in _TITLE_LINKS):
+        j += 1
+    while j > k and toks[j - 1][1] in _TITLE_LINKS:
+        j -= 1
+    if j - k < 2 or (j < len(toks) and toks[j][1] not in _APPOSED_END):
+        return None
+    ref = parse_phrase([t for _, t in toks[k:j]])
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+        return None
+    return ref, toks[j - 1][0] + len(toks[j - 1][1])
+
+
 def relay_cue(reader: CueReader, mt: re.Match, ps: int, pe: int) -> Cue | None:
     """The cue of a relay: the X of 'It quoted X as saying'; the subject of 'he was quoted by Kyodo as
     saying' (a passive relay: the agency only carried the words), read as ``reader`` reads a subject."""
@@ -421,6 +508,32 @@ def relay_cue(reader: CueReader, mt: re.Match, ps: int, pe: int) -> Cue | None:
     cue = Cue(mt.start(), mt.end(), "quoted as saying", "say")
     reader._subject(cue, ps, pe)
     return cue if cue.ref is not None else None
+
+
+def comma_segments(toks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The tokens of a clause split at its commas, with parenthesised asides ("(R-Mo.)") left out."""
+    segs: list[list[tuple[int, str]]] = [[]]
+    depth = 0
+    for t in toks:
+        depth += (t[1] == "(") - (t[1] == ")")
+        if t[1] == "," and not depth:
+            segs.append([])
+        elif not depth and t[1] != ")":
+            segs[-1].append(t)
+    return segs
+
+
+def appositive_name(inner: list[str]) -> Ref | None:
+    """The speaker an aside between commas names ("..., Chris Ball, said"; "..., General Motors Corp,
+    said"): a plain name or a company, never a title or a role ("Sanders's spokesman")."""
+    ref = parse_phrase(inner)
+    if ref is None or len(inner) < 2:
+        return None
+    if company_name(inner):
+        return ref
+    head = inner[: next((i for i, w in enumerate(inner) if w in ("of", "from", "in", "at")), len(inner))]
+    proper = all(w[:1].isupper() or is_particle(w) for w in head)
+    return ref if ref.kind == "name" and not ref.title and proper else None
 
 
 class CueReader:
@@ -444,7 +557,7 @@ class CueReader:
                 cue.ref, cue.np_start, cue.np_end = Ref("pronoun", words=(own,)), mt.start(), mt.end()
             elif kind == "acc":
                 limit = min(pe, mt.end() + 120)
-                stop = _ACC_STOP.search(m, mt.end(), limit)
+                stop = acc_stop(m, mt.end(), limit)
                 np_end = stop.start() if stop else limit
                 words = [t for _, t in self._tokens(mt.end(), np_end)]
                 if by_rule(words):  # wire.py: "react according to the laws of GATT" names no source
@@ -486,6 +599,7 @@ class CueReader:
                     cue.np_start = cue.np_end = ps + max(0, at - ps)
             else:
                 self._subject(cue, ps, pe)
+                opening_name(self, cue, ps)
             cues.append(cue)
         for mt in _QUOTED_AS.finditer(m, ps, pe):  # 'It quoted Khomeini as saying: "..."'
             if cue := relay_cue(self, mt, ps, pe):
@@ -509,8 +623,7 @@ class CueReader:
         ap = None if aside else _APPOSITIVE.search(m, lo, hi)
         if ap:
             inner = ap.group(1).split()
-            ref = parse_phrase(inner)
-            if ref is not None and len(inner) >= 2 and (ref.kind == "name" and not ref.title or company_name(inner)):
+            if ref := appositive_name(inner):
                 cue.ref, cue.left = ref, ","  # "..., Chris Ball, said"
                 cue.np_start, cue.np_end = ap.start(1), ap.end(1)
                 return
@@ -545,14 +658,7 @@ class CueReader:
             if w in _SPOKE and i < len(toks) and all(t[1] != "," for t in toks[i:]):
                 break  # "X said its board declared": the subject of "declared" starts after "said"
             i -= 1
-        segs: list[list[tuple[int, str]]] = [[]]
-        depth = 0
-        for t in toks[i:]:
-            depth += (t[1] == "(") - (t[1] == ")")
-            if t[1] == "," and not depth:
-                segs.append([])
-            elif not depth and t[1] != ")":  # "(R-Mo.)" left out
-                segs[-1].append(t)
+        segs = comma_segments(toks[i:])
         if segs[-1]:  # "<content>, a source close to him said"
             seg, left = segs[-1], "," if len(segs) > 1 else ""
             if not left and i > 0 and toks[i - 1][1] in "—–":
@@ -687,6 +793,9 @@ class CueReader:
             return
         cue.ref, cue.np_start, cue.np_end = ref, cue.start, toks[k - 1][0] + len(toks[k - 1][1])
         cue.left = left
+        if ref.kind != "name" and follow == "," and (named := apposed_name(toks, k + 1)):
+            cue.ref, cue.np_end = named  # "said the bureau's director, James B. Comey,": Comey spoke
+            return
         if ref.kind == "name" and follow == ",":
             ap = _APPOSITION_AFTER.match(m, toks[k][0], pe)
             if ap and not ref.title:

@@ -67,6 +67,14 @@ class Q:
     keep: bool = True  # False for scare quotes and names in quotation marks
 
 
+_WORD_BEFORE = re.compile(r"[\w,]\s*$")
+
+
+def _embedded(m: str, ps: int, at: int) -> bool:
+    """Does the quotation opening at ``at`` follow words of its sentence ('He called it "a disgrace."')?"""
+    return bool(_WORD_BEFORE.search(m, max(ps, at - 3), at))
+
+
 def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
     """(offsets, tokens) of text[lo:hi]; a word's final full stop is a token of its own, but not an initial's."""
     starts, toks = [], []
@@ -207,9 +215,9 @@ class Marked:
             if not nxt:
                 continue
             after = nxt.end()
-            if after >= pe or after in np_starts:
-                continue
             ended = body[q.close - 1] in ".!?…"
+            if after >= pe or (after in np_starts and not (ended and _embedded(m, ps, q.open))):
+                continue  # '"We won." Sanders said' is one sentence; 'He said it "failed." Sanders said' two
             word = _ALPHA.match(m, after, pe)
             if (ended and (m[after] in '"“«' or m[after].isupper())) or (word and word.group() in _STARTERS):
                 cut.append(after)

@@ -12,12 +12,22 @@ import bisect
 import re
 
 from ..models import Quote
-from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, np_allowed
+from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, apposed_name, np_allowed
 from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
-from .speakers import GROUP_NOUNS, ORG_HEADS, ROLE_HEADS, Entity, Speakers, after_dateline, parse_phrase, trim_phrase
+from .speakers import (
+    GROUP_NOUNS,
+    ORG_HEADS,
+    ROLE_HEADS,
+    Entity,
+    Speakers,
+    after_dateline,
+    is_region,
+    parse_phrase,
+    trim_phrase,
+)
 
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
@@ -46,6 +56,11 @@ _VERB_LIKE = re.compile(
     r"[a-z]+ed|sent|made|took|got|went|came|gave|met|told|said|left|kept|began|spoke|ran|won|lost|held|"
     r"brought|sought|stood|wrote|put|set|hit|led|paid|struck|drew|threw|shook|rose|fell|broke|chose|spent"
 )
+# '"...," [the bureau's director, ]James B. Comey said': a role before the name the cue read
+_COLON_AFTER = re.compile(r"[^\S\n]*(?:[A-Z][a-z]+day[^\S\n]*)?:")
+_ROLE_GAP = re.compile(
+    r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
+)
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
@@ -55,12 +70,38 @@ _TIME_WORDS = {
 }  # fmt: skip
 
 
+_QUANTITY = {"a", "an", "the", "two", "three", "four", "five", "several", "some", "few", "many", "minutes", "moments",
+             "seconds", "not", "just", "only", "shortly", "soon"}  # fmt: skip
+
+
 def _opening_adverbial(words: list[str]) -> bool:
-    """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday"."""
+    """Words before a sentence's first comma that set the scene: "Back in 1999", "Hours later", "On Monday",
+    "A few days later"."""
     low = [w.lower() for w in words]
     if low[0] in PREPS or low[0] in _TIME_WORDS or low[0].endswith("ly") or low[0][:1].isdigit():
         return True
-    return len(low) <= 3 and any(w in _TIME_WORDS or w[:1].isdigit() for w in low)  # "Hours later", "Two days ago"
+    if len(low) <= 6 and low[-1] in ("later", "ago", "earlier") and not any(w[:1].isupper() for w in words[1:]):
+        return True
+    return (  # "Hours later", "Two days ago"; not "Sanders hit back", "Paul then interjected"
+        len(low) <= 3 and low[0] in _QUANTITY and any(w in _TIME_WORDS or w[:1].isdigit() for w in low)
+    )
+
+
+def past_scene(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens of a sentence after the adverbials that open it and the places they name: "At a rally in
+    Ames, Iowa, on Sunday, [Mrs. Clinton ...]", "A few days later, [Trump ...]". Unchanged when none opens it."""
+    placed = False  # the segment skipped last ended with a capitalised word: "in Ames"
+    for _ in range(4):
+        comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)
+        if comma <= 0:
+            break
+        seg = [t for _, t in toks[:comma] if t != "."]
+        scene = seg[0][1:].islower() and seg[0].endswith("ing") and len(seg) > 1 and seg[1] in PREPS  # "Speaking at"
+        if not (scene or _opening_adverbial(seg) or (placed and is_region(seg))):
+            break
+        placed = seg[-1][:1].isupper()
+        toks = toks[comma + 1 :]
+    return toks
 
 
 _NOT_QUOTE = re.compile(
@@ -96,6 +137,7 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     for _ in range(3):
         while toks and toks[0][1].lower() in _OPENERS:
             toks = toks[1:]
+        toks = past_scene(toks)
         if not toks:
             return None
         low = toks[0][1].lower()
@@ -171,6 +213,102 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     return sp.group(phrase) if len(phrase) <= 60 else None
 
 
+_SUBORDINATORS = {"while", "whereas", "when", "as", "because", "although", "though", "after", "since", "before", "if"}
+_COORDINATORS = {"but", "and", "yet"}
+_NAME_TOKEN = re.compile(r"[A-Z][\w.’'-]*")
+
+
+def clause_subject(text: Marked, sp: Speakers, s: int, c: Cue) -> Entity | None:
+    """The person named as the subject of the clause a participle or a coordinated cue belongs to, when a
+    conjunction opened that clause after the sentence began: "..., while Mike Huckabee, the former governor,
+    proposed a plan and said ...", "..., but Wallace brought him back, asking ...", "The crowd cheered when
+    Trump spotted a sign and asked ...". A clause opened by "when" or "while" that a comma closes before
+    the cue is not the cue's ("When Trump suggested it, Rubio fired back, saying": not Trump)."""
+    hi = c.np_start if c.np_start >= 0 else c.start
+    if hi - s > 400:
+        return None
+    toks = text.tokens(s, hi)
+    for i in range(len(toks) - 2, -1, -1):
+        word = toks[i][1] if i else toks[i][1].lower()  # "When Trump suggested it, ..."
+        if word in _CLAUSE_STOP:
+            return None
+        if word not in _SUBORDINATORS and word not in _COORDINATORS:
+            continue
+        if word == "and" and i and toks[i - 1][1][:1].isupper():  # "Trump and Ryan met": a pair, not a clause
+            continue
+        found = _named_clause(sp, toks, i + 1)
+        if word in _SUBORDINATORS and (
+            comma := next((k for k in range(found[1] if found else i, len(toks)) if toks[k][1] == ","), 0)
+        ):
+            main = _named_clause(sp, toks, comma + 1)  # "When Trump suggested it, [Rubio fired back], saying"
+            return main[0] if main else None
+        if found:
+            return found[0]
+    found = (
+        _apposed_clause(sp, toks, 0) if toks and toks[0][1].lower() in ("one", "the", "a", "an", "her", "his") else None
+    )
+    return found[0] if found else None
+
+
+def _named_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[Entity, int] | None:
+    """The person whose name opens a clause at ``toks[i]`` and is followed by its verb ("Wallace brought",
+    "Mike Huckabee, the former Arkansas governor, proposed"), with where the verb is; or None."""
+    if i < len(toks) and (toks[i][1].lower() in _DETERMINERS or toks[i][1].lower() in ("one", "her", "his", "their")):
+        return _apposed_clause(sp, toks, i)  # "her main rival, Bernie Sanders, has soared"
+    j = i
+    while j < len(toks) and j - i < 5 and (_NAME_TOKEN.fullmatch(toks[j][1]) or toks[j][1] == "."):
+        j += 1
+    if j == i or j >= len(toks):
+        return None
+    v = j
+    if toks[v][1] == ",":  # "Mike Huckabee, the former Arkansas governor, proposed"
+        close = next((k for k in range(v + 1, min(len(toks), v + 14)) if toks[k][1] == ","), -1)
+        v = close + 1 if close > 0 else v
+    if v >= len(toks) or not (toks[v][1].islower() and _clause_verb(toks[v][1])):
+        return None
+    ref = parse_phrase([t for _, t in toks[i:j] if t != "."])
+    if ref is None or ref.kind != "name":
+        return None
+    ent = sp.resolve(ref, toks[i][0])
+    return (ent, v) if ent is not None and not ent.org and not ent.group else None
+
+
+def _apposed_clause(sp: Speakers, toks: list[tuple[int, str]], i: int) -> tuple[Entity, int] | None:
+    """The person named in apposition to the role that opens a clause, when a verb follows: "[her main rival,]
+    Bernie Sanders, has soared", "[One of the men,] Jessie Elkins, 70, had served"."""
+    comma = next((k for k in range(i + 1, min(len(toks), i + 9)) if toks[k][1] == ","), -1)
+    if comma < 0 or any(_clause_verb(t) for _, t in toks[i:comma]):
+        return None
+    named = apposed_name(toks, comma + 1)
+    if named is None:
+        return None
+    v = next((k for k in range(comma + 1, len(toks)) if toks[k][0] >= named[1]), len(toks))
+    if v < len(toks) and toks[v][1] == ",":
+        v += 1
+        if v + 1 < len(toks) and toks[v][1][:1].isdigit() and toks[v + 1][1] == ",":  # "Jessie Elkins, 70,"
+            v += 2
+    if v >= len(toks) or not (toks[v][1].islower() and _clause_verb(toks[v][1])):
+        return None
+    ent = sp.resolve(named[0], toks[comma + 1][0])
+    return (ent, v) if ent is not None and not ent.org and not ent.group else None
+
+
+_CLAUSE_STOP = {";", ":", "~", '"', "“", "”"}
+
+
+_IRREGULAR_PAST = {"shot", "fought", "thought", "felt", "heard", "knew", "saw", "did", "found", "became", "bought"}
+
+
+def _clause_verb(word: str) -> bool:
+    return (
+        bool(_VERB_LIKE.fullmatch(word))
+        or word in _IRREGULAR_PAST
+        or word in _AUX
+        or word in _FINITE_WORDS
+        or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
+    )
+
+
 class ParagraphReader:
     """Reads an article paragraph by paragraph and records its quotations in ``found``."""
 
@@ -218,9 +356,7 @@ class ParagraphReader:
         toks = after_dateline(self._tokens(s, min(e, s + 200)))
         while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
             toks = toks[1:]
-        comma = next((i for i, t in enumerate(toks[:16]) if t[1] == ","), -1)
-        if comma > 0 and _opening_adverbial([t for _, t in toks[:comma]]):  # "Back in 1999,", "Hours later,"
-            toks = toks[comma + 1 :]
+        toks = past_scene(toks)  # "Back in 1999,", "Hours later,", "At a rally in Ames, Iowa,"
         k = 0
         while k < len(toks) and np_allowed(toks[k][1]):
             k += 1
@@ -272,7 +408,10 @@ class ParagraphReader:
             for c in scues:
                 if c.kind == "part":
                     c.entity = (
-                        last or self._opening_subject(s, c.start) or main_subject(self.text, self.sp, s, c, False)
+                        clause_subject(self.text, self.sp, s, c)
+                        or last
+                        or self._opening_subject(s, c.start)
+                        or main_subject(self.text, self.sp, s, c, False)
                     )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
@@ -327,8 +466,12 @@ class ParagraphReader:
         initial = not _NOT_OPENING.search(m, s, q.open)
         if initial:
             p = _SPACE_COMMA.match(m, min(q.close + 1, e), e).end()
+            ended = self.body[q.close - 1] in ".!?"
             for c in cues[k : k + 4]:
                 near = c.np_start == p or (c.np_start > p and _NP_GAP.fullmatch(m, p, c.np_start))
+                near = near or (c.left == "," and c.np_start > p and _ROLE_GAP.fullmatch(m, p, c.np_start))
+                if near and ended and _COLON_AFTER.match(m, c.np_end if c.np_start == c.start else c.end, e):
+                    return q, "direct", None, None  # '"We are refugees." Mr. Zahed said: "...": it opens the next
                 if c.entity is not None and c.kind != "part" and near:  # '"...," campaign Chairman X told
                     c.used = True
                     return q, "direct", c.entity, c.verb

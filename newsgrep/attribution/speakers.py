@@ -153,6 +153,27 @@ PLACES = wordset(
     "petersburg vladivostok vatican palestine gaza yemen sudan nigeria united states kingdom emirates "
     "us uk eu un nato new york city region republic west east south north"
 )
+# US states and their AP abbreviations, which follow a town after a comma ("Ames, Iowa", "Derry, N.H.").
+_REGIONS = wordset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "
+    "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri "
+    "montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington "
+    "wisconsin wyoming ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo "
+    "mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash w.va wis wisc wyo d.c"
+)
+_REGION_PAIRS = wordset("new north south west rhode district")
+
+
+def is_region(words: list[str]) -> bool:
+    """A US state or a country, as written after a town: "Iowa", "New Hampshire", "N.H.", "Mass", "France"."""
+    low = [w.lower().rstrip(".") for w in words if w != "."]
+    if not low or len(low) > 3 or not all(w[:1].isupper() for w in words if w != "."):
+        return False
+    if len(low) == 1:
+        return low[0] in _REGIONS or low[0] in PLACES
+    return " ".join(low) in PLACES or (low[0] in _REGION_PAIRS and (low[-1] in _REGIONS or low[-1][:1].isalpha()))
+
+
 # Capitalised words that start sentences or clauses and are never part of a name.
 STOP_CAPS = wordset(
     "the a an this that these those then but and also however meanwhile later earlier in on at as so yet "
@@ -391,13 +412,25 @@ def after_dateline(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while k < len(toks) and toks[k][1].isupper() and toks[k][1].isalpha():
         k += 1
     if not k or not is_dateline([t for _, t in toks[:k]]):
-        return toks
+        return _after_agency(toks)
     dash = next((i for i in range(k, min(len(toks), k + 14)) if toks[i][1] in ("—", "–", "-")), -1)
     if dash < 0:
         return toks
     while dash < len(toks) and toks[dash][1] in ("—", "–", "-"):
         dash += 1
     return toks[dash:]
+
+
+def _after_agency(toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The tokens after a dateline in ordinary case that names its agency: "Washington (AFP) – ..."."""
+    if len(toks) < 5 or not toks[0][1][:1].isupper():
+        return toks
+    k = next((i for i in range(1, min(len(toks) - 3, 6)) if toks[i][1] == "("), -1)
+    if k < 0 or toks[k + 2][1] != ")" or toks[k + 3][1] not in ("—", "–", "-"):
+        return toks
+    if not (toks[k + 1][1].isupper() or _low(toks[k + 1][1]) in _CAPS_ORGS):  # "(AFP)", "(Reuters)"
+        return toks
+    return toks[k + 4 :]
 
 
 _BARE_TITLES = wordset("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Lt Gen Col Sgt Capt Atty Rev Prof")
