@@ -73,6 +73,20 @@ _OBJ_DETERMINERS = {
 _NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
 
 
+_CONNECTIVES = {
+    "however", "still", "but", "and", "so", "yet", "meanwhile", "instead", "now", "then", "moreover", "indeed",
+    "in", "fact", "short", "turn", "addition", "also", "too", "nevertheless", "nonetheless", "besides", "of", "course",
+}  # fmt: skip
+
+
+def interrupted(lead: list[str]) -> bool:
+    """Does a reported clause stand before a parenthetical cue as well as after it ("The plan, she said,
+    would fail"; "It is no surprise, he said, that ...")? Not when only a connective precedes the cue
+    ("However, the minister continued, ..."): then the clause is what follows."""
+    words = [w.strip(",.;:").lower() for w in lead]
+    return len(words) >= 2 and not all(w in _CONNECTIVES for w in words)
+
+
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
 
@@ -231,9 +245,10 @@ class IndirectReader:
                     a = max(a, len(m[s : c.np_start].rstrip()) + s)
                 a, b = s, a
                 paren = PAREN.match(rest)
-                opening = m[s:b].split()[:1]
-                if paren and (len(m[s:b].split()) <= 3 or (opening and opening[0].lower() in PREPS)):
-                    a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
+                if paren and interrupted(m[s:b].split()):  # "The plan, she said, would fail": both halves
+                    a, b = s, end if end > rest_at else e
+                elif paren:
+                    a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
                 a, b = led, end  # 'said "it makes me angry" every time he reads about it'
             elif not inverted and (bare := self.reader.bare(c, e)):

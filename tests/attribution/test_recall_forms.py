@@ -1,0 +1,30 @@
+"""Forms of reported speech the first readings missed or cut short (issue 13, point 1: recall).
+
+Every sentence here was written for these tests; none comes from a corpus. Each test gives the
+exact quotations expected: kind, speaker, cue and text, and checks the offsets into the body.
+"""
+
+from __future__ import annotations
+
+from quote_util import quotes
+
+# --- a reported clause interrupted by its cue: both halves are one quotation ---------------------
+
+
+def test_clause_interrupted_by_its_cue_is_one_quotation():
+    body = "Mara Olsen, the mayor, spoke on Tuesday. The new bridge, she said, would cost far more than planned."
+    assert quotes(body) == [
+        ("indirect", "Mara Olsen", "said", "The new bridge, she said, would cost far more than planned")
+    ]
+
+
+def test_interrupted_clause_that_goes_on_with_that():
+    body = "It is no accident, Mr. Pell argued, that the port towns voted for the levy."
+    assert quotes(body) == [
+        ("indirect", "Pell", "argued", "It is no accident, Mr. Pell argued, that the port towns voted for the levy")
+    ]
+
+
+def test_a_connective_before_the_cue_is_not_part_of_the_clause():
+    body = "However, the minister continued, the talks would resume next week in the capital."
+    assert quotes(body) == [("indirect", "minister", "continued", "the talks would resume next week in the capital")]
