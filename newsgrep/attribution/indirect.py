@@ -87,6 +87,15 @@ def interrupted(lead: list[str]) -> bool:
     return len(words) >= 2 and not all(w in _CONNECTIVES for w in words)
 
 
+def woven(m: str, lead: str, inner: list[Q]) -> bool:
+    """Do unquoted words lead into two quotations or more and stand between them, so that the clause,
+    not its quoted pieces, is what was said: 'said the plan had won "a lot of people" who "are now
+    involved"'?"""
+    if len(inner) < 2 or len(lead.split()) < 2 or lead.rstrip()[-1:] in ",:":
+        return False
+    return any(m[p.close + 1 : q.open].strip(" ,") for p, q in zip(inner, inner[1:], strict=False))
+
+
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
 
@@ -273,6 +282,7 @@ class IndirectReader:
                     and not any(x.entity is not None for x in cues[k + 1 :])
                 )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
+                short = short and not woven(m, lead, inner)
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the

@@ -28,3 +28,18 @@ def test_interrupted_clause_that_goes_on_with_that():
 def test_a_connective_before_the_cue_is_not_part_of_the_clause():
     body = "However, the minister continued, the talks would resume next week in the capital."
     assert quotes(body) == [("indirect", "minister", "continued", "the talks would resume next week in the capital")]
+
+
+# --- a reported clause woven with quoted words: the clause, not its pieces ---------------------------
+
+
+def test_clause_woven_with_two_quotations_is_one_partial_quotation():
+    body = 'Governor Ana Reyes said that the levy has won over "a lot of farmers" who "never voted before."'
+    assert quotes(body) == [
+        ("partial", "Ana Reyes", "said", 'the levy has won over "a lot of farmers" who "never voted before."')
+    ]
+
+
+def test_one_quotation_that_is_most_of_the_clause_stays_the_quotation():
+    body = 'Governor Ana Reyes said the levy was "a gift to the largest farms in the valley."'
+    assert quotes(body) == [("partial", "Ana Reyes", "said", "a gift to the largest farms in the valley.")]
