@@ -209,7 +209,11 @@ _DOCUMENT = re.compile(
     r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
     r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
 )
-_GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
+_GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,}ly\s+)?$")
+# A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",
+# "with Senator X telling reporters ...".
+_AND_PART = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|[a-z]{3,}ly\s+)?$")
+_WITH_PART = re.compile(r"\bwith\s+([^,;:.!?~\"“”()]{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -408,6 +412,28 @@ def relay_cue(reader: CueReader, mt: re.Match, ps: int, pe: int) -> Cue | None:
     return cue if cue.ref is not None else None
 
 
+def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
+    """The speaker reading of a participle with no comma before it, or False: "..., pointing to his
+    record and saying that ..." (the subject of the sentence, as after a comma); "with 30 percent of
+    voters saying ...", "with Senator Ann Poe telling reporters ..." (the phrase after "with")."""
+    m, hi = reader.m, cue.start
+    if mt := _AND_PART.search(m, max(ps, hi - 30), hi):
+        cue.np_start = cue.np_end = mt.start()
+        return True
+    mt = _WITH_PART.search(m, max(ps, hi - 90), hi)
+    if not mt:
+        return False
+    if share := poll_share(m, ps, hi):
+        ref = Ref("group", name=m[share[0] : share[1]])
+    else:
+        words = [w for _, w in reader._tokens(mt.start(1), mt.end(1))]
+        ref = parse_phrase(words) if words and words[0].lower() not in FUNCTION else None
+    if ref is None:
+        return False
+    cue.kind, cue.ref, cue.np_start, cue.np_end, cue.left = "say", ref, mt.start(1), mt.end(1), ","
+    return True
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -451,7 +477,7 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
+                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 28), mt.start()):
                     cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
                 elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
                     cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
@@ -463,7 +489,8 @@ class CueReader:
                 elif doc := _DOCUMENT.search(m, max(ps, mt.start() - 60), mt.start()):
                     cue.np_start = cue.np_end = doc.start()  # "issued a statement saying ...": its author's
                 elif "," not in before and "—" not in before and "–" not in before:
-                    continue
+                    if not bare_participle(self, cue, ps):
+                        continue
                 else:  # ", saying ...", "— saying ..."
                     at = max(m.rfind(",", ps, mt.start()), m.rfind("—", ps, mt.start()), m.rfind("–", ps, mt.start()))
                     cue.np_start = cue.np_end = ps + max(0, at - ps)

@@ -58,7 +58,11 @@ _WH_FAR = re.compile(
     r"(?:\s+[\w.’'-]+){5,10}?\s+(whether|if)\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|this)\b)"
 )
 _NOT_ASKED = {"for", "about", "to", "around", "that"}  # "asked for help ... if the riots spread": a request
-_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
+_SUBORDINATE = re.compile(
+    r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|After|Before|Upon|Once|Even\s+though|Even\s+if)\s"
+)
+# "Ann Poe, after first saying she would not run, filed ...": the participle's clause ends at the comma.
+_ASIDE_PREP = re.compile(r"(?<=,\s)(?:after|before|while|when|upon)\s")
 _AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
 _NP_OBJECT = {
     "announced", "announces", "announcing", "reported", "reports", "reporting", "mentioned", "mentions", "mentioning",
@@ -254,9 +258,12 @@ class IndirectReader:
                     a = max(a, len(m[s : c.np_start].rstrip()) + s)
                 a, b = s, a
                 paren = PAREN.match(rest)
-                if paren and interrupted(m[s:b].split()):  # "The plan, she said, would fail": both halves
+                opening = m[s:b].split()
+                after = rest[paren.end() - 1 :].split()[:1] if paren else []
+                goes_on = paren and (not inverted or after == ["that"] or has_verb(after))  # not an apposition
+                if goes_on and interrupted(opening):  # "The plan, she said, would fail"
                     a, b = s, end if end > rest_at else e
-                elif paren:
+                elif paren and (len(opening) <= 3 or opening[0].lower() in PREPS):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
                 a, b = led, end  # 'said "it makes me angry" every time he reads about it'
@@ -266,7 +273,9 @@ class IndirectReader:
                 a, b = obj  # "the ministry announced a new round of talks with ..."
             else:
                 continue
-            if a >= c.end and _SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]:
+            if a >= c.end and (
+                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]) or _ASIDE_PREP.match(m, c.np_start)
+            ):
                 comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
                 b = comma if comma > a else b
             if b <= a:

@@ -171,6 +171,15 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     return sp.group(phrase) if len(phrase) <= 60 else None
 
 
+def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
+    """The subject after a participle clause that opens the sentence: "After saying he would run,
+    the mayor ...", "While arguing that ..., Ms. Poe ..."."""
+    if reader.m[s : c.np_start].strip() or c.np_start == c.start:
+        return None
+    comma = reader.m.find(",", c.end, e)
+    return reader._opening_subject(comma + 1, e) if comma > 0 else None
+
+
 class ParagraphReader:
     """Reads an article paragraph by paragraph and records its quotations in ``found``."""
 
@@ -272,7 +281,10 @@ class ParagraphReader:
             for c in scues:
                 if c.kind == "part":
                     c.entity = (
-                        last or self._opening_subject(s, c.start) or main_subject(self.text, self.sp, s, c, False)
+                        last
+                        or self._opening_subject(s, c.start)
+                        or main_subject(self.text, self.sp, s, c, False)
+                        or fronted_subject(self, s, e, c)
                     )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)

@@ -43,3 +43,35 @@ def test_clause_woven_with_two_quotations_is_one_partial_quotation():
 def test_one_quotation_that_is_most_of_the_clause_stays_the_quotation():
     body = 'Governor Ana Reyes said the levy was "a gift to the largest farms in the valley."'
     assert quotes(body) == [("partial", "Ana Reyes", "said", "a gift to the largest farms in the valley.")]
+
+
+# --- participles with no comma before them ---------------------------------------------------------
+
+
+def test_participle_coordinated_with_and():
+    body = "Mayor Ann Poe dodged the question, pointing to her record on the council and saying that busy mayors are overrated."
+    assert quotes(body) == [("indirect", "Ann Poe", "saying", "busy mayors are overrated")]
+
+
+def test_participle_after_with_and_a_named_speaker():
+    body = "The storm hit the coast, with Governor Ann Poe telling reporters on Thursday she viewed the levee as a failure."
+    assert quotes(body) == [("indirect", "Ann Poe", "telling", "she viewed the levee as a failure")]
+
+
+def test_participle_after_with_and_a_poll_share():
+    body = "The mayor has gained ground, with 30 percent of voters saying they have a positive view of her."
+    assert quotes(body) == [("indirect", "30 percent of voters", "saying", "they have a positive view of her")]
+
+
+def test_participle_clause_that_opens_the_sentence_speaks_for_the_subject_after_it():
+    body = "Mayor Ann Poe spoke last. After saying she was nervous about the vote, the mayor thanked the crowd."
+    assert quotes(body) == [("indirect", "Ann Poe", "saying", "she was nervous about the vote")]
+
+
+def test_participle_aside_with_an_adverb_ends_at_its_comma():
+    body = "Ann Poe, after initially saying she would not run for the seat, filed her papers this week."
+    assert quotes(body) == [("indirect", "Ann Poe", "saying", "she would not run for the seat")]
+
+
+def test_with_and_a_participle_that_names_no_speaker_reports_nothing():
+    assert quotes("The crowd left early, with the rain falling and the wind saying nothing at all.") == []
