@@ -111,6 +111,7 @@ _NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
 _THAT = re.compile(r"\bthat\b")
+_TITLE_QUOTE = re.compile(r"[\"“«]~{1,60}[\"”»]")
 _GAP_STOP = re.compile(r"[.;:~\"“”]")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
@@ -324,6 +325,8 @@ def clause_that(m: str, c: Cue, e: int) -> int:
     if not mt:
         return 0
     gap = m[c.end : c.end + mt.start()]
+    if "~" in gap:  # 'said on ABC's "This Week" that ...': a quoted title in the gap is one word
+        gap = _TITLE_QUOTE.sub("Q", gap)
     words = gap.split()
     ok = (
         not gap.strip()

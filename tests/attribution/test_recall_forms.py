@@ -75,3 +75,11 @@ def test_participle_aside_with_an_adverb_ends_at_its_comma():
 
 def test_with_and_a_participle_that_names_no_speaker_reports_nothing():
     assert quotes("The crowd left early, with the rain falling and the wind saying nothing at all.") == []
+
+
+# --- a quoted title between the cue and "that" ------------------------------------------------------
+
+
+def test_quoted_programme_title_between_the_cue_and_that():
+    body = 'Mayor Ann Poe said on the "Morning Harbour Show" that the new ferry would "pay for itself" in a decade.'
+    assert quotes(body) == [("partial", "Ann Poe", "said", 'the new ferry would "pay for itself" in a decade')]
