@@ -91,13 +91,16 @@ def interrupted(lead: list[str]) -> bool:
     return len(words) >= 2 and not all(w in _CONNECTIVES for w in words)
 
 
-def woven(m: str, lead: str, inner: list[Q]) -> bool:
+def woven(body: str, lead: str, inner: list[Q], cues: list[Cue]) -> bool:
     """Do unquoted words lead into two quotations or more and stand between them, so that the clause,
     not its quoted pieces, is what was said: 'said the plan had won "a lot of people" who "are now
     involved"'?"""
     if len(inner) < 2 or len(lead.split()) < 2 or lead.rstrip()[-1:] in ",:":
         return False
-    return any(m[p.close + 1 : q.open].strip(" ,") for p, q in zip(inner, inner[1:], strict=False))
+    pairs = list(zip(inner, inner[1:], strict=False))
+    if any(p.close < c.start < q.open for c in cues for p, q in pairs):
+        return False  # 'is "blatantly protectionist." He added there is "...": a cue of its own
+    return any(body[p.close + 1 : q.open].strip(" ,") for p, q in pairs)
 
 
 class IndirectReader:
@@ -260,9 +263,13 @@ class IndirectReader:
                 paren = PAREN.match(rest)
                 opening = m[s:b].split()
                 after = rest[paren.end() - 1 :].split()[:1] if paren else []
-                goes_on = paren and (not inverted or after == ["that"] or has_verb(after))  # not an apposition
-                if goes_on and interrupted(opening):  # "The plan, she said, would fail"
-                    a, b = s, end if end > rest_at else e
+                goes_on = (  # the cue stands aside: "she said[ on Tuesday]," and no apposition follows it
+                    paren
+                    and len(rest[: paren.end() - 1].split()) <= 8
+                    and (not inverted or after == ["that"] or has_verb(after))
+                )
+                if goes_on and b > s and interrupted(opening):  # "The plan, she said, would fail"
+                    a, b = s, end if end > rest_at + paren.end() - 1 else e
                 elif paren and (len(opening) <= 3 or opening[0].lower() in PREPS):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
@@ -291,7 +298,7 @@ class IndirectReader:
                     and not any(x.entity is not None for x in cues[k + 1 :])
                 )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
-                short = short and not woven(m, lead, inner)
+                short = short and not woven(self.found.body, lead, inner, cues)
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the

@@ -83,3 +83,28 @@ def test_with_and_a_participle_that_names_no_speaker_reports_nothing():
 def test_quoted_programme_title_between_the_cue_and_that():
     body = 'Mayor Ann Poe said on the "Morning Harbour Show" that the new ferry would "pay for itself" in a decade.'
     assert quotes(body) == [("partial", "Ann Poe", "said", 'the new ferry would "pay for itself" in a decade')]
+
+
+def test_interrupted_clause_runs_on_past_a_later_cue_inside_it():
+    body = "On Monday, the port authority said, it announced a plan to dredge the harbour."
+    assert quotes(body) == [
+        (
+            "indirect",
+            "port authority",
+            "said",
+            "On Monday, the port authority said, it announced a plan to dredge the harbour",
+        )
+    ]
+
+
+def test_a_main_verb_with_a_long_tail_is_no_aside():
+    body = "Earlier this week, the ministers finally agreed after two days of talks on the details of the accord, now signed."
+    assert [q[3] for q in quotes(body)] != [body[:-1]]
+
+
+def test_two_quotations_with_a_cue_between_them_are_not_one_clause():
+    body = 'Ann Poe said the levy is "plainly unfair." She added there is "nothing in it for the small farms."'
+    assert quotes(body) == [
+        ("partial", "Ann Poe", "said", "plainly unfair."),
+        ("partial", "Ann Poe", "added", "nothing in it for the small farms."),
+    ]
