@@ -108,3 +108,21 @@ def test_two_quotations_with_a_cue_between_them_are_not_one_clause():
         ("partial", "Ann Poe", "said", "plainly unfair."),
         ("partial", "Ann Poe", "added", "nothing in it for the small farms."),
     ]
+
+
+# --- infinitives -----------------------------------------------------------------------------------
+
+
+def test_went_on_to_say():
+    body = "Mayor Ann Poe spoke at the dock. She went on to say the ferry would run all winter."
+    assert quotes(body) == [("indirect", "Ann Poe", "say", "the ferry would run all winter")]
+
+
+def test_an_infinitive_after_an_expectation_is_said():
+    body = "Senator Ann Poe faces a hard race. Poe is expected to argue that the mill closures were avoidable."
+    assert quotes(body) == [("indirect", "Ann Poe", "argue", "the mill closures were avoidable")]
+
+
+def test_an_infinitive_after_a_refusal_says_nothing():
+    assert quotes("Mayor Ann Poe declined to say whether the ferry would run in winter.") == []
+    assert quotes("Mayor Ann Poe refused again this week to say the ferry would run in winter.") == []
