@@ -437,6 +437,31 @@ def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
     return True
 
 
+# "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
+_ASKED_BY = re.compile(
+    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when)\s)"
+)
+
+
+def asked_by(reader: CueReader, cue: Cue, pe: int) -> bool:
+    """Read the asker of a passive "asked by X whether ..." into ``cue`` (as after an inverted cue); False if
+    the cue is not one."""
+    if cue.verb not in ("asked", "Asked"):
+        return False
+    mt = _ASKED_BY.match(reader.m, cue.end, min(pe, cue.end + 120))
+    if not mt:
+        return False
+    toks = reader._tokens(mt.start(1), mt.end(1))
+    ref = parse_phrase([w for _, w in toks])
+    if ref is None and _np_like(toks):  # "a reporter": the phrase as written
+        words = [w for _, w in toks]
+        ref = Ref("group", name=" ".join(words[1:] if words[0].lower() in ("a", "an", "the") else words))
+    if ref is None:
+        return False
+    cue.ref, cue.np_start, cue.np_end, cue.left = ref, cue.start, mt.end(1), ""
+    return True
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -497,7 +522,7 @@ class CueReader:
                 else:  # ", saying ...", "— saying ..."
                     at = max(m.rfind(",", ps, mt.start()), m.rfind("—", ps, mt.start()), m.rfind("–", ps, mt.start()))
                     cue.np_start = cue.np_end = ps + max(0, at - ps)
-            else:
+            elif not asked_by(self, cue, pe):
                 self._subject(cue, ps, pe)
             cues.append(cue)
         for mt in _QUOTED_AS.finditer(m, ps, pe):  # 'It quoted Khomeini as saying: "..."'

@@ -126,3 +126,16 @@ def test_an_infinitive_after_an_expectation_is_said():
 def test_an_infinitive_after_a_refusal_says_nothing():
     assert quotes("Mayor Ann Poe declined to say whether the ferry would run in winter.") == []
     assert quotes("Mayor Ann Poe refused again this week to say the ferry would run in winter.") == []
+
+
+# --- questions --------------------------------------------------------------------------------------
+
+
+def test_passive_asked_by_names_who_asked():
+    body = 'Mayor Ann Poe spoke at the dock. When asked by a reporter whether the ferry would run in winter, Poe said, "Ask me in May."'
+    assert quotes(body) == [
+        ("indirect", "reporter", "asked", "whether the ferry would run in winter"),
+        ("direct", "Ann Poe", "said", "Ask me in May."),
+    ]
+    body = "When asked by Tom Hale on Monday if the ferry would run, the mayor smiled."
+    assert quotes(body) == [("indirect", "Tom Hale", "asked", "if the ferry would run")]
