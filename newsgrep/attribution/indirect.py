@@ -69,6 +69,7 @@ _NP_OBJECT = {
     "reiterated", "reiterating", "acknowledged", "acknowledges", "predicted",
     "predicts", "denied", "denies", "confirmed", "confirms", "revealed", "disclosed", "stressed", "stresses",
     "emphasized", "emphasised", "suggested", "suggests", "suggesting", "claimed", "claims",
+    "tweeted", "tweets", "noted", "noting", "repeated", "repeating", "echoed", "echoing", "highlighted",
 }  # fmt: skip
 _OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
 _OBJ_DETERMINERS = {

@@ -139,3 +139,21 @@ def test_passive_asked_by_names_who_asked():
     ]
     body = "When asked by Tom Hale on Monday if the ferry would run, the mayor smiled."
     assert quotes(body) == [("indirect", "Tom Hale", "asked", "if the ferry would run")]
+
+
+# --- what was tweeted, recalled or noted: a noun phrase ---------------------------------------------
+
+
+def test_noun_phrase_after_tweeted_and_noted():
+    body = "Mayor Ann Poe tweeted her thanks to the volunteers who cleared the harbour."
+    assert quotes(body) == [("indirect", "Ann Poe", "tweeted", "her thanks to the volunteers who cleared the harbour")]
+    body = "Mayor Ann Poe noted the sharp rise in ferry fares over the winter."
+    assert quotes(body) == [("indirect", "Ann Poe", "noted", "the sharp rise in ferry fares over the winter")]
+
+
+def test_what_was_recalled_is_not_what_was_said():
+    assert quotes("The mayor also recalled the words of a former governor, who built the first pier.") == []
+
+
+def test_a_posted_photo_is_not_a_quotation():
+    assert quotes("Mayor Ann Poe posted a photo of the new ferry on her page.") == []
