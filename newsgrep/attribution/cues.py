@@ -122,6 +122,7 @@ _NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
 _THAT = re.compile(r"\bthat\b")
+_TITLE_QUOTE = re.compile(r"[\"“«]~{1,60}[\"”»]")
 _GAP_STOP = re.compile(r"[.;:~\"“”]")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
@@ -222,7 +223,11 @@ _DOCUMENT = re.compile(
     r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
     r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
 )
-_GERUND_PREP = re.compile(r"\b(?:by|after|before|while|when)\s+$")
+_GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,}ly\s+)?$")
+# A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",
+# "with Senator X telling reporters ...".
+_AND_PART = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|[a-z]{3,}ly\s+)?$")
+_WITH_PART = re.compile(r"\bwith\s+([^,;:.!?~\"“”()]{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -336,6 +341,8 @@ def clause_that(m: str, c: Cue, e: int) -> int:
     if not mt:
         return 0
     gap = m[c.end : c.end + mt.start()]
+    if "~" in gap:  # 'said on ABC's "This Week" that ...': a quoted title in the gap is one word
+        gap = _TITLE_QUOTE.sub("Q", gap)
     words = gap.split()
     ok = (
         not gap.strip()
@@ -536,6 +543,53 @@ def appositive_name(inner: list[str]) -> Ref | None:
     return ref if ref.kind == "name" and not ref.title and proper else None
 
 
+def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
+    """The speaker reading of a participle with no comma before it, or False: "..., pointing to his
+    record and saying that ..." (the subject of the sentence, as after a comma); "with 30 percent of
+    voters saying ...", "with Senator Ann Poe telling reporters ..." (the phrase after "with")."""
+    m, hi = reader.m, cue.start
+    if mt := _AND_PART.search(m, max(ps, hi - 30), hi):
+        cue.np_start = cue.np_end = mt.start()
+        return True
+    mt = _WITH_PART.search(m, max(ps, hi - 90), hi)
+    if not mt:
+        return False
+    if share := poll_share(m, ps, hi):
+        ref = Ref("group", name=m[share[0] : share[1]])
+    else:
+        words = [w for _, w in reader._tokens(mt.start(1), mt.end(1))]
+        ref = parse_phrase(words) if words and words[0].lower() not in FUNCTION else None
+    if ref is None:
+        return False
+    cue.kind, cue.ref, cue.np_start, cue.np_end, cue.left = "say", ref, mt.start(1), mt.end(1), ","
+    return True
+
+
+# "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
+_ASKED_BY = re.compile(
+    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when)\s)"
+)
+
+
+def asked_by(reader: CueReader, cue: Cue, pe: int) -> bool:
+    """Read the asker of a passive "asked by X whether ..." into ``cue`` (as after an inverted cue); False if
+    the cue is not one."""
+    if cue.verb not in ("asked", "Asked"):
+        return False
+    mt = _ASKED_BY.match(reader.m, cue.end, min(pe, cue.end + 120))
+    if not mt:
+        return False
+    toks = reader._tokens(mt.start(1), mt.end(1))
+    ref = parse_phrase([w for _, w in toks])
+    if ref is None and _np_like(toks):  # "a reporter": the phrase as written
+        words = [w for _, w in toks]
+        ref = Ref("group", name=" ".join(words[1:] if words[0].lower() in ("a", "an", "the") else words))
+    if ref is None:
+        return False
+    cue.ref, cue.np_start, cue.np_end, cue.left = ref, cue.start, mt.end(1), ""
+    return True
+
+
 class CueReader:
     """Finds the cues of a paragraph and reads their speaker phrases, on the masked text."""
 
@@ -581,7 +635,7 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 12), mt.start()):
+                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 28), mt.start()):
                     cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
                 elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
                     cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
@@ -593,11 +647,12 @@ class CueReader:
                 elif doc := _DOCUMENT.search(m, max(ps, mt.start() - 60), mt.start()):
                     cue.np_start = cue.np_end = doc.start()  # "issued a statement saying ...": its author's
                 elif "," not in before and "—" not in before and "–" not in before:
-                    continue
+                    if not bare_participle(self, cue, ps):
+                        continue
                 else:  # ", saying ...", "— saying ..."
                     at = max(m.rfind(",", ps, mt.start()), m.rfind("—", ps, mt.start()), m.rfind("–", ps, mt.start()))
                     cue.np_start = cue.np_end = ps + max(0, at - ps)
-            else:
+            elif not asked_by(self, cue, pe):
                 self._subject(cue, ps, pe)
                 opening_name(self, cue, ps)
             cues.append(cue)

@@ -37,6 +37,6 @@ class Found:
             b -= 1
         if kind == "indirect" and len(body[a:b].split()) < 3:
             return
-        if a < b:
+        if a < b and not any(q.start == a and q.end == b for q in self.out[-4:]):  # one span, one quotation
             role = None if ent.org else ent.role
             self.out.append(Quote(body[a:b], kind, ent.name, role, cue, a, b))

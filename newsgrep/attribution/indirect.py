@@ -58,19 +58,50 @@ _WH_FAR = re.compile(
     r"(?:\s+[\w.’'-]+){5,10}?\s+(whether|if)\s+(?=(?:he|she|they|it|we|I|you|there|the|his|her|their|this)\b)"
 )
 _NOT_ASKED = {"for", "about", "to", "around", "that"}  # "asked for help ... if the riots spread": a request
-_SUBORDINATE = re.compile(r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|Even\s+though|Even\s+if)\s")
+_SUBORDINATE = re.compile(
+    r"\s*(?:Although|Though|While|Whereas|Because|If|When|Since|After|Before|Upon|Once|Even\s+though|Even\s+if)\s"
+)
+# "Ann Poe, after first saying she would not run, filed ...": the participle's clause ends at the comma.
+_ASIDE_PREP = re.compile(r"(?<=,\s)(?:after|before|while|when|upon)\s")
 _AS_BEFORE = re.compile(r"(?:^|(?<=[\s,]))[Aa]s\s+$")
 _NP_OBJECT = {
     "announced", "announces", "announcing", "reported", "reports", "reporting", "mentioned", "mentions", "mentioning",
     "reiterated", "reiterating", "acknowledged", "acknowledges", "predicted",
     "predicts", "denied", "denies", "confirmed", "confirms", "revealed", "disclosed", "stressed", "stresses",
     "emphasized", "emphasised", "suggested", "suggests", "suggesting", "claimed", "claims",
+    "tweeted", "tweets", "noted", "noting", "repeated", "repeating", "echoed", "echoing", "highlighted",
 }  # fmt: skip
 _OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
 _OBJ_DETERMINERS = {
     "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
 }  # fmt: skip
 _NEXT_LEFT = {",", "while", "whereas", "but", "and", ";"}  # "X said A, while Y said B": A ends at Y
+
+
+_CONNECTIVES = {
+    "however", "still", "but", "and", "so", "yet", "meanwhile", "instead", "now", "then", "moreover", "indeed",
+    "in", "fact", "short", "turn", "addition", "also", "too", "nevertheless", "nonetheless", "besides", "of", "course",
+}  # fmt: skip
+
+
+def interrupted(lead: list[str]) -> bool:
+    """Does a reported clause stand before a parenthetical cue as well as after it ("The plan, she said,
+    would fail"; "It is no surprise, he said, that ...")? Not when only a connective precedes the cue
+    ("However, the minister continued, ..."): then the clause is what follows."""
+    words = [w.strip(",.;:").lower() for w in lead]
+    return len(words) >= 2 and not all(w in _CONNECTIVES for w in words)
+
+
+def woven(body: str, lead: str, inner: list[Q], cues: list[Cue]) -> bool:
+    """Do unquoted words lead into two quotations or more and stand between them, so that the clause,
+    not its quoted pieces, is what was said: 'said the plan had won "a lot of people" who "are now
+    involved"'?"""
+    if len(inner) < 2 or len(lead.split()) < 2 or lead.rstrip()[-1:] in ",:":
+        return False
+    pairs = list(zip(inner, inner[1:], strict=False))
+    if any(p.close < c.start < q.open for c in cues for p, q in pairs):
+        return False  # 'is "blatantly protectionist." He added there is "...": a cue of its own
+    return any(body[p.close + 1 : q.open].strip(" ,") for p, q in pairs)
 
 
 class IndirectReader:
@@ -231,9 +262,17 @@ class IndirectReader:
                     a = max(a, len(m[s : c.np_start].rstrip()) + s)
                 a, b = s, a
                 paren = PAREN.match(rest)
-                opening = m[s:b].split()[:1]
-                if paren and (len(m[s:b].split()) <= 3 or (opening and opening[0].lower() in PREPS)):
-                    a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."; "In X, Y argued, ..."
+                opening = m[s:b].split()
+                after = rest[paren.end() - 1 :].split()[:1] if paren else []
+                goes_on = (  # the cue stands aside: "she said[ on Tuesday]," and no apposition follows it
+                    paren
+                    and len(rest[: paren.end() - 1].split()) <= 8
+                    and (not inverted or after == ["that"] or has_verb(after))
+                )
+                if goes_on and b > s and interrupted(opening):  # "The plan, she said, would fail"
+                    a, b = s, end if end > rest_at + paren.end() - 1 else e
+                elif paren and (len(opening) <= 3 or opening[0].lower() in PREPS):
+                    a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
                 a, b = led, end  # 'said "it makes me angry" every time he reads about it'
             elif not inverted and (bare := self.reader.bare(c, e)):
@@ -242,7 +281,9 @@ class IndirectReader:
                 a, b = obj  # "the ministry announced a new round of talks with ..."
             else:
                 continue
-            if a >= c.end and _SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]:
+            if a >= c.end and (
+                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]) or _ASIDE_PREP.match(m, c.np_start)
+            ):
                 comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
                 b = comma if comma > a else b
             if b <= a:
@@ -258,6 +299,7 @@ class IndirectReader:
                     and not any(x.entity is not None for x in cues[k + 1 :])
                 )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
+                short = short and not woven(self.found.body, lead, inner, cues)
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the

@@ -29,7 +29,13 @@ from .speakers import (
     trim_phrase,
 )
 
-_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to|\bwould|\bto)\s+$")
+# Nothing was said: "did not say", "declined to say", "would say"; an infinitive only with a refusal or a
+# request before it ("was asked to say"), not "went on to say", "is expected to argue".
+_NEGATED = re.compile(
+    r"(?:\bnot|n[’']t|\bnever|\bwould|\b(?:declined|declines|refused|refuses|failed|fails|hesitated|unwilling|"
+    r"reluctant|unable|asked|urged|pressed|pushed|forced|force|called|challenged|dared|want|wants|wanted|"
+    r"plans?|planned|hopes?|hoped)\b[^.;:~]{0,40}?\bto)\s+$"
+)
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
@@ -309,6 +315,23 @@ def _clause_verb(word: str) -> bool:
     )
 
 
+_TO_GAP = re.compile(r"\s+to\s+")
+
+
+def went_on(m: str, prev: Cue, c: Cue) -> bool:
+    """Is ``c`` the infinitive after "went on" ("She went on to say ..."), whose speaker is went on's?"""
+    return prev.verb in ("went on", "goes on", "go on") and bool(_TO_GAP.fullmatch(m, prev.end, c.start))
+
+
+def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
+    """The subject after a participle clause that opens the sentence: "After saying he would run,
+    the mayor ...", "While arguing that ..., Ms. Poe ..."."""
+    if reader.m[s : c.np_start].strip() or c.np_start == c.start:
+        return None
+    comma = reader.m.find(",", c.end, e)
+    return reader._opening_subject(comma + 1, e) if comma > 0 else None
+
+
 class ParagraphReader:
     """Reads an article paragraph by paragraph and records its quotations in ``found``."""
 
@@ -405,16 +428,19 @@ class ParagraphReader:
             scues = cues[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
             last: Entity | None = None
             self.sp.sentence = (s, e)
-            for c in scues:
+            for i, c in enumerate(scues):
                 if c.kind == "part":
                     c.entity = (
                         clause_subject(self.text, self.sp, s, c)
                         or last
                         or self._opening_subject(s, c.start)
                         or main_subject(self.text, self.sp, s, c, False)
+                        or fronted_subject(self, s, e, c)
                     )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
+                elif c.kind == "say" and last is not None and i and went_on(self.m, scues[i - 1], c):
+                    c.entity = last  # "She went on to say ..."
                 elif c.kind == "say" and last is None and not self.text.inside(c.start):
                     c.entity = self._long_subject(s, c) or main_subject(self.text, self.sp, s, c, True)
                 if c.entity is not None:
