@@ -1,6 +1,6 @@
 """Relevance of newsgrep's default ranking against plain Whoosh BM25F, judged by Reuters topic labels.
 
-    python bench/relevance.py [--work DIR] [--per-query] [--set ours|fresh|all] [--rankers NAME ...] [--json]
+    python bench/relevance.py [--work DIR] [--per-query] [--set ours|third|fresh|all] [--rankers NAME ...] [--json]
 
 Reads Reuters-21578 from ``../shared/corpus/reuters21578/reuters21578.jsonl``
 (``bench/corpus.py``'s ``REUTERS_JSONL``; never copied into the project) and
@@ -25,7 +25,10 @@ one Reuters topic (optionally also one or more places): a story is relevant
 when it carries one of the topics (and, if given, one of the places). The
 figures per query and their means: P@10, AP@100 (precision summed at each
 relevant story in the top 100, over min(relevant, 100)) and nDCG@10 (binary
-gains). The queries were not tuned to the figures.
+gains). The queries were not tuned to the figures. Three sets: ``ours``
+(38; the ranking was first chosen on them), ``third`` (49; with ``ours``, the
+development set for the feedback pass's later rules) and ``fresh`` (33; held
+out: never tuned on); ``all`` is ``ours`` and ``fresh``.
 """
 
 from __future__ import annotations
@@ -127,7 +130,61 @@ FRESH_QUERIES: list[tuple[str, tuple[str, ...], tuple[str, ...] | None]] = [
     ("merger talks", ("acq",), None),
     ("net loss quarter", ("earn",), None),
 ]
-SETS = {"ours": QUERIES, "fresh": FRESH_QUERIES, "all": QUERIES + FRESH_QUERIES}
+# A third set, written on 2026-12-07 (evening) before any run against it, for the work on
+# conservative feedback (issue 14): together with ``ours`` it is the development set; ``fresh``
+# stays the held-out check (``--set third``).
+THIRD_QUERIES: list[tuple[str, tuple[str, ...], tuple[str, ...] | None]] = [
+    ("saudi oil production", ("crude",), ("saudi-arabia",)),
+    ("mexico oil", ("crude",), ("mexico",)),
+    ("nigeria oil", ("crude",), ("nigeria",)),
+    ("kuwait crude", ("crude",), ("kuwait",)),
+    ("japan discount rate", ("interest",), ("japan",)),
+    ("prime rate cut", ("interest",), None),
+    ("fed funds", ("interest", "money-fx"), ("usa",)),
+    ("us trade deficit", ("trade",), ("usa",)),
+    ("taiwan trade", ("trade",), ("taiwan",)),
+    ("egypt wheat tender", ("wheat", "grain"), ("egypt",)),
+    ("india sugar imports", ("sugar",), ("india",)),
+    ("white sugar exports", ("sugar",), None),
+    ("cocoa prices", ("cocoa",), None),
+    ("ico coffee talks", ("coffee",), None),
+    ("gold bullion", ("gold",), None),
+    ("south africa gold", ("gold",), ("south-africa",)),
+    ("copper mine strike", ("copper",), None),
+    ("zambia copper", ("copper",), ("zambia",)),
+    ("chile copper", ("copper",), ("chile",)),
+    ("aluminium prices", ("alum",), None),
+    ("steel output", ("iron-steel",), None),
+    ("tin prices", ("tin",), None),
+    ("soybean exports", ("soybean", "oilseed", "soy-meal", "soy-oil"), None),
+    ("soybean oil", ("soy-oil", "veg-oil"), None),
+    ("rice tender", ("rice",), None),
+    ("cotton exports", ("cotton",), None),
+    ("cattle prices", ("livestock", "l-cattle", "carcass"), None),
+    ("pork bellies", ("pork-belly", "hog", "livestock"), None),
+    ("canada gas reserves", ("nat-gas",), ("canada",)),
+    ("fuel oil", ("fuel",), None),
+    ("propane prices", ("propane",), None),
+    ("oat imports", ("oat",), None),
+    ("west german gnp", ("gnp",), ("west-germany",)),
+    ("uk inflation", ("cpi",), ("uk",)),
+    ("jobless rate", ("jobs",), None),
+    ("balance of payments", ("bop",), None),
+    ("m1 money supply", ("money-supply",), None),
+    ("dollar decline", ("dlr", "money-fx"), None),
+    ("central bank intervention", ("money-fx",), None),
+    ("stake purchase", ("acq",), None),
+    ("tender offer", ("acq",), None),
+    ("earnings per share", ("earn",), None),
+    ("stock split", ("earn",), None),
+    ("strategic metals", ("strategic-metal",), None),
+    ("new home sales", ("housing",), None),
+    ("japan industrial output", ("ipi",), ("japan",)),
+    ("producer prices", ("wpi",), None),
+    ("groundnuts", ("groundnut", "groundnut-oil"), None),
+    ("naphtha", ("naphtha",), None),
+]
+SETS = {"ours": QUERIES, "fresh": FRESH_QUERIES, "third": THIRD_QUERIES, "all": QUERIES + FRESH_QUERIES}
 
 RANKERS = ("newsgrep", "newsgrep-all", "whoosh-or", "whoosh-and")
 DEPTH = 100
@@ -277,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=tuple(SETS),
         default="ours",
-        help="ours (38, the ranking was chosen on them), fresh (33, never tuned on), all",
+        help="ours (38, the ranking was chosen on them), third (49, development for issue 14), fresh (33, never tuned on), all",
     )
     args = ap.parse_args(argv)
     if not REUTERS_JSONL.exists():

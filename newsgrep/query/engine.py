@@ -44,7 +44,7 @@ from collections import Counter
 
 from .postings import Lru, Postings, Unsupported, per_leaf
 
-__all__ = ["Engine", "Unsupported", "exact_scores"]
+__all__ = ["Engine", "Unsupported", "exact_scores", "scores_of"]
 
 MARGIN = 1e-6  # candidates: every match scoring within this of the N-th best
 MAX_FILTER_ENTRIES = 1_000_000  # a server's filters: date ranges, speakers, sources (~60 bytes each)
@@ -321,6 +321,7 @@ class Engine:
     def top(self, q, full, limit: int | None, sort: str) -> tuple[int, list[tuple[int, float | None]]]:
         """(total, [(docnum, score)]) for ``full`` (``q`` with its filters), as Whoosh would rank them."""
         matches, exact = self.evaluate(full)
+        self.last = (full, matches, exact)  # for scores_of: the last query ranked, its scores
         total = len(matches)
         if sort != "relevance":
             order = self.postings.date_order(matches)
@@ -344,6 +345,20 @@ class Engine:
             candidates = list(zip(docnums, exact_scores(self.searcher, full, docnums, approx=matches), strict=True))
         ranked = sorted(candidates, key=lambda ds: (-ds[1], ds[0]))  # Whoosh's order: score, then docnum
         return total, ranked if limit is None else ranked[:limit]
+
+
+def scores_of(engine, full, docnums) -> list[float]:
+    """The scores of ``docnums`` (matches of ``full``) as ``engine.top`` ranks them, kept from its last ranking of ``full``.
+
+    The documents below a page that ``search.keep_first`` still shows: no
+    second evaluation, and Whoosh only where the sums were not exact.
+    """
+    found, matches, exact = getattr(engine, "last", (None, None, False))
+    if found is not full:
+        matches, exact = engine.evaluate(full)
+    if exact:
+        return [matches[d] for d in docnums]
+    return exact_scores(engine.searcher, full, docnums, approx=matches)
 
 
 def exact_scores(searcher, q, docnums, approx=None, check: bool = True) -> list[float | None]:

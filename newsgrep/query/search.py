@@ -603,11 +603,15 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
         title = (query_terms(searcher, q, "title"), phrases_of(q, "title"))
         engine = _engine(ix, searcher) if use_engine and not req.facets else None
         clauses = natural_clauses(q)
+        kept: list[int] = []  # the first pass's top documents, which stay the top (see keep_first)
         if clauses and req.sort == "relevance":
             seeds = _first_pass(engine, searcher, full)
             if seeds:
-                q = feedback(searcher, q, seeds, clauses, engine)
-                full = restrict(q, req.filters, searcher.reader())
+                ranked_with = feedback(searcher, q, seeds[:FEEDBACK_DOCS], clauses, engine)
+                if ranked_with is not q:
+                    q = ranked_with
+                    full = restrict(q, req.filters, searcher.reader())
+                    kept = [docnum for docnum, _score in seeds]
         ranked = _from_engine(engine, q, full, limit, req) if engine is not None else None
         facets = None
         occurrences = None
@@ -633,6 +637,8 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
                 top = list(zip(docnums, exact_scores(searcher, full, docnums, check=False), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
+        if kept:
+            top = keep_first(searcher, full, top, kept, limit, engine if ranked is not None else None)
         hits = make_hits(searcher, top, terms, phrases, occurrences, title)
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
@@ -647,6 +653,34 @@ FEEDBACK_MAX_SHARE = 0.1  # never a word in more than this share of the articles
 FEEDBACK_CHARS = 2000  # of each body: the lead says what an article is about, and analysing costs ~6 us a word
 FEEDBACK_MEMO = 100_000  # a server's memo of article words and frequencies, emptied past this many entries
 FEEDBACK_KEEP = 0.5  # the weight of the words asked for against the feedback terms (RM3's lambda)
+FEEDBACK_AGREE = 3  # a feedback word is in at least this many of the FEEDBACK_DOCS read (in as large a share of fewer)
+FIRST_KEPT = 10  # the first pass's top documents stay the top ones; feedback orders them and what follows
+
+
+def keep_first(searcher, full, top: list[tuple[int, float]], kept: list[int], limit: int | None, engine=None):
+    """``top`` (ranked by ``full``, the query with feedback) with the ``kept`` documents first.
+
+    ``kept`` are the first pass's best (FIRST_KEPT of them): they come first,
+    in the order of their score with feedback, then the other documents in
+    theirs; so feedback never moves a document into the first FIRST_KEPT or
+    out of them, it orders them and everything below. The scores are the
+    feedback query's: across that boundary they need not decrease. A kept
+    document that ``top`` lacks (feedback pushed it below the page) has
+    the score the engine gave it (``engine``, when it ranked ``top``), else
+    Whoosh's; ``top`` holds enough others to fill the page (it has
+    ``limit`` documents, so ``limit`` less those kept ones that it holds).
+    """
+    scores = dict(top)
+    missing = [docnum for docnum in kept if docnum not in scores]
+    if missing:
+        from .engine import exact_scores, scores_of
+
+        found = scores_of(engine, full, missing) if engine is not None else exact_scores(searcher, full, missing)
+        scores.update(zip(missing, found, strict=True))
+    first = sorted(((docnum, scores[docnum]) for docnum in kept), key=lambda ds: (-ds[1], ds[0]))
+    chosen = set(kept)
+    out = first + [ds for ds in top if ds[0] not in chosen]
+    return out if limit is None else out[:limit]
 
 
 def natural_clauses(q) -> int:
@@ -661,15 +695,15 @@ def natural_clauses(q) -> int:
 
 
 def _first_pass(engine, searcher, full) -> list[tuple[int, float]]:
-    """The top FEEDBACK_DOCS of ``full`` (docnum, score), from the engine or from Whoosh: the same answer."""
+    """The top FIRST_KEPT of ``full`` (docnum, score), from the engine or from Whoosh: the same answer."""
     if engine is not None:
         from .engine import Unsupported
 
         try:
-            return engine.top(full, full, FEEDBACK_DOCS, "relevance")[1]
+            return engine.top(full, full, FIRST_KEPT, "relevance")[1]
         except Unsupported:
             pass
-    return [(hit.docnum, hit.score) for hit in whoosh_search(searcher, full, FEEDBACK_DOCS)]
+    return [(hit.docnum, hit.score) for hit in whoosh_search(searcher, full, FIRST_KEPT)]
 
 
 def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=None):
@@ -700,6 +734,8 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=N
     analyzer = searcher.schema["body"].analyzer
     best = seeds[0][1]
     weights: dict[str, float] = {}
+    seen: dict[str, int] = {}  # how many of the articles read have the word
+    read = 0
     for docnum, score in seeds:
         found = memo.get(docnum) if memo is not None else None
         if found is None:
@@ -715,6 +751,10 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=N
         share = math.exp(score - best) / size
         for word, n in counts.items():
             weights[word] = weights.get(word, 0.0) + share * n
+            seen[word] = seen.get(word, 0) + 1
+        read += 1
+    agree = -(-FEEDBACK_AGREE * read // FEEDBACK_DOCS)  # 3 of 5, 2 of 3, 1 of 1
+    weights = {word: weight for word, weight in weights.items() if seen[word] >= agree}
     most = searcher.doc_count() * FEEDBACK_MAX_SHARE
     chosen: list[str] = []
     for word in heapq.nsmallest(FEEDBACK_POOL, weights, key=lambda w: (-weights[w], w)):

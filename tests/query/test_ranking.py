@@ -154,3 +154,40 @@ def test_feedback_ranks_what_is_like_the_best_matches_higher(feedback_archive, m
     monkeypatch.setattr(search_mod, "FEEDBACK_TERMS", 10)
     assert ranked(feedback_archive, "zeta OR omega") == ["top", "plain", "kin"]
     assert ranked(feedback_archive, "zeta") == ["top", "plain", "kin"]
+
+
+def test_feedback_words_are_in_most_of_the_articles_read(feedback_archive, monkeypatch):
+    from newsgrep.query import search as search_mod
+
+    monkeypatch.setattr(search_mod, "FEEDBACK_MAX_SHARE", 1.0)
+    ix, _root = feedback_archive
+    with ix.searcher() as searcher:
+        q = parse_query("zeta omega", ix.schema, match="any")
+        seeds = search_mod._first_pass(None, searcher, q)
+        assert len(seeds) == 3  # top, plain, kin: a word must be in 2 of them (3 of 5, as large a share of 3)
+        ranked_with = search_mod.feedback(searcher, q, seeds, 2)
+        words = sorted({term.text for term in ranked_with.b.subqueries})
+    # Not "mu" or "nu" (only in "plain"), nor the names in the titles (nor "notes": in no body).
+    assert words == ["harbour", "kappa", "review", "theta", "zeta"]
+
+
+@pytest.mark.parametrize("use_engine", [True, False])
+def test_feedback_keeps_the_first_pass_top(feedback_archive, monkeypatch, use_engine):
+    from newsgrep.query import search as search_mod
+
+    monkeypatch.setattr(search_mod, "FEEDBACK_MAX_SHARE", 1.0)
+    # First pass: top, plain, kin; feedback alone would put kin before plain.
+    monkeypatch.setattr(search_mod, "FIRST_KEPT", 2)  # top and plain stay the first two; kin cannot pass them
+    assert ranked(feedback_archive, "zeta omega", use_engine) == ["top", "plain", "kin"]
+    monkeypatch.setattr(search_mod, "FIRST_KEPT", 1)  # only top is kept: below it, feedback orders
+    assert ranked(feedback_archive, "zeta omega", use_engine) == ["top", "kin", "plain"]
+    ix, root = feedback_archive
+    page = search(ix, root, SearchRequest("zeta omega", limit=2), use_engine=use_engine)
+    assert [hit.title for hit in page.hits] == ["Notes top", "Notes kin"] and page.total == 3
+    monkeypatch.setattr(search_mod, "FIRST_KEPT", 2)
+    page = search(ix, root, SearchRequest("zeta omega", limit=1), use_engine=use_engine)
+    assert [hit.title for hit in page.hits] == ["Notes top"] and page.total == 3
+    # The kept documents are ordered by their scores with feedback; across the boundary scores may rise
+    # (kin's is higher than plain's, equal once rounded to the four places a hit shows).
+    scores = [hit.score for hit in search(ix, root, SearchRequest("zeta omega", limit=0), use_engine=use_engine).hits]
+    assert scores[0] > scores[2] >= scores[1]
