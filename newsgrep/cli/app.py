@@ -292,7 +292,7 @@ def index_cmd(
     from ..output import terminal
 
     archive = open_archive(index)
-    with terminal.ProgressBar("indexing") as bar:
+    with terminal.ProgressBar(quiet) as bar:
         summary = _guard(lambda: archive.update(paths, rebuild=rebuild, wait=wait, progress=bar))
     terminal.print_index_summary(summary, quiet, every_warning=warnings)
 
