@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest.text import clean_line, clean_text, printable
-from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
 TITLE = "bold"
@@ -69,13 +68,13 @@ def print_indented(con: Console, text: Text, indent: int = 2) -> None:
         con.print(Text(" " * indent) + line, soft_wrap=True)
 
 
-def snippet_text(text: str, matches) -> Text:
-    """A snippet with an ellipsis where it was cut out of a longer passage."""
+def snippet_text(snippet) -> Text:
+    """A snippet with an ellipsis where it was cut out of a sentence (``cut_before``, ``cut_after``)."""
     out = Text()
-    if text[:1].islower():
+    if snippet.cut_before:
         out.append("…", style=DIM)
-    out.append_text(highlighted(text, matches))
-    if text[-1:].isalnum() and len(text) >= SNIPPET_CHARS * 0.8:  # cut at the length limit
+    out.append_text(highlighted(snippet.text, snippet.matches))
+    if snippet.cut_after:
         out.append("…", style=DIM)
     return out
 
@@ -183,7 +182,7 @@ def print_hits(con: Console, result) -> None:
         if hit.speakers:
             con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
         for snip in hit.snippets:
-            print_indented(con, snippet_text(snip.text, snip.matches))
+            print_indented(con, snippet_text(snip))
     if getattr(result, "facets", None):
         con.print()
         print_facets(con, result.facets)

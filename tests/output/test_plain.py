@@ -72,3 +72,27 @@ def test_plain_applies_only_where_rich_sees_no_terminal(monkeypatch):
     assert not plain.applies("auto", Pipe())
     monkeypatch.setenv("TTY_COMPATIBLE", "0")
     assert plain.applies("auto", Tty())
+
+
+def test_the_ellipsis_marks_a_cut_not_a_lower_case_letter_regression():
+    """Issue 15: a whole sentence in lower case was printed as "…the talks ended." although nothing
+    was cut before it; a passage cut inside a sentence that starts in capitals had no "…"."""
+    hits = [
+        Hit(
+            "a",
+            "T",
+            "2019-01-01",
+            None,
+            None,
+            "p",
+            [],
+            1.0,
+            [
+                Snippet("the talks ended.", [[4, 9]]),
+                Snippet("Geneva talks went on", [], cut_before=True, cut_after=True),
+                Snippet("and ended.", [], cut_before=True),
+            ],
+        )
+    ]
+    rich_text, plain_text = both(SearchResult("q", 1, hits))
+    assert plain_text == rich_text == "T  2019-01-01 · a\n  the talks ended.\n  …Geneva talks went on…\n  …and ended.\n"
