@@ -319,8 +319,8 @@ def print_index_summary(summary, quiet: bool = False, every_warning: bool = Fals
         notice(earlier_warnings_line(summary.earlier))
     n = len(summary.warnings)
     sys.stderr.write(
-        f"indexed {summary.files} file{'s' if summary.files != 1 else ''}, "
-        f"{summary.articles} article{'s' if summary.articles != 1 else ''}: "
+        f"indexed {summary.files:,} file{'s' if summary.files != 1 else ''}, "
+        f"{summary.articles:,} article{'s' if summary.articles != 1 else ''}: "
         f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
         f"{summary.moved} moved, {summary.unchanged} unchanged; "
         f"{n:,} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
@@ -340,6 +340,7 @@ _REASONS = (
     ("must be a string", "with a field of the wrong type"),
     ("not valid UTF-8", "not UTF-8"),
     ("cannot read", "unreadable"),
+    ("; not kept", "with a field not kept"),
 )
 
 
