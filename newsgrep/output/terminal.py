@@ -180,7 +180,7 @@ def print_hits(con: Console, result) -> None:
             con.print()
         print_header(con, hit.title, hit.date, hit.source, hit.id, hit.title_matches)
         if hit.speakers:
-            con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
+            print_indented(con, Text("quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
         for snip in hit.snippets:
             print_indented(con, snippet_text(snip))
     if getattr(result, "facets", None):

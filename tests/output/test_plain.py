@@ -96,3 +96,24 @@ def test_the_ellipsis_marks_a_cut_not_a_lower_case_letter_regression():
     ]
     rich_text, plain_text = both(SearchResult("q", 1, hits))
     assert plain_text == rich_text == "T  2019-01-01 · a\n  the talks ended.\n  …Geneva talks went on…\n  …and ended.\n"
+
+
+def test_a_long_quoted_line_wraps_under_itself_on_a_terminal_regression():
+    """QA on Reuters at 80 columns: the people quoted wrapped to column 0, under the header's left edge."""
+    from rich.console import Console
+
+    people = ["Defence Department officials", "Reagan administration officials", "Defence officials", "Kuwait"]
+    people += ["State Department", "Tehran Radio", "Iran"]
+    hits = [Hit("a", "T", "2019-01-01", None, None, "p", people, 1.0, [Snippet("Short.", [])])]
+    con = Console(file=io.StringIO(), width=80, force_terminal=True, color_system=None)
+    con.soft_wrap = False
+    render.print_hits(con, SearchResult("q", 1, hits))
+    assert con.file.getvalue() == (
+        "T  2019-01-01 · a\n"
+        "  quoted: Defence Department officials, Reagan administration officials, Defence\n"
+        "  officials, Kuwait, State Department, Tehran Radio, Iran\n"
+        "  Short.\n"
+    )
+    rich_text, plain_text = both(SearchResult("q", 1, hits))  # into a pipe: one line, as before
+    assert plain_text == rich_text
+    assert plain_text.splitlines()[1] == "  quoted: " + ", ".join(people)
