@@ -104,3 +104,15 @@ def test_stats_lists_no_source_without_articles(workdir, run):
     (workdir / "seeds" / "x.jsonl").unlink()
     assert run("index").exit_code == 0
     assert json.loads(run("stats", "--json").stdout)["sources"] == {"Russian News Agency": 2}
+
+
+def test_usage_names_the_arguments_as_the_readme_does_regression(run):
+    """QA as a new user: `search -h` read "Usage: newsgrep search [OPTIONS] {query}", the README `search QUERY`."""
+    usage = {c: run(c, "-h").stdout.splitlines()[0] for c in ("search", "index", "quotes", "speakers", "export")}
+    assert usage == {
+        "search": "Usage: newsgrep search [OPTIONS] {QUERY}",  # Typer's braces: required
+        "index": "Usage: newsgrep index [OPTIONS] [PATH...]",
+        "quotes": "Usage: newsgrep quotes [OPTIONS] [QUERY]",
+        "speakers": "Usage: newsgrep speakers [OPTIONS] [QUERY]",
+        "export": "Usage: newsgrep export [OPTIONS] [QUERY]",
+    }
