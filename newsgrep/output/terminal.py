@@ -233,18 +233,25 @@ def print_timeline(con: Console, rows: list) -> None:
 
 
 def print_stats(con: Console, st) -> None:
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style=DIM)
-    table.add_column()
-    table.add_row("articles", str(st.articles))
-    table.add_row("quotations", str(st.quotes))
-    table.add_row("files", str(st.files))
-    table.add_row("dates", f"{st.first or '-'} to {st.last or '-'}")
-    table.add_row("index", f"{st.index} ({st.index_bytes / 1024:.0f} KiB)")
-    table.add_row("updated", st.updated or "-")
-    for source, count in st.sources.items():
-        table.add_row("source", Text(f"{clean_line(source)}: {count}"))
-    con.print(table)
+    """One ``label  value`` line each, the labels dimmed and padded, no trailing spaces.
+
+    A Rich table pads every value to the widest one ("source  Reuters (...): 18,577"),
+    which left trailing spaces on each line of `newsgrep stats | grep` (QA on Reuters).
+    """
+    rows = [
+        ("articles", f"{st.articles:,}"),
+        ("quotations", f"{st.quotes:,}"),
+        ("files", f"{st.files:,}"),
+        ("dates", f"{st.first or '-'} to {st.last or '-'}"),
+        ("index", f"{st.index} ({st.index_bytes / 1024:,.0f} KiB)"),
+        ("updated", st.updated or "-"),
+    ]
+    rows += [("source", f"{clean_line(source)}: {count:,}") for source, count in st.sources.items()]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        line = Text(label.ljust(width + 2), style=DIM)
+        line.append(value)
+        con.print(line, soft_wrap=True)
 
 
 def print_check(con: Console, ck) -> None:

@@ -117,3 +117,24 @@ def test_a_long_quoted_line_wraps_under_itself_on_a_terminal_regression():
     rich_text, plain_text = both(SearchResult("q", 1, hits))  # into a pipe: one line, as before
     assert plain_text == rich_text
     assert plain_text.splitlines()[1] == "  quoted: " + ", ".join(people)
+
+
+def test_stats_lines_have_no_trailing_spaces_regression():
+    """QA on Reuters: `newsgrep stats | cat -A` showed every line padded to the widest source's."""
+    from newsgrep.query.browse import Stats
+
+    st = Stats(18597, 58802, "1987-02-26", "2024-12-26", {"Reuters (Distribution 1.0)": 18577, "tass.com": 20}, 21,
+               99_739_648, "2026-12-07T20:39:33+00:00", "/tmp/idx")  # fmt: skip
+    out = Pipe()
+    with contextlib.redirect_stdout(out):
+        render.print_stats(render.console("auto"), st)
+    assert out.getvalue() == (
+        "articles    18,597\n"
+        "quotations  58,802\n"
+        "files       21\n"
+        "dates       1987-02-26 to 2024-12-26\n"
+        "index       /tmp/idx (97,402 KiB)\n"
+        "updated     2026-12-07T20:39:33+00:00\n"
+        "source      Reuters (Distribution 1.0): 18,577\n"
+        "source      tass.com: 20\n"
+    )
