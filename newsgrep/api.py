@@ -262,7 +262,9 @@ class Archive:
 
         Returns an ``IndexSummary``. One commit, or none: a failure leaves
         the index as it was. ``progress(done, total)`` is called as files are
-        done, as the CLI's progress bar is.
+        done, as the CLI's progress bar is; when ``progress`` has a
+        ``phase(label, total)`` method it is also told of the run's phases
+        ("adding", "committing", "speakers"; see ``index.writer._phase``).
         """
         from .index.locations import seed_locations
         from .index.writer import update_index

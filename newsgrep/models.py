@@ -67,6 +67,9 @@ class Snippet:
 
     text: str
     matches: list[tuple[int, int]] = field(default_factory=list)
+    # Whether the passage was cut out of a sentence at its start / its end (the output shows "…" there).
+    cut_before: bool = False
+    cut_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,20 @@ class SearchResult:
     def from_dict(cls, data: dict) -> SearchResult:
         """Rebuild a result that travelled as JSON (from `newsgrep serve`)."""
         hits = [
-            Hit(**{**h, "snippets": [Snippet(s["text"], [tuple(m) for m in s["matches"]]) for s in h["snippets"]]})
+            Hit(
+                **{
+                    **h,
+                    "snippets": [
+                        Snippet(
+                            s["text"],
+                            [tuple(m) for m in s["matches"]],
+                            s.get("cut_before", False),
+                            s.get("cut_after", False),
+                        )
+                        for s in h["snippets"]
+                    ],
+                }
+            )
             for h in data["hits"]
         ]
         return cls(data["query"], data["total"], hits, data.get("facets"), data.get("suggestion"))

@@ -225,7 +225,10 @@ def _main(
 @app.command()
 def search(
     query: Annotated[
-        str, typer.Argument(help='Whoosh query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, field:term.')
+        str,
+        typer.Argument(
+            metavar="QUERY", help='Whoosh query: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, field:term.'
+        ),
     ],
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -272,7 +275,8 @@ def search(
 @app.command("index")
 def index_cmd(
     paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or directories [default: $NEWSGREP_SEEDS or ./seeds].")
+        Optional[list[str]],
+        typer.Argument(metavar="PATH...", help="Files or directories [default: $NEWSGREP_SEEDS or ./seeds]."),
     ] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Build a fresh index and swap it in atomically.")] = False,
     wait: Annotated[
@@ -292,7 +296,7 @@ def index_cmd(
     from ..output import terminal
 
     archive = open_archive(index)
-    with terminal.ProgressBar("indexing") as bar:
+    with terminal.ProgressBar(quiet) as bar:
         summary = _guard(lambda: archive.update(paths, rebuild=rebuild, wait=wait, progress=bar))
     terminal.print_index_summary(summary, quiet, every_warning=warnings)
 
@@ -337,7 +341,9 @@ def check(json_: JsonOpt = False, color: ColorOpt = "auto", index: IndexOpt = No
 
 @app.command()
 def quotes(
-    query: Annotated[Optional[str], typer.Argument(help="Words the quotation itself must contain.")] = None,
+    query: Annotated[
+        Optional[str], typer.Argument(metavar="QUERY", help="Words the quotation itself must contain.")
+    ] = None,
     speaker: SpeakerOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -379,7 +385,7 @@ def quotes(
 
 @app.command()
 def speakers(
-    query: Annotated[Optional[str], typer.Argument(help="Only articles matching this query.")] = None,
+    query: Annotated[Optional[str], typer.Argument(metavar="QUERY", help="Only articles matching this query.")] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     source: SourceOpt = None,
@@ -420,7 +426,9 @@ def speakers(
 
 @app.command()
 def timeline(
-    query: Annotated[str, typer.Argument(help="The same query language as search; '*' for everything.")],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="The same query language as search; '*' for everything.")
+    ],
     by: Annotated[
         str,
         typer.Option(
@@ -491,7 +499,7 @@ def _print_result(result, json_: bool, jsonl: bool, color: str, count: bool = Fa
 
 @app.command()
 def export(
-    query: Annotated[str, typer.Argument(help="Only articles matching this query.")] = "*",
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Only articles matching this query.")] = "*",
     format_: Annotated[
         str,
         typer.Option(

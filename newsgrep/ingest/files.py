@@ -39,16 +39,16 @@ def display_path(path: str, anchor: str | None = None) -> str:
     The index knows a file by this path, so every spelling of one file must
     give the same one: ``/tmp/work/a.txt`` typed through a symlink
     (``/private/tmp`` on macOS, a symlinked home), ``a.txt`` typed in that
-    directory, ``work/a.txt`` typed one level up. A path outside the anchor
-    as typed is resolved: it may be inside it through a symlink, and if not,
-    its real absolute path is its one spelling.
+    directory, ``work/a.txt`` typed one level up. Every path is resolved
+    (symlinks followed, once per path given, not per file): inside the
+    anchor it is relative to it, and outside, its real absolute path is its
+    one spelling; a path inside the anchor as typed that a symlink takes
+    outside it (``link/file``, ``link`` pointing elsewhere) is no second
+    spelling either.
     """
-    here = os.path.abspath(anchor or os.curdir)
-    rel = os.path.relpath(os.path.abspath(path), here)
-    if not _outside(rel):
-        return rel
+    here = os.path.realpath(anchor or os.curdir)
     real = os.path.realpath(path)
-    rel = os.path.relpath(real, os.path.realpath(here))
+    rel = os.path.relpath(real, here)
     return real if _outside(rel) else rel
 
 

@@ -14,7 +14,6 @@ import sys
 from typing import IO
 
 from ..ingest.text import clean_line, clean_text
-from ..query.snippets import SNIPPET_CHARS
 
 
 def applies(color: str, stream: IO[str] | None = None) -> bool:
@@ -34,13 +33,8 @@ def applies(color: str, stream: IO[str] | None = None) -> bool:
         return True
 
 
-def _snippet(text: str) -> str:
-    out = clean_text(text)
-    if text[:1].islower():
-        out = "…" + out
-    if text[-1:].isalnum() and len(text) >= SNIPPET_CHARS * 0.8:
-        out += "…"
-    return out
+def _snippet(snippet) -> str:
+    return ("…" if snippet.cut_before else "") + clean_text(snippet.text) + ("…" if snippet.cut_after else "")
 
 
 def print_hits(result, out: IO[str] | None = None) -> None:
@@ -53,7 +47,7 @@ def print_hits(result, out: IO[str] | None = None) -> None:
         lines.append(f"{clean_line(hit.title)}  {meta}")
         if hit.speakers:
             lines.append("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers))
-        lines.extend("  " + _snippet(snip.text) for snip in hit.snippets)
+        lines.extend("  " + _snippet(snip) for snip in hit.snippets)
     (out or sys.stdout).write("".join(line + "\n" for line in lines))
 
 

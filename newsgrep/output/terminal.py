@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest.text import clean_line, clean_text, printable
-from ..query.snippets import SNIPPET_CHARS
 
 MATCH = "bold reverse"
 TITLE = "bold"
@@ -69,13 +68,13 @@ def print_indented(con: Console, text: Text, indent: int = 2) -> None:
         con.print(Text(" " * indent) + line, soft_wrap=True)
 
 
-def snippet_text(text: str, matches) -> Text:
-    """A snippet with an ellipsis where it was cut out of a longer passage."""
+def snippet_text(snippet) -> Text:
+    """A snippet with an ellipsis where it was cut out of a sentence (``cut_before``, ``cut_after``)."""
     out = Text()
-    if text[:1].islower():
+    if snippet.cut_before:
         out.append("…", style=DIM)
-    out.append_text(highlighted(text, matches))
-    if text[-1:].isalnum() and len(text) >= SNIPPET_CHARS * 0.8:  # cut at the length limit
+    out.append_text(highlighted(snippet.text, snippet.matches))
+    if snippet.cut_after:
         out.append("…", style=DIM)
     return out
 
@@ -181,9 +180,9 @@ def print_hits(con: Console, result) -> None:
             con.print()
         print_header(con, hit.title, hit.date, hit.source, hit.id, hit.title_matches)
         if hit.speakers:
-            con.print(Text("  quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
+            print_indented(con, Text("quoted: " + ", ".join(clean_line(s) for s in hit.speakers), style=DIM))
         for snip in hit.snippets:
-            print_indented(con, snippet_text(snip.text, snip.matches))
+            print_indented(con, snippet_text(snip))
     if getattr(result, "facets", None):
         con.print()
         print_facets(con, result.facets)
@@ -234,18 +233,25 @@ def print_timeline(con: Console, rows: list) -> None:
 
 
 def print_stats(con: Console, st) -> None:
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style=DIM)
-    table.add_column()
-    table.add_row("articles", str(st.articles))
-    table.add_row("quotations", str(st.quotes))
-    table.add_row("files", str(st.files))
-    table.add_row("dates", f"{st.first or '-'} to {st.last or '-'}")
-    table.add_row("index", f"{st.index} ({st.index_bytes / 1024:.0f} KiB)")
-    table.add_row("updated", st.updated or "-")
-    for source, count in st.sources.items():
-        table.add_row("source", Text(f"{clean_line(source)}: {count}"))
-    con.print(table)
+    """One ``label  value`` line each, the labels dimmed and padded, no trailing spaces.
+
+    A Rich table pads every value to the widest one ("source  Reuters (...): 18,577"),
+    which left trailing spaces on each line of `newsgrep stats | grep` (QA on Reuters).
+    """
+    rows = [
+        ("articles", f"{st.articles:,}"),
+        ("quotations", f"{st.quotes:,}"),
+        ("files", f"{st.files:,}"),
+        ("dates", f"{st.first or '-'} to {st.last or '-'}"),
+        ("index", f"{st.index} ({st.index_bytes / 1024:,.0f} KiB)"),
+        ("updated", st.updated or "-"),
+    ]
+    rows += [("source", f"{clean_line(source)}: {count:,}") for source, count in st.sources.items()]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        line = Text(label.ljust(width + 2), style=DIM)
+        line.append(value)
+        con.print(line, soft_wrap=True)
 
 
 def print_check(con: Console, ck) -> None:
@@ -320,8 +326,8 @@ def print_index_summary(summary, quiet: bool = False, every_warning: bool = Fals
         notice(earlier_warnings_line(summary.earlier))
     n = len(summary.warnings)
     sys.stderr.write(
-        f"indexed {summary.files} file{'s' if summary.files != 1 else ''}, "
-        f"{summary.articles} article{'s' if summary.articles != 1 else ''}: "
+        f"indexed {summary.files:,} file{'s' if summary.files != 1 else ''}, "
+        f"{summary.articles:,} article{'s' if summary.articles != 1 else ''}: "
         f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
         f"{summary.moved} moved, {summary.unchanged} unchanged; "
         f"{n:,} warning{'s' if n != 1 else ''}; {summary.seconds:.2f}s\n"
@@ -341,6 +347,7 @@ _REASONS = (
     ("must be a string", "with a field of the wrong type"),
     ("not valid UTF-8", "not UTF-8"),
     ("cannot read", "unreadable"),
+    ("; not kept", "with a field not kept"),
 )
 
 
@@ -355,40 +362,111 @@ def earlier_warnings_line(warnings) -> str:
     )
 
 
-class ProgressBar:
-    """A Rich progress bar on stderr, only when stderr is a terminal."""
+# What each phase of `newsgrep index` is called on its bar, and the unit it counts in.
+_PHASES = {
+    "reading": ("reading files", "bytes"),
+    "adding": ("adding articles", "articles"),
+    "committing": ("writing index", None),
+    "speakers": ("speakers table", None),
+}
 
-    def __init__(self, label: str) -> None:
+
+def _progress_columns() -> tuple[list, int]:
+    """Label, bar, amount and time: bytes or articles when the phase counts, else elapsed time and a pulse."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class Amount(ProgressColumn):
+        def __init__(self) -> None:
+            super().__init__()
+            self._bytes = DownloadColumn()
+
+        def render(self, task) -> Text:
+            unit = task.fields.get("unit")
+            if unit == "bytes":
+                return self._bytes.render(task)
+            if task.total is None or unit is None:
+                return Text("")
+            return Text(f"{int(task.completed):,}/{int(task.total):,} {unit}", style="progress.download")
+
+    class Time(ProgressColumn):
+        def __init__(self) -> None:
+            super().__init__()
+            self._left, self._since = TimeRemainingColumn(), TimeElapsedColumn()
+
+        def render(self, task) -> Text:
+            return (self._left if task.total is not None else self._since).render(task)
+
+    width = max(len(label) for label, _unit in _PHASES.values())
+    return [TextColumn("{task.description}"), BarColumn(), Amount(), Time()], width
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr, only when stderr is a terminal and not ``quiet``.
+
+    It shows the phase a run is in: files read (in bytes, so that one big JSON
+    Lines file moves it too), then the articles of a big file added to the
+    index, then the commit and the speakers table, which cannot be counted:
+    their bar pulses and their clock counts up, so a long commit never looks
+    like a hang at 100%.
+    """
+
+    def __init__(self, quiet: bool = False) -> None:
         self._con = Console(stderr=True)
         self._progress = None
-        self._task = None
-        self._label = label
+        self._tasks: dict[str, Any] = {}
+        self._phase = "reading"
+        self._quiet = quiet
+        self._width = 0
 
     def __enter__(self) -> ProgressBar:
         return self
 
-    def __call__(self, done: int, total: int) -> None:
-        """``done`` of ``total`` bytes of article files parsed: a big JSON Lines file moves the bar too.
-
-        Started at the first piece done, not on entry: Rich refreshes the bar from a thread, and the
+    def _started(self) -> bool:
+        """Started at the first call, not on entry: Rich refreshes the bar from a thread, and the
         indexer forks its workers before that (a fork with a thread running can deadlock the child)."""
         if self._progress is None:
-            if not self._con.is_terminal:
-                return
-            from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+            if self._quiet or not self._con.is_terminal:
+                return False
+            from rich.progress import Progress
 
-            self._progress = Progress(
-                Text(self._label).plain,
-                BarColumn(),
-                DownloadColumn(),
-                TimeRemainingColumn(),
-                console=self._con,
-                transient=True,
-            )
+            columns, self._width = _progress_columns()
+            self._progress = Progress(*columns, console=self._con, transient=True)
             self._progress.start()
-        if self._task is None:
-            self._task = self._progress.add_task("", total=total)
-        self._progress.update(self._task, completed=done)
+        return True
+
+    def _task(self, phase: str, total: int | None):
+        label, unit = _PHASES.get(phase, (phase, None))
+        task = self._tasks.get(phase)
+        if task is None:
+            task = self._progress.add_task(label.ljust(self._width), total=total, unit=unit)
+            self._tasks[phase] = task
+        for other, shown in self._tasks.items():  # one line: the phase the run is in
+            self._progress.update(shown, visible=other == phase)
+        return task
+
+    def __call__(self, done: int, total: int) -> None:
+        """``done`` of ``total`` in the current phase's unit: bytes of article files read, or articles added."""
+        if self._started():
+            self._progress.update(self._task(self._phase, total), completed=done, total=total)
+
+    def phase(self, phase: str, total: int | None = None) -> None:
+        """The run goes on to ``phase`` (a key of ``_PHASES``); ``total`` None: it cannot be counted."""
+        self._phase = phase
+        if phase == "reading":  # back to the files: their bar, as it was, at the next piece read
+            if self._progress is not None and "reading" in self._tasks:
+                self._task("reading", None)
+            return
+        if self._started():
+            task = self._task(phase, total)
+            self._progress.reset(task, total=total, completed=0)
+            self._progress.refresh()
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:

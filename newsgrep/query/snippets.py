@@ -43,15 +43,61 @@ def collapse(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[i
     return _WS.sub(" ", text), new
 
 
-def _word_start(text: str, pos: int) -> int:
-    """Move ``pos`` back to the start of a word (or of a sentence nearby)."""
-    if pos <= 0:
-        return 0
-    window = text[max(0, pos - 40) : pos]
-    cut = max(window.rfind(". "), window.rfind("\n"))
-    if cut >= 0:
-        return max(0, pos - 40) + cut + 1
-    while pos > 0 and not text[pos - 1].isspace():
+# Words that end in a full stop without ending a sentence: "U.S. officials", "Mr. Shultz", "Jan. 5".
+_ABBREVIATIONS = frozenset(
+    " ".join(
+        (
+            "mr mrs ms dr st sen rep gov gen lt col capt sgt adm prof rev jr sr no nos vs etc co corp inc ltd bros",
+            "jan feb mar apr jun jul aug sep sept oct nov dec mt ft",
+        )
+    ).split()
+)
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")  # U.S., p.m., an initial ("B. Jay Cooper")
+_CLOSED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_OPENS = re.compile(r"[\"'“‘«(\[]?[A-Z0-9]")
+LOOKBACK = 40  # how far before its context a passage looks for a sentence to start with
+
+
+def ends_sentence(text: str, end: int) -> bool:
+    """Whether ``text[:end]``, trailing spaces aside, ends a sentence (not an abbreviation's full stop)."""
+    tail = text[max(0, end - 60) : end].rstrip()
+    closed = _CLOSED.search(tail)
+    if closed is None:
+        return False
+    if tail[closed.start()] != ".":
+        return True
+    word = tail[: closed.start() + 1].rsplit(None, 1)[-1].lstrip("\"'“‘«([")
+    return not (word[:-1].lower() in _ABBREVIATIONS or _DOTTED.fullmatch(word))
+
+
+def starts_unit(text: str, pos: int) -> bool:
+    """Whether ``pos`` begins the text, a paragraph or a sentence: nothing of its sentence comes before it."""
+    before = text[max(0, pos - 60) : pos]
+    if not before.strip():
+        return pos <= len(before) or "\n\n" in before
+    gap = before[len(before.rstrip()) :]
+    return "\n\n" in gap or ends_sentence(text, pos)
+
+
+def _word_start(text: str, pos: int, floor: int = 0) -> int:
+    """Move ``pos`` back to a sentence start nearby, else to the start of its word; never before ``floor``.
+
+    A paragraph that starts within ``LOOKBACK`` characters is taken whole from
+    its start. A full stop after an abbreviation ("Two U.S. government
+    agencies") starts no sentence, or the passage would start in the middle
+    of one.
+    """
+    lo = max(floor, pos - LOOKBACK)
+    if lo == floor:
+        return floor
+    found = -1
+    for space in _WS.finditer(text, lo, pos):
+        after = space.end()
+        if after <= pos and _OPENS.match(text, after) and ends_sentence(text, space.start()):
+            found = after
+    if found >= 0:
+        return found
+    while pos > floor and not text[pos - 1].isspace():
         pos -= 1
     return pos
 
@@ -62,6 +108,21 @@ def _word_end(text: str, pos: int) -> int:
     while pos < len(text) and not text[pos].isspace():
         pos += 1
     return pos
+
+
+def _passage(body: str, start: int, end: int, group: list[tuple[int, int]]) -> Snippet:
+    """``body[start:end]`` as a snippet: whitespace collapsed, matches re-based, and whether it was
+    cut out of a sentence at either end (where the output shows "…")."""
+    raw = body[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    raw = raw.strip()
+    local = [(s - start - lead, e - start - lead) for s, e in group]
+    text, local = collapse(raw, local)
+    space = _WS.match(body, end)
+    after = space.end() if space else end  # where the text goes on
+    cut_before = bool(text) and not starts_unit(body, start + lead)
+    cut_after = bool(text) and after < len(body) and not starts_unit(body, after)
+    return Snippet(text, [list(span) for span in local], cut_before, cut_after)
 
 
 def make_snippets(
@@ -83,9 +144,7 @@ def make_snippets(
     """
     spans = sorted(set(spans))
     if not spans:
-        end = _word_end(body, min(len(body), size))
-        text, _ = collapse(body[:end].strip(), [])
-        return [Snippet(text, [])]
+        return [_passage(body, 0, _word_end(body, min(len(body), size)), [])]
     windows: list[tuple[int, int, list[tuple[int, int]]]] = []
     i = 0
     while i < len(spans):
@@ -94,7 +153,7 @@ def make_snippets(
         para_start = 0 if para_start < 0 else para_start + 2
         para_end = body.find("\n\n", spans[i][1])
         para_end = len(body) if para_end < 0 else para_end
-        start = max(para_start, _word_start(body, max(0, spans[i][0] - CONTEXT_CHARS)))
+        start = _word_start(body, max(para_start, spans[i][0] - CONTEXT_CHARS), para_start)
         if windows:  # never back into the previous passage: its words would be shown twice
             start = max(start, windows[-1][1])
         limit = min(para_end, start + size)
@@ -120,15 +179,7 @@ def make_snippets(
             chosen[-1] = (chosen[-1][0], end, chosen[-1][2] + group)
         else:
             chosen.append((start, end, group))
-    snippets = []
-    for start, end, group in chosen:
-        raw = body[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        raw = raw.strip()
-        local = [(s - start - lead, e - start - lead) for s, e in group]
-        text, local = collapse(raw, local)
-        snippets.append(Snippet(text, [list(span) for span in local]))
-    return snippets
+    return [_passage(body, start, end, group) for start, end, group in chosen]
 
 
 def title_matches(title: str, terms: list[bytes], phrases: list[list[bytes]] = ()) -> list[list[int]]:

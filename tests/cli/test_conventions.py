@@ -104,3 +104,18 @@ def test_stats_lists_no_source_without_articles(workdir, run):
     (workdir / "seeds" / "x.jsonl").unlink()
     assert run("index").exit_code == 0
     assert json.loads(run("stats", "--json").stdout)["sources"] == {"Russian News Agency": 2}
+
+
+def test_usage_names_the_arguments_as_the_readme_does_regression(run):
+    """QA as a new user: `search -h` read "search [OPTIONS] {query}", the README `search QUERY`."""
+    usage = {
+        c: run(c, "-h").stdout.splitlines()[0].split(" ", 2)[2]
+        for c in ("search", "index", "quotes", "speakers", "export")
+    }
+    assert usage == {
+        "search": "search [OPTIONS] {QUERY}",  # Typer's braces: required
+        "index": "index [OPTIONS] [PATH...]",
+        "quotes": "quotes [OPTIONS] [QUERY]",
+        "speakers": "speakers [OPTIONS] [QUERY]",
+        "export": "export [OPTIONS] [QUERY]",
+    }

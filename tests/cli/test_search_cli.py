@@ -38,7 +38,12 @@ def test_kuril_json_acceptance(in_seeds, run):
     assert hit["path"] == "seeds/001_f0a990e9aa37a018.txt"
     marked = [s["text"][a:b] for s in hit["snippets"] for a, b in s["matches"]]
     assert marked == ["Kuril", "Kuril", "Kuril"]
-    assert hit["snippets"][0] == {"text": "Kuril Islands issue", "matches": [[0, 5]]}
+    assert hit["snippets"][0] == {
+        "text": "Kuril Islands issue",
+        "matches": [[0, 5]],
+        "cut_before": False,
+        "cut_after": False,
+    }
     assert hit["title_matches"] == []  # "Kuril" is not in the title
 
 

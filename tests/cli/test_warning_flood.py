@@ -81,3 +81,16 @@ def test_one_file_and_one_article_are_singular(workdir, run):
     assert result.stderr.splitlines()[-1].startswith(
         "indexed 1 file, 1 article: 1 added, 0 updated, 0 removed, 0 moved, 0 unchanged; 0 warnings; "
     )
+
+
+def test_a_field_not_kept_is_counted_by_its_reason_regression(workdir, run):
+    """QA on TASS: 22 `top_words` fields (a list of objects) were summed up as "22 other"."""
+    (workdir / "seeds" / "bad.jsonl").write_text(BAD)
+    (workdir / "seeds" / "tags.jsonl").write_text(
+        '{"title": "T", "date": "1987-03-02", "body": "b", "scores": [{"w": 1}]}\n'
+    )
+    run("index")
+    assert _warnings(run("index").stderr) == [
+        "newsgrep: 4 known warnings, printed when first found: 2 without a body, 1 with a field not kept, "
+        "1 without a title; `newsgrep index --warnings` lists them"
+    ]

@@ -126,3 +126,44 @@ def test_a_split_file_of_one_piece_keeps_its_hash(tmp_path, monkeypatch):
     assert first.articles == 20
     again = update_index(str(tmp_path / "idx"), [str(path)], jobs=1)
     assert (again.unchanged, again.updated) == (1, 0)
+
+
+class _Phases:
+    """A progress callback that listens for phases, as the CLI's bar does: what it was told, in order."""
+
+    def __init__(self) -> None:
+        self.heard: list[tuple] = []
+
+    def __call__(self, done: int, total: int) -> None:
+        self.heard.append(("count", done, total))
+
+    def phase(self, label: str, total: int | None = None) -> None:
+        self.heard.append(("phase", label, total))
+
+
+def test_a_big_file_shows_its_adding_then_the_commit_and_the_table_as_phases(big, tmp_path, monkeypatch):
+    """Issue 15.2: after the last byte of one big file, the bar no longer sits at 100% through the writing."""
+    monkeypatch.setattr(writer, "PHASE_ARTICLES", 100)
+    monkeypatch.setattr(writer, "PHASE_STEP", 50)
+    heard = _Phases()
+    update_index(str(tmp_path / "index"), [str(big)], jobs=1, progress=heard)
+    size = big.stat().st_size
+    assert heard.heard == [
+        ("count", size, size),
+        ("phase", "adding", 120),
+        ("count", 50, 120),
+        ("count", 100, 120),
+        ("phase", "reading", None),
+        ("phase", "committing", None),
+        ("phase", "speakers", None),
+    ]
+
+
+def test_a_file_of_few_articles_has_no_adding_phase_and_a_plain_callable_hears_only_bytes(big, tmp_path):
+    heard = _Phases()
+    update_index(str(tmp_path / "index"), [str(big)], jobs=1, progress=heard)  # 120 articles: under PHASE_ARTICLES
+    size = big.stat().st_size
+    assert heard.heard == [("count", size, size), ("phase", "committing", None), ("phase", "speakers", None)]
+    seen = []
+    update_index(str(tmp_path / "plain"), [str(big)], jobs=1, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(size, size)]

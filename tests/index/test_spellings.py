@@ -42,3 +42,22 @@ def test_paths_stay_relative_to_the_first_builds_directory(tmp_path, monkeypatch
 
     hits = newsgrep.open(tmp_path / "index").search("Kuril").hits
     assert [h.path for h in hits] == ["seeds/001_f0a990e9aa37a018.txt"]
+
+
+def test_a_symlink_inside_the_anchor_to_a_file_outside_is_no_second_spelling_regression(tmp_path, monkeypatch):
+    """QA on Reuters: `index rlink/reuters.jsonl`, rlink a symlink in the first build's directory to the
+    file's real directory, after the real absolute path: '1 moved', and 283 s to index it all again."""
+    outside = tmp_path / "corpus"
+    shutil.copytree(SEEDS, outside / "seeds")
+    work = tmp_path / "work"
+    work.mkdir()
+    os.symlink(outside / "seeds", work / "rlink")
+    monkeypatch.chdir(work)
+    assert _counts(update_index("index", [str(outside / "seeds")], jobs=1)) == (2, 0, 0, 0)
+    assert _counts(update_index("index", ["rlink"], jobs=1)) == (0, 0, 2, 0)
+    assert _counts(update_index("index", ["rlink/000_2137f8a269427b0b.txt"], jobs=1)) == (0, 0, 1, 0)
+    import newsgrep
+
+    assert {h.path for h in newsgrep.open(work / "index").search("Kuril").hits} == {
+        str(outside / "seeds" / "001_f0a990e9aa37a018.txt")
+    }

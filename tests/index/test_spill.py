@@ -160,7 +160,7 @@ def test_a_parallel_build_never_forks_while_threads_run(tmp_path, monkeypatch):
 
     from newsgrep.output.terminal import ProgressBar
 
-    bar = ProgressBar("indexing")
+    bar = ProgressBar()
     bar._con = Console(file=io.StringIO(), force_terminal=True)  # as on a terminal: Rich's refresh thread
     import threading
 
