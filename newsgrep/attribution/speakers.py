@@ -1112,8 +1112,6 @@ def role_referent(sp: Speakers, words, pos: int) -> Entity | None:
         return found
     if score(sp.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING and "president" not in want:
         return sp.current  # "the spokesman" is not the candidate; "the nominee" and "the president" need one
-    if subj is not None and score(subj[1]) == 1 and subj[0] > sp.current_pos and want not in _SUBORDINATE:
-        return subj[1]  # "Obama defended it. 'It was cheap,' the president said": no role known for anyone
     return sp._first(lambda e: score(e) == 2)
 
 
