@@ -1170,6 +1170,17 @@ def _state_of(words) -> str | None:
     return next((st for st in _STATES if f"{st} " in f"{joined} " and f" {st} " in f" {joined} "), None)
 
 
+_STATE_NAMES = "|".join(sorted(_STATES, key=len, reverse=True))
+_BY_ABBREVIATION = {ab: st for st, ab in _STATES.items()}
+_STATE_LEFT = re.compile(
+    rf"\b({_STATE_NAMES})(?:'s)? (?:\w+ )?(?:sen|senator|gov|governor|rep|representative|congressman|congresswoman)\.? $"
+)
+_STATE_RIGHT = re.compile(
+    rf"(?:'s)?,? \(?(?:[rdi]-({'|'.join(re.escape(ab) for ab in _BY_ABBREVIATION)})\b"
+    rf"|(?:a )?(?:republican|democrat|independent) (?:from|of) ({_STATE_NAMES})\b|of ({_STATE_NAMES})\b)"
+)
+
+
 def _states_near(sp: Speakers, ent: Entity) -> set[str]:
     """The states written with the mentions of ``ent``: "Rubio (R-Fla.)", "Sen. Joni Ernst, R-Iowa",
     "Texas Sen. Ted Cruz", "Lee Zeldin, Republican of New York"."""
@@ -1177,17 +1188,11 @@ def _states_near(sp: Speakers, ent: Entity) -> set[str]:
     for at, e in sp.mentions:
         if e is not ent:
             continue
-        left = sp.body[max(0, at - 40) : at].lower()
-        right = sp.body[at : at + len(ent.name) + 40].lower()[len(ent.name) :]
-        for st, ab in _STATES.items():
-            if re.search(
-                rf"\b{st}(?:'s)? (?:\w+ )?(?:sen|senator|gov|governor|rep|representative|congressman|congresswoman)\.? $",
-                left,
-            ) or re.match(
-                rf"(?:'s)?,? \(?(?:[rdi]-{re.escape(ab)}\b|(?:a )?(?:republican|democrat|independent) (?:from|of) {st}\b|of {st}\b)",
-                right,
-            ):
-                near.add(st)
+        if m := _STATE_LEFT.search(sp.body[max(0, at - 40) : at].lower()):
+            near.add(m.group(1))
+        end = at + len(ent.name)
+        if m := _STATE_RIGHT.match(sp.body[end : end + 40].lower()):
+            near.add(_BY_ABBREVIATION.get(m.group(1)) or m.group(2) or m.group(3))
     return near
 
 
@@ -1196,10 +1201,13 @@ class _StateScore:
 
     def __init__(self, sp: Speakers, state: str, score: _RoleScore) -> None:
         self.sp, self.state, self.score = sp, state, score
+        self.seen: dict[int, set[str]] = {}
 
     def __call__(self, ent: Entity | None) -> int:
         got = self.score(ent)
         if got <= 0 or ent is None:
             return got
-        near = _states_near(self.sp, ent)
+        if id(ent) not in self.seen:
+            self.seen[id(ent)] = _states_near(self.sp, ent)
+        near = self.seen[id(ent)]
         return 0 if near and self.state not in near else got
