@@ -773,6 +773,33 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     return None
 
 
+_PRONOUN_OPENING = {
+    w: re.compile(rf"(?:(?:[A-Z][a-z]*|[^.,;:\"“”]{{3,60}},) )?{w}\b", re.IGNORECASE) for w in ("he", "she")
+}
+
+
+def pronoun_subject(sp: Speakers, word: str, ok) -> Entity | None:
+    """When the previous sentence opens with the same pronoun ("Still he rejected it", "In an interview,
+    he was asked") and came after the speaker of the moment last spoke, the person that sentence's
+    pronoun takes up: the last one who fits named, not as an object, in the 400 characters before it
+    and after that attribution ("... as Mr. Ruiz suggested. Still he rejected it. 'It was hard,' he said")."""
+    if not sp.subject or sp.current_pos >= sp.subject[0] or word not in _PRONOUN_OPENING:
+        return None
+    s = sp.subject[0]
+    if not _PRONOUN_OPENING[word].match(sp.body, s, s + 70):
+        return None
+    if sp._lazy:
+        sp._surnames()
+    lo = max(sp.current_pos, s - 400)
+    i = bisect.bisect_left(sp.mentions, lo, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, s, key=lambda t: t[0])
+    for at, ent in reversed(sp.mentions[i:j]):
+        said = _SAID_BEFORE.search(sp.body, max(lo, sp.body.rfind(". ", lo, at) + 1, at - 60), at)
+        if ok(ent) and not _object(sp.body, at) and not said:
+            return ent
+    return None
+
+
 _NAMED = re.compile(r"\b(?:named|called)\s+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|wrote|writes)\b")
 
@@ -1072,7 +1099,8 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if ok(self.current):
-            return _gendered(late_subject(self, ok) or self.current, word)
+            found = late_subject(self, ok) or (pronoun_subject(self, word, ok) if subj is None else None)
+            return _gendered(found or self.current, word)
         cur = self.current
         found = (
             self._before(pos, ok, subject=True)

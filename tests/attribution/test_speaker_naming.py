@@ -449,3 +449,14 @@ def test_the_florida_senator_is_not_the_senator_from_iowa():
 def test_a_spokesman_owned_by_a_role_is_kept_as_written():
     body = 'Prime Minister Ann Lowe met the envoy. "The talks went well and will go on," the prime minister\'s spokesman said.'
     assert said(body) == [("direct", "prime minister's spokesman", "The talks went well and will go on")]
+
+
+def test_he_after_a_sentence_opening_with_he_is_the_person_that_he_takes_up():
+    body = (
+        "Tom Kessler said the plant would stay open. Later that day Mr. Ruiz met the investors in the city. "
+        'Still he rejected the idea that the move was about money. "This was a hard call," he said.'
+    )
+    assert said(body) == [
+        ("indirect", "Tom Kessler", "the plant would stay open"),
+        ("direct", "Ruiz", "This was a hard call"),
+    ]
