@@ -653,6 +653,7 @@ ROLE_COMPAT = {
     ),
     "ambassador": ("ambassador", "envoy"),
     "envoy": ("envoy", "ambassador", "representative"),
+    "vice president": ("vice president", "vice-president"),
     "leader": ("president", "leader", "prime minister", "premier", "chancellor", "king", "head of state", "emir"),
     "spokeswoman": ("spokes", "press secretary", "press officer"),
     "spokesman": ("spokes", "press secretary", "press officer"),
@@ -669,7 +670,14 @@ ROLE_COMPAT = {
     "businessman": _TYCOON,
     "mogul": _TYCOON,
 }
-_PHRASE_ROLES = ("head of state", "prime minister", "foreign minister", "top diplomat", "chief diplomat")
+_PHRASE_ROLES = (
+    "head of state",
+    "prime minister",
+    "foreign minister",
+    "top diplomat",
+    "chief diplomat",
+    "vice president",
+)
 _ORG_NEED = {
     "ministry": ("ministry",),
     "department": ("department", "ministry"),
@@ -726,12 +734,17 @@ def _gendered(ent: Entity | None, word: str) -> Entity | None:
     return ent
 
 
+def _former(words) -> bool:
+    return any(w in ("former", "ex") or w.startswith("ex-") for w in words)
+
+
 class _RoleScore:
     """How well a person fits a role noun ("the Democratic nominee"): 2 their role says so, 1 no role
     known, 0 another role, party, nationality or sex, -1 not a person."""
 
     def __init__(self, words, want: str) -> None:
         self.want, self.nat, self.party = want, _nat(words), _party(words)
+        self.former = _former(words)
         self.female = True if want.endswith("woman") else False if want.endswith("man") else None
 
     def __call__(self, ent: Entity | None) -> int:
@@ -747,6 +760,8 @@ class _RoleScore:
             return 0
         if self.party and _party(role.split()) - self.party:
             return 0  # "the Democratic nominee" is not the Republican one
+        if (_former(role.split()) and not self.former) or (self.want == "president" and "vice" in role):
+            return 0  # "the president" is not former President Bush, nor the vice president
         pats = ROLE_COMPAT.get(self.want, (self.want,))
         return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
 
@@ -835,6 +850,33 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
                 if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
                     return named[-1]  # "the ministry" after "the Foreign Ministry"
                 return sp.group(phrase)
+    return None
+
+
+_PRONOUN_OPENING = {
+    w: re.compile(rf"(?:(?:[A-Z][a-z]*|[^.,;:\"“”]{{3,60}},) )?{w}\b", re.IGNORECASE) for w in ("he", "she")
+}
+
+
+def pronoun_subject(sp: Speakers, word: str, ok) -> Entity | None:
+    """When the previous sentence opens with the same pronoun ("Still he rejected it", "In an interview,
+    he was asked") and came after the speaker of the moment last spoke, the person that sentence's
+    pronoun takes up: the last one who fits named, not as an object, in the 400 characters before it
+    and after that attribution ("... as Mr. Ruiz suggested. Still he rejected it. 'It was hard,' he said")."""
+    if not sp.subject or sp.current_pos >= sp.subject[0] or word not in _PRONOUN_OPENING:
+        return None
+    s = sp.subject[0]
+    if not _PRONOUN_OPENING[word].match(sp.body, s, s + 70):
+        return None
+    if sp._lazy:
+        sp._surnames()
+    lo = max(sp.current_pos, s - 400)
+    i = bisect.bisect_left(sp.mentions, lo, key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, s, key=lambda t: t[0])
+    for at, ent in reversed(sp.mentions[i:j]):
+        said = _SAID_BEFORE.search(sp.body, max(lo, sp.body.rfind(". ", lo, at) + 1, at - 60), at)
+        if ok(ent) and not _object(sp.body, at) and not said:
+            return ent
     return None
 
 
@@ -1098,21 +1140,7 @@ class Speakers:
         return next((e for _, e in self.mentions[:64] if ok(e)), None)
 
     def _role(self, words, pos) -> Entity | None:
-        joined = " ".join(words)
-        want = next((p for p in _PHRASE_ROLES if p in joined), None)
-        want = want or next((w for w in reversed(words) if w in ROLE_HEADS), "official")
-        score = _RoleScore(words, want)
-        subj = self.opening(*self.subject) if self.subject else None
-        if subj is not None and score(subj[1]) == 2 and subj[0] > self.current_pos:
-            return subj[1]  # "Rubio toured the office. The senator said ...": not the senator quoted before
-        if score(self.current) == 2:
-            return self.current
-        found = self._before(pos, lambda e: score(e) == 2)
-        if found:
-            return found
-        if score(self.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING:
-            return self.current  # "the spokesman" is not the candidate; "the nominee" needs a nominee
-        return self._first(lambda e: score(e) == 2)
+        return role_referent(self, words, pos)
 
     def _orgref(self, words, pos) -> Entity | None:
         need = _ORG_NEED.get(words[-1], ())
@@ -1151,7 +1179,8 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if ok(self.current):
-            return _gendered(late_subject(self, ok) or self.current, word)
+            found = late_subject(self, ok) or (pronoun_subject(self, word, ok) if subj is None else None)
+            return _gendered(found or self.current, word)
         cur = self.current
         found = (
             self._before(pos, ok, subject=True)
@@ -1159,3 +1188,134 @@ class Speakers:
             or (cur if cur and not cur.org and not cur.group else None)
         )
         return _gendered(found, word)
+
+
+def _wanted_role(words) -> str:
+    """The role a role noun asks for: a two-word role ("prime minister") unless a role noun follows it
+    ("the prime minister's spokesman"), else its last role noun, else "official"."""
+    joined = f" {' '.join(words)} "
+    for p in _PHRASE_ROLES:
+        at = joined.find(f" {p} ")
+        if at >= 0 and not any(w in ROLE_HEADS for w in joined[at + len(p) + 2 :].split()):
+            return p
+    return next((w for w in reversed(words) if w in ROLE_HEADS), "official")
+
+
+def role_referent(sp: Speakers, words, pos: int) -> Entity | None:
+    """Who a role noun ("the senator", "the former president", "the official") stands for, or None to
+    keep the article's phrase."""
+    want = _wanted_role(words)
+    if want in _ANONYMOUS and words[-1] == want and (unnamed := _unnamed_before(sp, want, pos)) is not None:
+        return unnamed
+    score = _RoleScore(words, want)
+    if (state := _state_of(words)) is not None:
+        score = _StateScore(sp, state, score)
+    subj = sp.opening(*sp.subject) if sp.subject else None
+    if subj is not None and score(subj[1]) == 2 and subj[0] > sp.current_pos:
+        return subj[1]  # "Rubio toured the office. The senator said ...": not the senator quoted before
+    if score(sp.current) == 2:
+        return sp.current
+    found = sp._before(pos, lambda e: score(e) == 2)
+    if found:
+        return found
+    if score(sp.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING and "president" not in want:
+        return sp.current  # "the spokesman" is not the candidate; "the nominee" and "the president" need one
+    return sp._first(lambda e: score(e) == 2)
+
+
+# Roles an article gives to people it does not name: "the official" is the unnamed official quoted
+# before ("A senior administration official said ... The official added"), not a named person.
+_ANONYMOUS = wordset(
+    "official officer aide adviser advisor source executive employee staffer strategist operative insider"
+)
+
+
+def _unnamed_before(sp: Speakers, want: str, pos: int) -> Entity | None:
+    """The unnamed speaker a role noun takes up: the speaker of the moment if it is an unnamed one of
+    that role ("a senior administration official"), else the last "a/another ... <role>" outside
+    quotations in the 600 characters before if no person of that role is named after it, else a group of
+    that role speaking now ("Mexican officials")."""
+    cur = sp.current
+    if cur is not None and cur.group and want in [_low(w) for w in cur.name.split()]:
+        return cur
+    last = None
+    for m in re.finditer(
+        rf"\b(?:an?|another|one)\s+((?:[\w.'’-]+\s+){{0,4}}?{want})\b", sp.body[max(0, pos - 600) : pos], re.I
+    ):
+        last = m if not sp.inside(max(0, pos - 600) + m.start()) else last
+    if last is None:
+        plural = cur is not None and cur.group and _low(cur.name.split()[-1]) == want + "s"
+        return cur if plural else None
+    i = bisect.bisect_left(sp.mentions, max(0, pos - 600) + last.start(), key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, pos, key=lambda t: t[0])
+    if any(not e.group and want in (e.role or "").lower() for _, e in sp.mentions[i:j]):
+        return None  # "a source told us ... Lee, a campaign source, said ... the source added": Lee
+    return sp.group(last.group(1))
+
+
+# US states and the abbreviations that follow a politician's name: "the Florida senator" is the one
+# written "Sen. Marco Rubio (R-Fla.)", "Rubio of Florida" or "Florida Sen. Marco Rubio".
+_STATES = {
+    "alabama": "ala", "alaska": "alaska", "arizona": "ariz", "arkansas": "ark", "california": "calif",
+    "colorado": "colo", "connecticut": "conn", "delaware": "del", "florida": "fla", "georgia": "ga",
+    "hawaii": "hawaii", "idaho": "idaho", "illinois": "ill", "indiana": "ind", "iowa": "iowa", "kansas": "kan",
+    "kentucky": "ky", "louisiana": "la", "maine": "maine", "maryland": "md", "massachusetts": "mass",
+    "michigan": "mich", "minnesota": "minn", "mississippi": "miss", "missouri": "mo", "montana": "mont",
+    "nebraska": "neb", "nevada": "nev", "new hampshire": "n.h", "new jersey": "n.j", "new mexico": "n.m",
+    "new york": "n.y", "north carolina": "n.c", "north dakota": "n.d", "ohio": "ohio", "oklahoma": "okla",
+    "oregon": "ore", "pennsylvania": "pa", "rhode island": "r.i", "south carolina": "s.c",
+    "south dakota": "s.d", "tennessee": "tenn", "texas": "texas", "utah": "utah", "vermont": "vt",
+    "virginia": "va", "washington": "wash", "west virginia": "w.va", "wisconsin": "wis", "wyoming": "wyo",
+}  # fmt: skip
+_STATE_ROLES = wordset("senator governor congressman congresswoman representative lawmaker")
+
+
+def _state_of(words) -> str | None:
+    """The US state a role noun names ("the Florida senator"), if its role is a state's office."""
+    if not words or words[-1] not in _STATE_ROLES:
+        return None
+    joined = " ".join(words)
+    return next((st for st in _STATES if f"{st} " in f"{joined} " and f" {st} " in f" {joined} "), None)
+
+
+_STATE_NAMES = "|".join(sorted(_STATES, key=len, reverse=True))
+_BY_ABBREVIATION = {ab: st for st, ab in _STATES.items()}
+_STATE_LEFT = re.compile(
+    rf"\b({_STATE_NAMES})(?:'s)? (?:\w+ )?(?:sen|senator|gov|governor|rep|representative|congressman|congresswoman)\.? $"
+)
+_STATE_RIGHT = re.compile(
+    rf"(?:'s)?,? \(?(?:[rdi]-({'|'.join(re.escape(ab) for ab in _BY_ABBREVIATION)})\b"
+    rf"|(?:a )?(?:republican|democrat|independent) (?:from|of) ({_STATE_NAMES})\b|of ({_STATE_NAMES})\b)"
+)
+
+
+def _states_near(sp: Speakers, ent: Entity) -> set[str]:
+    """The states written with the mentions of ``ent``: "Rubio (R-Fla.)", "Sen. Joni Ernst, R-Iowa",
+    "Texas Sen. Ted Cruz", "Lee Zeldin, Republican of New York"."""
+    near = set()
+    for at, e in sp.mentions:
+        if e is not ent:
+            continue
+        if m := _STATE_LEFT.search(sp.body[max(0, at - 40) : at].lower()):
+            near.add(m.group(1))
+        end = at + len(ent.name)
+        if m := _STATE_RIGHT.match(sp.body[end : end + 40].lower()):
+            near.add(_BY_ABBREVIATION.get(m.group(1)) or m.group(2) or m.group(3))
+    return near
+
+
+class _StateScore:
+    """A role score that also asks for the state: "the Texas senator" is not a senator from Ohio."""
+
+    def __init__(self, sp: Speakers, state: str, score: _RoleScore) -> None:
+        self.sp, self.state, self.score = sp, state, score
+        self.seen: dict[int, set[str]] = {}
+
+    def __call__(self, ent: Entity | None) -> int:
+        got = self.score(ent)
+        if got <= 0 or ent is None:
+            return got
+        if id(ent) not in self.seen:
+            self.seen[id(ent)] = _states_near(self.sp, ent)
+        near = self.seen[id(ent)]
+        return 0 if near and self.state not in near else got

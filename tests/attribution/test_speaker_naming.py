@@ -392,3 +392,71 @@ def test_he_is_not_a_person_the_previous_sentence_names_as_an_object():
         ("direct", "Tom Harris", "The plant will close in June"),
         ("direct", "Tom Harris", "It is a calm place to work"),
     ]
+
+
+def test_the_official_is_the_unnamed_official_quoted_before():
+    body = (
+        "Mayor Ellen Ward opened the new bridge on Monday. A senior city official said the toll would stay low. "
+        '"We have no plans to raise it," the official said.'
+    )
+    assert said(body) == [
+        ("indirect", "senior city official", "the toll would stay low"),
+        ("direct", "senior city official", "We have no plans to raise it"),
+    ]
+
+
+def test_the_aide_is_the_unnamed_aide_introduced_before():
+    body = (
+        'Governor Tom Kessler praised the port. "Ships will come back," Kessler said. An aide to the governor '
+        'said the plan was ready. "It has been costed twice," the aide said.'
+    )
+    assert said(body) == [
+        ("direct", "Tom Kessler", "Ships will come back"),
+        ("indirect", "aide to the governor", "the plan was ready"),
+        ("direct", "aide to the governor", "It has been costed twice"),
+    ]
+
+
+def test_the_president_is_not_the_vice_president():
+    body = (
+        "President Carl Dunmore opened the session. Vice President Alan Brook visited the port later. "
+        '"The harbor needs dredging," the president said.'
+    )
+    assert said(body) == [("direct", "Carl Dunmore", "The harbor needs dredging")]
+
+
+def test_the_president_is_not_a_former_president():
+    body = (
+        "Former President Carl Dunmore opened the session. President Alan Brook visited the port later. "
+        'Dunmore then spoke. "The harbor needs dredging," the president said.'
+    )
+    assert said(body) == [("direct", "Alan Brook", "The harbor needs dredging")]
+
+
+def test_role_noun_that_fits_nobody_named_is_kept_as_written():
+    body = 'Hanna Pike welcomed the delegates. Gordon Leif defended the treaty at length. "It saved us money," the minister said.'
+    assert said(body) == [("direct", "minister", "It saved us money")]
+
+
+def test_the_florida_senator_is_not_the_senator_from_iowa():
+    body = (
+        "Sen. Dale Ortmann (R-Iowa) joined Sen. Rob Vinter (R-Fla.) at the rally. Vinter spoke first. "
+        'Later, Ortmann toured the farm. "Farmers need rain," the Florida senator said.'
+    )
+    assert said(body) == [("direct", "Rob Vinter", "Farmers need rain")]
+
+
+def test_a_spokesman_owned_by_a_role_is_kept_as_written():
+    body = 'Prime Minister Ann Lowe met the envoy. "The talks went well and will go on," the prime minister\'s spokesman said.'
+    assert said(body) == [("direct", "prime minister's spokesman", "The talks went well and will go on")]
+
+
+def test_he_after_a_sentence_opening_with_he_is_the_person_that_he_takes_up():
+    body = (
+        "Tom Kessler said the plant would stay open. Later that day Mr. Ruiz met the investors in the city. "
+        'Still he rejected the idea that the move was about money. "This was a hard call," he said.'
+    )
+    assert said(body) == [
+        ("indirect", "Tom Kessler", "the plant would stay open"),
+        ("direct", "Ruiz", "This was a hard call"),
+    ]
