@@ -44,6 +44,10 @@ def open_index(index: str | None, *, build: bool = True):
     if WARM:  # inside `newsgrep serve`, asked for another index: the client runs it itself
         raise NotServed(root)
     if not store.exists(root):
+        if store.being_built(root):  # searches never wait, and never say "no index" while one is built
+            raise NewsgrepError(
+                f"the index at {root} is being built by another `newsgrep index` run; search again when it finishes"
+            )
         seeds = store.seed_locations()
         if index is not None or os.environ.get("NEWSGREP_INDEX"):  # a read never writes where it was pointed
             raise NewsgrepError(

@@ -29,7 +29,9 @@ def current_dir(root: str) -> str | None:
         raise IndexDamagedError(
             f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
         ) from None
-    if not name.startswith("gen-") or os.sep in name:
+    except UnicodeDecodeError:  # random bytes: once an internal error, for --rebuild too
+        name = ""
+    if not name.startswith("gen-") or os.sep in name or "\x00" in name:
         raise IndexDamagedError(f"the index at {root} is damaged (bad CURRENT); run `newsgrep index --rebuild`")
     return os.path.join(root, name)
 
@@ -63,6 +65,30 @@ def exists(root: str) -> bool:
             f"cannot read the index at {root} ({err.strerror}); check the directory's owner and permissions"
         ) from None
     return True
+
+
+def being_built(root: str) -> bool:
+    """Whether a `newsgrep index` run holds the lock of an index that has no CURRENT yet.
+
+    Probes ``.lock`` read-only (a read never creates anything): a search named
+    with ``--index`` during the very first build once said "no index at DIR;
+    build it", while it was being built.
+    """
+    import fcntl
+
+    try:
+        fd = os.open(os.path.join(root, ".lock"), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops a shared lock taken here
+    return False
 
 
 # --- opening for reading -----------------------------------------------------------
