@@ -54,6 +54,7 @@ from .store import (
     damaged,
     file_crc,
     index_location,
+    ManifestDamage,
     load_manifest,
     seed_locations,
     segment_files,
@@ -499,7 +500,7 @@ def _open_live(root: str, gen: str):
     except Exception as err:  # noqa: BLE001 - unreadable index or manifest
         raise damaged(root, err) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-        raise damaged(root, ValueError("manifest is not an object of files"))
+        raise damaged(root, ManifestDamage("the manifest is not an object of files"))
     return ix, manifest
 
 
@@ -642,6 +643,10 @@ def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
                 record[name] = old
             else:
                 record[name] = [st.st_size, st.st_mtime_ns, file_crc(os.path.join(gen, name))]
+        manifest = os.path.join(gen, f"manifest-{writer.generation}.json")  # written just before the commit
+        if os.path.exists(manifest):
+            st = os.stat(manifest)
+            record[os.path.basename(manifest)] = [st.st_size, st.st_mtime_ns, file_crc(manifest)]
         write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
         commit_toc(segments)
 
