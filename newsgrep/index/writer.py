@@ -48,13 +48,13 @@ from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
 from .speakers import ensure_table, write_table
 from .store import (
     RECORDED,
+    ManifestDamage,
     check_segments,
     check_version,
     current_dir,
     damaged,
     file_crc,
     index_location,
-    ManifestDamage,
     load_manifest,
     seed_locations,
     segment_files,
