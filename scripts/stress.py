@@ -317,7 +317,7 @@ def part_kill(work: Path, rnd: random.Random, tally: Tally, count: int, deadline
             if diff:
                 problems.append(diff)
             elif order_differs(mine, clean):
-                tally.note("kill: hits in another order (tied scores)")
+                tally.note("kill: hits in another order (equal or nearly equal scores)")
         tally.add(f"kill:{action}", f"{label}: {'; '.join(problems)}" if problems else "")
 
 
@@ -341,7 +341,7 @@ def part_rounds(work: Path, rnd: random.Random, tally: Tally, count: int, deadli
             if diff:
                 problems.append(diff)
             elif order_differs(mine, rebuilt):
-                tally.note("rounds: hits in another order (tied scores)")
+                tally.note("rounds: hits in another order (equal or nearly equal scores)")
             counts = [ng(work, "index", "round-seeds", "--index", ix).stdout.strip() for ix in ("inc", "full")]
             summaries = [c.split("; ")[-2] if "; " in c else c for c in counts]  # "N warnings"
             if summaries[0] != summaries[1]:
