@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..errors import ExitStatus, NewsgrepError, UsageError
+from ..errors import ExitStatus, IndexDamagedError, NewsgrepError, UsageError
 
 INTERRUPTED = "interrupted; the index is as it was before this run"
 INTERRUPTED_AFTER_COMMIT = (
@@ -44,6 +44,14 @@ def open_index(index: str | None, *, build: bool = True):
     if WARM:  # inside `newsgrep serve`, asked for another index: the client runs it itself
         raise NotServed(root)
     if not store.exists(root):
+        if store.being_built(root):  # searches never wait, and never say "no index" while one is built
+            raise NewsgrepError(
+                f"the index at {root} is being built by another `newsgrep index` run; search again when it finishes"
+            )
+        if store.lost_current(root):  # a deleted CURRENT once read as "no index at DIR; build it"
+            raise IndexDamagedError(
+                f"the index at {root} is damaged (CURRENT is missing); run `newsgrep index --rebuild`"
+            )
         seeds = store.seed_locations()
         if index is not None or os.environ.get("NEWSGREP_INDEX"):  # a read never writes where it was pointed
             raise NewsgrepError(

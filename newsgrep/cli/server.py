@@ -218,7 +218,8 @@ def _answer(warm: WarmIndex, conn, run) -> None:
     if first == MARSHAL:
         size = int.from_bytes(_read(conn, 8, deadline), "big")
         try:
-            payload = marshal.loads(_read(conn, size, deadline)) if size <= MAX_REQUEST else None
+            data = _read(conn, size, deadline) if size <= MAX_REQUEST else b""
+            payload = marshal.loads(data) if _plain_marshal(data) else None
         except (EOFError, ValueError, TypeError, RecursionError):
             payload = None
         response = _respond(warm, payload, run)
@@ -243,6 +244,39 @@ def _answer(warm: WarmIndex, conn, run) -> None:
     except UnicodeEncodeError:  # a lone surrogate from a file name or argv: escaped, still JSON
         line = json.dumps(response).encode()
     conn.sendall(line + b"\n")
+
+
+# marshal.loads allocates a list, tuple or set of the size its header claims before reading an
+# element: 18 garbage bytes (`[` and a count of 2**31) made the server allocate gigabytes and stall
+# every client for seconds. A request is checked first, in one pass over its type codes (elements
+# follow their container in order, so no stack is needed): every count must fit in the bytes left,
+# and only the plain types a launcher sends are allowed (no code objects).
+_FIXED = {"N": 0, "T": 0, "F": 0, "S": 0, ".": 0, "0": 0, "{": 0, "i": 4, "g": 8, "y": 16, "r": 4}
+_SIZED = {"s": 4, "t": 4, "u": 4, "a": 4, "A": 4, "z": 1, "Z": 1}  # a length, then that many bytes
+_COUNTED = {"[": 4, "(": 4, "<": 4, ">": 4, ")": 1}  # a count, then that many objects
+
+
+def _plain_marshal(data: bytes) -> bool:
+    """Whether ``data`` is marshal of plain values whose every count fits in the bytes that follow."""
+    pos, end = 0, len(data)
+    while pos < end:
+        code = chr(data[pos] & 0x7F)  # 0x80 is FLAG_REF
+        pos += 1
+        if code in _FIXED:
+            pos += _FIXED[code]
+        elif code in _SIZED or code in _COUNTED or code == "l":
+            width = _SIZED.get(code) or _COUNTED.get(code) or 4
+            if pos + width > end:
+                return False
+            count = int.from_bytes(data[pos : pos + width], "little", signed=width == 4)
+            pos += width
+            count = abs(count) if code == "l" else count  # a long's sign is its count's
+            if count < 0 or count > end - pos:
+                return False
+            pos += count if code in _SIZED else 2 * count if code == "l" else 0
+        else:
+            return False
+    return pos == end
 
 
 class _Dropped(Exception):

@@ -334,10 +334,18 @@ def ensure_table(folder: str, ix) -> None:
         write_table(folder, ix)
 
 
+# The table and the state carry a CRC-32 of their marshal data: a flipped bit that still unmarshals
+# once gave other rows, with exit 0. A file that fails it is no table (the column answers) or no state.
+_MAGIC = b"NGS1"
+
+
 def _dump(path: str, obj) -> None:
+    import zlib
+
+    data = marshal.dumps(obj)
     tmp = f"{path}.{os.getpid()}.tmp"
     with open(tmp, "wb") as fh:
-        marshal.dump(obj, fh)
+        fh.write(_MAGIC + zlib.crc32(data).to_bytes(4, "big") + data)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -475,11 +483,9 @@ def _previous(folder: str, generation: int) -> tuple[list, dict]:
         raise _Stale("no state")
     before = max(found)
     table = read_table(folder, before)
-    try:
-        with open(state_path(folder, before), "rb") as fh:
-            state = marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):
-        raise _Stale("unreadable") from None
+    state = _load(state_path(folder, before))
+    if state is None:
+        raise _Stale("unreadable")
     if (
         table is None
         or not isinstance(state, dict)
@@ -706,9 +712,19 @@ def _widen_counted(g: list, date: bytes, n: int) -> None:
 
 def read_table(folder: str, generation: int) -> list[tuple] | None:
     """The speaker rows the writer kept for ``generation``, or None when there are none (or unreadable)."""
+    rows = _load(table_path(folder, generation))
+    return rows if isinstance(rows, list) else None
+
+
+def _load(path: str):
+    """What ``_dump`` wrote, or None: missing, unreadable, or not matching its CRC-32 (or from before it)."""
+    import zlib
+
     try:
-        with open(table_path(folder, generation), "rb") as fh:
-            rows = marshal.loads(fh.read())  # marshal.load(fh) reads object by object: 10x slower
+        with open(path, "rb") as fh:
+            data = fh.read()  # marshal.load(fh) reads object by object: 10x slower
+        if data[:4] != _MAGIC or int.from_bytes(data[4:8], "big") != zlib.crc32(data[8:]):
+            return None
+        return marshal.loads(data[8:])
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return rows if isinstance(rows, list) else None

@@ -25,11 +25,17 @@ def current_dir(root: str) -> str | None:
         raise NewsgrepError(
             f"cannot read the index at {root} ({err.strerror}); check the directory's owner and permissions"
         ) from None
+    except IsADirectoryError:
+        raise IndexDamagedError(
+            f"the index at {root} is damaged (CURRENT is a directory); run `newsgrep index --rebuild`"
+        ) from None
     except OSError as err:
         raise IndexDamagedError(
-            f"cannot read {root}/CURRENT ({err.strerror}); run `newsgrep index --rebuild`"
+            f"the index at {root} is damaged (cannot read CURRENT: {err.strerror}); run `newsgrep index --rebuild`"
         ) from None
-    if not name.startswith("gen-") or os.sep in name:
+    except UnicodeDecodeError:  # random bytes: once an internal error, for --rebuild too
+        name = ""
+    if not name.startswith("gen-") or os.sep in name or "\x00" in name:
         raise IndexDamagedError(f"the index at {root} is damaged (bad CURRENT); run `newsgrep index --rebuild`")
     return os.path.join(root, name)
 
@@ -65,6 +71,37 @@ def exists(root: str) -> bool:
     return True
 
 
+def being_built(root: str) -> bool:
+    """Whether a `newsgrep index` run holds the lock of an index that has no CURRENT yet.
+
+    Probes ``.lock`` read-only (a read never creates anything): a search named
+    with ``--index`` during the very first build once said "no index at DIR;
+    build it", while it was being built.
+    """
+    import fcntl
+
+    try:
+        fd = os.open(os.path.join(root, ".lock"), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops a shared lock taken here
+    return False
+
+
+def lost_current(root: str) -> bool:
+    """Whether ``root`` has no CURRENT but a committed generation: damage, not "no index" (call when not being built)."""
+    import glob
+
+    return bool(glob.glob(os.path.join(glob.escape(root), "gen-*", "_MAIN_*.toc")))
+
+
 # --- opening for reading -----------------------------------------------------------
 
 
@@ -94,7 +131,7 @@ def damaged(root: str, err: BaseException) -> IndexDamagedError:
     import traceback  # here, not at the top: a search that goes well never needs it
 
     traceback.clear_frames(err.__traceback__)
-    what = str(err) if isinstance(err, SegmentDamage) else err.__class__.__name__
+    what = str(err) if isinstance(err, (SegmentDamage, ManifestDamage)) else err.__class__.__name__
     return IndexDamagedError(f"the index at {root} is damaged ({what}); run `newsgrep index --rebuild`")
 
 
@@ -122,6 +159,10 @@ _CHUNK = 1 << 20
 
 class SegmentDamage(Exception):
     """A segment file that does not match the record of its commit; the message names it."""
+
+
+class ManifestDamage(ValueError):
+    """A manifest that does not match its record or is not one; the message names it."""
 
 
 def segments_record(folder: str, generation: int) -> str:
@@ -227,8 +268,27 @@ def check_version(gen: str, root: str) -> dict:
 
 
 def load_manifest(gen: str, generation: int) -> dict:
-    with open(os.path.join(gen, f"manifest-{generation}.json"), encoding="utf-8") as fh:
-        return json.load(fh)
+    """The manifest of ``generation``, checked against the CRC-32 its commit recorded (when it did).
+
+    A flipped bit in it once passed `newsgrep check` and every run: the manifest
+    is read whole anyway, so its CRC-32 costs little beside the JSON parse.
+    """
+    import zlib
+
+    name = f"manifest-{generation}.json"
+    with open(os.path.join(gen, name), "rb") as fh:
+        data = fh.read()
+    try:
+        with open(segments_record(gen, generation), encoding="utf-8") as fh:
+            entry = json.load(fh).get(name)
+    except (OSError, ValueError, AttributeError):
+        entry = None  # no record, or a damaged one: the segments' check says so
+    if isinstance(entry, list) and len(entry) == 3 and (entry[0] != len(data) or entry[2] != zlib.crc32(data)):
+        raise ManifestDamage(f"{name} does not match its checksum")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise ManifestDamage(f"{name} is not valid JSON") from None
 
 
 # --- stats --------------------------------------------------------------------------------
@@ -271,5 +331,5 @@ def manifest_for(root: str, folder: str, generation: int) -> dict:
     except (OSError, ValueError, TypeError) as err:
         raise damaged(root, err) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files", {}), dict):
-        raise damaged(root, ValueError("manifest is not an object of files"))
+        raise damaged(root, ManifestDamage(f"manifest-{generation}.json is not an object of files"))
     return manifest

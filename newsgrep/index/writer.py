@@ -48,6 +48,7 @@ from .schema import SCHEMA, SCHEMA_VERSION, article_document, file_words
 from .speakers import ensure_table, write_table
 from .store import (
     RECORDED,
+    ManifestDamage,
     check_segments,
     check_version,
     current_dir,
@@ -517,7 +518,7 @@ def _open_live(root: str, gen: str):
     except Exception as err:  # noqa: BLE001 - unreadable index or manifest
         raise damaged(root, err) from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-        raise damaged(root, ValueError("manifest is not an object of files"))
+        raise damaged(root, ManifestDamage("the manifest is not an object of files"))
     return ix, manifest
 
 
@@ -660,6 +661,10 @@ def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
                 record[name] = old
             else:
                 record[name] = [st.st_size, st.st_mtime_ns, file_crc(os.path.join(gen, name))]
+        manifest = os.path.join(gen, f"manifest-{writer.generation}.json")  # written just before the commit
+        if os.path.exists(manifest):
+            st = os.stat(manifest)
+            record[os.path.basename(manifest)] = [st.st_size, st.st_mtime_ns, file_crc(manifest)]
         write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
         commit_toc(segments)
 

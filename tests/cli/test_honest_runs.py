@@ -138,3 +138,24 @@ def test_a_search_during_the_first_build_answers_at_once(workdir, run):
         "newsgrep: error: the index at index is being built by another `newsgrep index` run; "
         "search again when it finishes\n"
     )
+
+
+@pytest.mark.parametrize("how", ["--index", "NEWSGREP_INDEX"])
+def test_a_search_named_at_an_index_in_its_first_build_says_it_is_being_built_regression_no_index(workdir, run, how):
+    """Regression: with --index (or $NEWSGREP_INDEX) it said "no index at ix; build it with ..." while
+    the first build ran (found by the QA rerun of issue 16). It never creates anything there either."""
+    from newsgrep.index.writer import write_lock
+
+    with write_lock("ix", 0):  # the first `newsgrep index --index ix` run, still building
+        before = sorted(os.listdir("ix"))
+        if how == "--index":
+            result = run("search", "Kuril", "--index", "ix")
+        else:
+            result = run("search", "Kuril", env={"NEWSGREP_INDEX": "ix"})
+        assert sorted(os.listdir("ix")) == before
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "newsgrep: error: the index at ix is being built by another `newsgrep index` run; "
+        "search again when it finishes\n"
+    )
+    assert run("search", "Kuril", "--index", "ix").stderr.startswith("newsgrep: error: no index at ix;")

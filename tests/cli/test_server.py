@@ -378,6 +378,9 @@ def test_ctrl_c_while_importing_is_a_silent_130(workdir, monkeypatch, capsys):
 # --- a server survives its clients (issue 16, points 8 and 9; issue 15, point 17) ----------------
 
 
+_CODE = __import__("marshal").dumps(compile("1", "x", "eval"))
+
+
 def _raw(data: bytes, *, close: bool = True) -> bytes:
     import socket
 
@@ -398,6 +401,9 @@ def _raw(data: bytes, *, close: bool = True) -> bytes:
         ("a 5,000-digit number", b'{"cmd": "search", "limit": ' + b"9" * 5000 + b"}\n"),
         ("a JSON list", b"[1, 2]\n"),
         ("marshal nested deep", b"M" + (250_000).to_bytes(8, "big") + b"[\x01\x00\x00\x00" * 50_000),
+        # found by scripts/stress.py: a list header claiming 2**31 - 1 items made marshal allocate gigabytes
+        ("marshal list of 2**31 claimed", b"M" + (6).to_bytes(8, "big") + b"[\xff\xff\xff\x7fN"),
+        ("marshal code object", b"M" + len(_CODE).to_bytes(8, "big") + _CODE),
     ],
 )
 def test_one_bad_request_gets_an_error_and_the_server_goes_on(served, forward, name, data):
@@ -414,6 +420,33 @@ def test_one_bad_request_gets_an_error_and_the_server_goes_on(served, forward, n
         }
     assert served.poll() is None and os.path.exists(socket_path("index"))
     assert forward("search", "Kuril", "--json")[0] == 0
+
+
+def test_a_huge_marshal_count_is_refused_before_anything_is_allocated_regression_stall():
+    """Regression (scripts/stress.py): 18 garbage bytes made the server allocate gigabytes and stall every client."""
+    import marshal
+    import time
+
+    from budget import budget
+
+    from newsgrep.cli.server import _plain_marshal
+
+    request = {"cmd": "run", "argv": ["search", "oil\udcff"], "env": {"A": "b"}, "tty": False, "size": [80, 24]}
+    assert _plain_marshal(marshal.dumps(request)) is True
+    assert _plain_marshal(marshal.dumps([10**30, -(10**30), 1.5, ("a", 1), {"s"}, b"x", None])) is True
+    for garbage in (
+        b"[\xff\xff\xff\x7fN",
+        b"(\x40\x42\x0f\x00",
+        b"l\x40\x42\x0f\x00",
+        b"[\xff\xff\xff\xffN",
+        _CODE,
+        b"?",
+    ):
+        assert _plain_marshal(garbage) is False
+    limit = budget(0.05)
+    started = time.perf_counter()
+    assert _plain_marshal(b"[\xff\xff\xff\x7f" + b"N" * (1 << 20)) is False
+    assert time.perf_counter() - started < limit
 
 
 def test_output_with_a_lone_surrogate_is_answered(served, forward, served_dir):

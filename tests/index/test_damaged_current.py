@@ -15,6 +15,10 @@ def _damage(kind: str) -> None:
     current = Path("index", "CURRENT")
     if kind == "garbage":
         current.write_text("\x00\x01 not a generation\n")
+    elif kind == "random bytes":  # regression: not UTF-8 was an internal error, for --rebuild too
+        current.write_bytes(b"\xb0\x9f\xff\x00garbage")
+    elif kind == "nul in a name":
+        current.write_text("gen-\x00x\n")
     elif kind == "empty":
         current.write_text("")
     elif kind == "outside":
@@ -25,7 +29,7 @@ def _damage(kind: str) -> None:
         (current / "junk").write_text("x")
 
 
-@pytest.mark.parametrize("kind", ["garbage", "empty", "outside", "directory"])
+@pytest.mark.parametrize("kind", ["garbage", "random bytes", "nul in a name", "empty", "outside", "directory"])
 def test_rebuild_repairs_a_damaged_current(workdir, run, kind):
     """Regression: `--rebuild` said "damaged (bad CURRENT); run newsgrep index --rebuild": a loop."""
     assert run("index").exit_code == 0

@@ -88,7 +88,8 @@ def test_a_manifest_that_is_a_list_is_damage(workdir, run):
     assert run("index").exit_code == 0
     manifest = next(Path(store.current_dir("index")).glob("manifest-*.json"))
     manifest.write_text("[1, 2]")
-    damaged = "newsgrep: error: the index at index is damaged (ValueError); run `newsgrep index --rebuild`\n"
+    name = manifest.name
+    damaged = f"newsgrep: error: the index at index is damaged ({name} does not match its checksum); run `newsgrep index --rebuild`\n"
     assert (run("stats").exit_code, run("stats").stderr) == (2, damaged)
     assert (run("index").exit_code, run("index").stderr) == (2, damaged)
     assert run("index", "--rebuild").exit_code == 0
