@@ -643,7 +643,8 @@ def _choose_merges(writer, segments) -> tuple[list, list]:
 
 
 def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
-    """Write ``segments-<N>.json`` when Whoosh's commit has finished the segments, before its table of contents.
+    """Write ``segments-<N>.json`` when Whoosh's commit has finished the segments, before its table of contents,
+    and again with the table's own checksum once it has landed.
 
     So the record is in force exactly when the commit is, as the manifest is.
     Files recorded at the start of the run (and verified then) keep their
@@ -667,6 +668,11 @@ def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
             record[os.path.basename(manifest)] = [st.st_size, st.st_mtime_ns, file_crc(manifest)]
         write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
         commit_toc(segments)
+        # The table of contents is written by Whoosh just now, so its checksum joins the record after it.
+        toc = os.path.join(gen, f"_MAIN_{writer.generation}.toc")
+        st = os.stat(toc)
+        record[os.path.basename(toc)] = [st.st_size, st.st_mtime_ns, file_crc(toc)]
+        write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
 
     writer._commit_toc = recording
 

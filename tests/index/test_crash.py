@@ -202,15 +202,15 @@ def test_ctrl_c_after_the_commit_says_the_changes_are_in_regression_as_it_was_be
     def interrupted(*_args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(writer, "write_table", interrupted)
-    result = run("index")
+    with monkeypatch.context() as patched:  # not monkeypatch.undo(): it also undid workdir's chdir
+        patched.setattr(writer, "write_table", interrupted)
+        result = run("index")
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
         2,
         "newsgrep: error: interrupted after this run's changes were committed; "
         "the next `newsgrep index` finishes its tidying",
     )
     assert run("search", "Zanzibar", "--count").stdout == "1\n"
-    monkeypatch.undo()
     assert run("index").exit_code == 0
     gen = store.current_dir("index")
     generation = int(next(p for p in os.listdir(gen) if p.startswith("manifest-"))[9:-5])

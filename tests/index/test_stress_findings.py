@@ -79,3 +79,29 @@ def test_a_deleted_current_says_damaged_not_no_index_regression(workdir, run):
     assert run("search", "Kuril", "--index", "ix").exit_code == 0
     shutil.rmtree("ix")
     assert run("search", "Kuril", "--index", "ix").stderr.startswith("newsgrep: error: no index at ix;")
+
+
+def test_a_flipped_bit_in_the_table_of_contents_is_damage_regression_toc(workdir, run):
+    """Regression: 50 of 156 bit flips in _MAIN_N.toc (a document count, a field's settings) passed `check`.
+
+    Its size and CRC-32 now join the commit's record once it lands, and every open compares them.
+    """
+    assert run("index").exit_code == 0
+    toc = next(Path(store.current_dir("index")).glob("_MAIN_*.toc"))
+    saved = toc.read_bytes()
+    size = len(saved)
+    checksum = (
+        f"newsgrep: error: the index at index is damaged ({toc.name} does not match its checksum); "
+        "run `newsgrep index --rebuild`\n"
+    )
+    for at in range(0, size, max(1, size // 25)):
+        _flip(toc, at)
+        check, search = run("check"), run("search", "Kuril")
+        assert check.exit_code == search.exit_code == 2, at
+        assert "is damaged (" in check.stderr and "is damaged (" in search.stderr, at
+        toc.write_bytes(saved)
+    _flip(toc, saved.index(b"analyzer") + 1)  # still unpickles: a field without an analyzer, silent before
+    assert run("check").stderr == run("search", "Kuril").stderr == checksum
+    toc.write_bytes(saved)
+    assert run("check").exit_code == 0
+    assert run("search", "Kuril").exit_code == 0
