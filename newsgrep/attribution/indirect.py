@@ -50,7 +50,12 @@ _OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
 _PLEA_END = re.compile(r"[,;:—–]")
 _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
-    r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
+    r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who|which)\b"
+)
+# "asked Trump about remarks he had made": the object is a name or a pronoun, and "about" opens the question.
+_ABOUT = re.compile(
+    r"\s+(?:him|her|them|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(about)\s+(?=[\w“\"])"
 )
 # "asked the former secretary of state during a chat if she would ...": "whether"/"if" further on,
 # past no punctuation, the clause showing a pronoun or a determiner next.
@@ -226,6 +231,8 @@ class IndirectReader:
                 or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
             ):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
+            elif c.verb in _ASKING and not inverted and (w := _ABOUT.match(m, rest_at, min(e, rest_at + 60))):
+                a, b = w.start(1), end  # "asked the governor about the plan"
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):

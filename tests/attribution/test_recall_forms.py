@@ -157,3 +157,22 @@ def test_what_was_recalled_is_not_what_was_said():
 
 def test_a_posted_photo_is_not_a_quotation():
     assert quotes("Mayor Ann Poe posted a photo of the new ferry on her page.") == []
+
+
+# --- what was asked: "asked X about Y", "asked X which ..." ---------------------------------------
+
+
+def test_asked_a_named_person_about_something():
+    body = "The talk show host Nils Berg asked Pell about remarks he had made the night before."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about remarks he had made the night before")]
+    body = "Nils Berg asked him on Monday about the closing of the eastern dock."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about the closing of the eastern dock")]
+
+
+def test_asked_about_with_no_object_before_it_is_not_a_question_put():
+    assert quotes("Nils Berg asked about the weather.") == []
+
+
+def test_asked_which():
+    body = "Nils Berg then asked Pell which harbours he could still win."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "which harbours he could still win")]
