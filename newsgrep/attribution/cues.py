@@ -59,7 +59,7 @@ _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
     r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
-    r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
+    r"agreed|denied|urged|asked|Asked(?=\s+by\s)|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
 _PART = (
@@ -567,7 +567,7 @@ def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
 
 # "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
 _ASKED_BY = re.compile(
-    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when)\s)"
+    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
 )
 
 

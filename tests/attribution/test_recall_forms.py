@@ -176,3 +176,25 @@ def test_asked_about_with_no_object_before_it_is_not_a_question_put():
 def test_asked_which():
     body = "Nils Berg then asked Pell which harbours he could still win."
     assert quotes(body) == [("indirect", "Nils Berg", "asked", "which harbours he could still win")]
+
+
+# --- a sentence opened by "Asked by X ...": X asked, and the question runs to the comma --------------
+
+
+def test_sentence_opened_by_asked_by_whether():
+    body = "Asked by Nils Berg whether she had drafted the plan herself, the mayor said she had."
+    assert quotes(body) == [("indirect", "Nils Berg", "Asked", "whether she had drafted the plan herself")]
+
+
+def test_asked_by_to_and_about():
+    body = 'Asked by Nils Berg to answer the critics, Pell said, "They are wrong about the dock."'
+    assert quotes(body) == [
+        ("indirect", "Nils Berg", "Asked", "to answer the critics"),
+        ("direct", "Pell", "said", "They are wrong about the dock."),
+    ]
+    body = "When asked by Nils Berg on Monday about the ferry, the mayor smiled."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about the ferry")]
+
+
+def test_asked_with_no_asker_named_is_not_a_cue():
+    assert quotes("Asked to leave, the crowd went home.") == []
