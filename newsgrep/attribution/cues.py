@@ -288,6 +288,23 @@ def bare_ok(word: str) -> bool:
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
 
 
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+_SHARE_OF = {"much": "of", "most": "of", "many": "of", "more": "than"}
+
+
+def figure_clause(at: int, first: str, after: list[str]) -> int:
+    """Where a bare clause opened by a figure or a share starts (``at``), else 0: "said 2016 has seen
+    ...", "says 31,000 to 160,000 of them could be lost", "said much of the talk was about", "said more
+    than 1 million donors gave". A finite verb must follow within seven words, and no "that"."""
+    low = first.lower()
+    words = [w.lower().strip(",") for w in after[:7]]
+    if "that" in words[:3] or not has_verb(words):
+        return 0
+    if _FIGURE.fullmatch(first) or (low in _SHARE_OF and words and words[0] == _SHARE_OF[low]):
+        return at
+    return 0
+
+
 def after_adverbials(m: str, at: int, e: int) -> int:
     """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
     interview with CNN", "announcing on Wednesday"."""
@@ -882,7 +899,7 @@ class CueReader:
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
         if first.lower() in ("it", "this", "there") and after and _finite_or_past(after[0]):
             return at
-        if wired := bare_clause(m, at, first, after):  # wire.py: "said it expects", "said over 2,600 ..."
+        if wired := bare_clause(m, at, first, after) or figure_clause(at, first, after):  # "said over 2,600"
             return wired
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
             return 0

@@ -198,3 +198,25 @@ def test_asked_by_to_and_about():
 
 def test_asked_with_no_asker_named_is_not_a_cue():
     assert quotes("Asked to leave, the crowd went home.") == []
+
+
+# --- a bare clause opened by a figure or a share: "said 2019 has been", "said much of the ..." ------
+
+
+def test_bare_clause_opened_by_a_figure():
+    body = "Ann Poe said 2019 has seen the lowest harbour traffic on record."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "2019 has seen the lowest harbour traffic on record")]
+    body = "Ann Poe says 3,000 to 5,000 of the jobs could be lost."
+    assert quotes(body) == [("indirect", "Ann Poe", "says", "3,000 to 5,000 of the jobs could be lost")]
+
+
+def test_bare_clause_opened_by_a_share():
+    body = "Ann Poe said much of her talk with the governor was about the dock."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "much of her talk with the governor was about the dock")]
+    body = "Ann Poe said more than 200 families had left the island."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "more than 200 families had left the island")]
+
+
+def test_a_figure_or_a_share_with_no_verb_is_not_a_clause():
+    assert quotes("Ann Poe said 20 words to the crowd.") == []
+    assert quotes("Ann Poe said much about the plan on Monday.") == []
