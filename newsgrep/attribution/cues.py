@@ -305,6 +305,19 @@ def figure_clause(at: int, first: str, after: list[str]) -> int:
     return 0
 
 
+_TITLE_AFTER = re.compile(r"\s+[\"“]~+[\"”](?=\s+[\w])")
+
+
+def past_title(m: str, at: int, e: int) -> int:
+    """Past a programme's quoted title after the object of "told" at ``at`` ('told ABC's "Good Morning
+    America" on Monday the talks were cordial'); ``at`` unchanged if there is none. The object must be a
+    possessive ("ABC's", "NBC News'")."""
+    if m[at - 2 : at] not in ("'s", "’s") and m[at - 1 : at] not in ("'", "’"):
+        return at  # 'told CNN "the talk was cordial" and ...': a quotation, not a title
+    mt = _TITLE_AFTER.match(m, at, e)
+    return mt.end() if mt else at
+
+
 def after_adverbials(m: str, at: int, e: int) -> int:
     """Past the adverbials that may stand between a cue and its clause: "said Sunday", "said in an
     interview with CNN", "announcing on Wednesday"."""
@@ -884,7 +897,7 @@ class CueReader:
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:  # wire.py: "told a news conference Iran was ready"
                 return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
-            at = obj.end()
+            at = past_title(self.m, obj.end(), e)  # 'told CBS's "Face the Nation" ...'
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:

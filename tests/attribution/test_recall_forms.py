@@ -220,3 +220,18 @@ def test_bare_clause_opened_by_a_share():
 def test_a_figure_or_a_share_with_no_verb_is_not_a_clause():
     assert quotes("Ann Poe said 20 words to the crowd.") == []
     assert quotes("Ann Poe said much about the plan on Monday.") == []
+
+
+# --- "told ABC's "Good Morning America" on Monday <clause>": the programme's title is skipped ---------
+
+
+def test_told_a_programme_by_its_title_then_a_bare_clause():
+    body = 'Ann Poe told WXT\'s "Harbour Hour" on Monday the ferry talks were cordial.'
+    assert quotes(body) == [("indirect", "Ann Poe", "told", "the ferry talks were cordial")]
+    body = "Ann Poe told WXT’s “Harbour Hour” the ferry talks were cordial."
+    assert quotes(body) == [("indirect", "Ann Poe", "told", "the ferry talks were cordial")]
+
+
+def test_a_quotation_after_told_is_not_a_title():
+    body = 'Ann Poe told WXT "the talks were cordial" and the crowd was pleased.'
+    assert quotes(body) == [("partial", "Ann Poe", "told", "the talks were cordial")]
