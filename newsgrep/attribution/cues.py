@@ -254,6 +254,9 @@ def _named(seg: list[tuple[int, str]]) -> bool:
     return ref is not None and ref.kind == "name"
 
 
+_LY_ADJECTIVES = wordset("early yearly daily weekly monthly quarterly elderly")  # "a yearly Gallup poll"
+
+
 def _np_like(seg: list[tuple[int, str]]) -> bool:
     """Could these words be a speaker phrase? Short, no finite verb, not a pronoun or a preposition."""
     if not seg or len(seg) > 14:
@@ -265,7 +268,8 @@ def _np_like(seg: list[tuple[int, str]]) -> bool:
         return False
     if all(w in _SKIP or w in STOP_CAPS or w in FUNCTION or w in PREPS for w in words):  # "then"
         return False
-    return not any(w in _FINITE or w.endswith("ly") for w in words) and any(w[:1].isalpha() for w in words)
+    adverb = any(w.endswith("ly") and w not in _LY_ADJECTIVES and t.islower() for (_, t), w in zip(seg, words, strict=True))
+    return not adverb and not any(w in _FINITE for w in words) and any(w[:1].isalpha() for w in words)
 
 
 @dataclasses.dataclass

@@ -235,3 +235,21 @@ def test_told_a_programme_by_its_title_then_a_bare_clause():
 def test_a_quotation_after_told_is_not_a_title():
     body = 'Ann Poe told WXT "the talks were cordial" and the crowd was pleased.'
     assert quotes(body) == [("partial", "Ann Poe", "told", "the talks were cordial")]
+
+
+# --- "early", "yearly", "daily" are adjectives in a speaker phrase, not adverbs ----------------------
+
+
+def test_speaker_phrase_with_an_ly_adjective():
+    body = "Ann Poe has been named the island's best mayor, according to a yearly harbour poll."
+    assert quotes(body) == [
+        ("indirect", "yearly harbour poll", "according to", "Ann Poe has been named the island's best mayor")
+    ]
+    body = "According to early results of exit polls, nearly half of the voters in Ohio were women."
+    assert quotes(body) == [
+        ("indirect", "early results of exit polls", "According to", "nearly half of the voters in Ohio were women")
+    ]
+
+
+def test_a_real_adverb_still_ends_a_speaker_phrase():
+    assert quotes("The ferry left, according to reports quickly denied.") == []
