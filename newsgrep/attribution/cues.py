@@ -254,7 +254,9 @@ def _named(seg: list[tuple[int, str]]) -> bool:
     return ref is not None and ref.kind == "name"
 
 
-_LY_ADJECTIVES = wordset("early yearly daily weekly monthly quarterly elderly")  # "a yearly Gallup poll"
+_LY_ADJECTIVES = wordset(  # "a yearly Gallup poll", "a CNN tally": not adverbs
+    "early yearly daily weekly monthly quarterly elderly tally tallies family families ally allies rally assembly"
+)
 
 
 def _np_like(seg: list[tuple[int, str]]) -> bool:

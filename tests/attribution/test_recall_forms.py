@@ -251,5 +251,12 @@ def test_speaker_phrase_with_an_ly_adjective():
     ]
 
 
+def test_speaker_phrase_ending_in_an_ly_noun():
+    body = "Ann Poe has won 75 seats, according to a WXT tally, but the count goes on."
+    assert quotes(body) == [("indirect", "WXT tally", "according to", "Ann Poe has won 75 seats")]
+    body = "Ann Poe would back the ferry plan, a Poe ally suggested."
+    assert quotes(body) == [("indirect", "Poe ally", "suggested", "Ann Poe would back the ferry plan")]
+
+
 def test_a_real_adverb_still_ends_a_speaker_phrase():
     assert quotes("The ferry left, according to reports quickly denied.") == []
