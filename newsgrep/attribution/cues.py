@@ -254,9 +254,25 @@ def _named(seg: list[tuple[int, str]]) -> bool:
     return ref is not None and ref.kind == "name"
 
 
-_LY_ADJECTIVES = wordset(  # "a yearly Gallup poll", "a CNN tally": not adverbs
-    "early yearly daily weekly monthly quarterly elderly tally tallies family families ally allies rally assembly"
+_LY_NOT_ADVERBS = wordset(  # "a yearly Gallup poll", "a CNN tally"
+    "yearly monthly quarterly elderly tally tallies family families ally allies rally assembly"
 )
+
+
+_FIGURE_WORDS = wordset("two three four five six seven eight nine ten half")
+
+
+def _adverb(words: list[str], k: int, tok: str) -> bool:
+    """Is the k-th word of a speaker phrase an adverb that rules it out ("recently", "Only 15 pct")? Not a
+    noun or an adjective in -ly, nor a capitalised word inside the phrase ("Italy"), nor "early" first or
+    after an article ("early results of exit polls", not "the bank early this week"), nor the first word of
+    a share ("Nearly eight in 10")."""
+    w = words[k]
+    if not w.endswith("ly") or w in _LY_NOT_ADVERBS or (k and not tok.islower()):
+        return False
+    if k == 0 and len(words) > 1 and (words[1][:1].isdigit() or words[1] in _FIGURE_WORDS):
+        return False  # "Nearly eight in 10", "Roughly 40 percent of voters": a share
+    return not (w == "early" and (k == 0 or words[k - 1] in ("a", "an", "the")))
 
 
 def _np_like(seg: list[tuple[int, str]]) -> bool:
@@ -270,7 +286,7 @@ def _np_like(seg: list[tuple[int, str]]) -> bool:
         return False
     if all(w in _SKIP or w in STOP_CAPS or w in FUNCTION or w in PREPS for w in words):  # "then"
         return False
-    adverb = any(w.endswith("ly") and w not in _LY_ADJECTIVES and t.islower() for (_, t), w in zip(seg, words, strict=True))
+    adverb = any(_adverb(words, k, t) for k, (_, t) in enumerate(seg))
     return not adverb and not any(w in _FINITE for w in words) and any(w[:1].isalpha() for w in words)
 
 

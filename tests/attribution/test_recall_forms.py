@@ -260,3 +260,11 @@ def test_speaker_phrase_ending_in_an_ly_noun():
 
 def test_a_real_adverb_still_ends_a_speaker_phrase():
     assert quotes("The ferry left, according to reports quickly denied.") == []
+    assert quotes("The harbour board early this week also announced that it had sold the dock.") == []
+
+
+def test_a_capitalised_ly_word_inside_the_phrase_and_a_share_opened_by_an_adverb():
+    body = "The ferry left, according to officials in Italy."
+    assert quotes(body) == [("indirect", "officials in Italy", "according to", "The ferry left")]
+    body = "Nearly eight in 10 ferry riders say they would pay more."
+    assert quotes(body) == [("indirect", "Nearly eight in 10 ferry riders", "say", "they would pay more")]
