@@ -52,7 +52,8 @@ _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
     r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who|which)\b"
 )
-_ASKED_WHAT = re.compile(r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(about|to\s+[a-z]+)\s")  # after "asked by X": what X asked about, or asked for
+# After "asked by X": what X asked about, or asked for.
+_ASKED_WHAT = re.compile(r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(about|to\s+[a-z]+)\s")
 # "asked Trump about remarks he had made": the object is a name or a pronoun, and "about" opens the question.
 _ABOUT = re.compile(
     r"\s+(?:him|her|them|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})"
