@@ -59,7 +59,7 @@ _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
     r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
-    r"agreed|denied|urged|asked|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
+    r"agreed|denied|urged|asked|Asked(?=\s+by\s)|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
 _PART = (
@@ -254,6 +254,27 @@ def _named(seg: list[tuple[int, str]]) -> bool:
     return ref is not None and ref.kind == "name"
 
 
+_LY_NOT_ADVERBS = wordset(  # "a yearly Gallup poll", "a CNN tally"
+    "yearly monthly quarterly elderly tally tallies family families ally allies rally assembly"
+)
+
+
+_FIGURE_WORDS = wordset("two three four five six seven eight nine ten half")
+
+
+def _adverb(words: list[str], k: int, tok: str) -> bool:
+    """Is the k-th word of a speaker phrase an adverb that rules it out ("recently", "Only 15 pct")? Not a
+    noun or an adjective in -ly, nor a capitalised word inside the phrase ("Italy"), nor "early" first or
+    after an article ("early results of exit polls", not "the bank early this week"), nor the first word of
+    a share ("Nearly eight in 10")."""
+    w = words[k]
+    if not w.endswith("ly") or w in _LY_NOT_ADVERBS or (k and not tok.islower()):
+        return False
+    if k == 0 and len(words) > 1 and (words[1][:1].isdigit() or words[1] in _FIGURE_WORDS):
+        return False  # "Nearly eight in 10", "Roughly 40 percent of voters": a share
+    return not (w == "early" and (k == 0 or words[k - 1] in ("a", "an", "the")))
+
+
 def _np_like(seg: list[tuple[int, str]]) -> bool:
     """Could these words be a speaker phrase? Short, no finite verb, not a pronoun or a preposition."""
     if not seg or len(seg) > 14:
@@ -265,7 +286,8 @@ def _np_like(seg: list[tuple[int, str]]) -> bool:
         return False
     if all(w in _SKIP or w in STOP_CAPS or w in FUNCTION or w in PREPS for w in words):  # "then"
         return False
-    return not any(w in _FINITE or w.endswith("ly") for w in words) and any(w[:1].isalpha() for w in words)
+    adverb = any(_adverb(words, k, t) for k, (_, t) in enumerate(seg))
+    return not adverb and not any(w in _FINITE for w in words) and any(w[:1].isalpha() for w in words)
 
 
 @dataclasses.dataclass
@@ -286,6 +308,36 @@ def bare_ok(word: str) -> bool:
     """Can ``word`` start the clause after a bare "said"?"""
     low = word.lower()
     return word[:1].isalpha() and low not in PREPS and low not in _NOT_CLAUSE
+
+
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+_SHARE_OF = {"much": "of", "most": "of", "many": "of", "more": "than"}
+
+
+def figure_clause(at: int, first: str, after: list[str]) -> int:
+    """Where a bare clause opened by a figure or a share starts (``at``), else 0: "said 2016 has seen
+    ...", "says 31,000 to 160,000 of them could be lost", "said much of the talk was about", "said more
+    than 1 million donors gave". A finite verb must follow within seven words, and no "that"."""
+    low = first.lower()
+    words = [w.lower().strip(",") for w in after[:7]]
+    if "that" in words[:3] or not has_verb(words):
+        return 0
+    if _FIGURE.fullmatch(first) or (low in _SHARE_OF and words and words[0] == _SHARE_OF[low]):
+        return at
+    return 0
+
+
+_TITLE_AFTER = re.compile(r"\s+[\"“]~+[\"”](?=\s+[\w])")
+
+
+def past_title(m: str, at: int, e: int) -> int:
+    """Past a programme's quoted title after the object of "told" at ``at`` ('told ABC's "Good Morning
+    America" on Monday the talks were cordial'); ``at`` unchanged if there is none. The object must be a
+    possessive ("ABC's", "NBC News'")."""
+    if m[at - 2 : at] not in ("'s", "’s") and m[at - 1 : at] not in ("'", "’"):
+        return at  # 'told CNN "the talk was cordial" and ...': a quotation, not a title
+    mt = _TITLE_AFTER.match(m, at, e)
+    return mt.end() if mt else at
 
 
 def after_adverbials(m: str, at: int, e: int) -> int:
@@ -567,7 +619,7 @@ def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
 
 # "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
 _ASKED_BY = re.compile(
-    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when)\s)"
+    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
 )
 
 
@@ -867,7 +919,7 @@ class CueReader:
             obj = _TOLD_OBJ.match(self.m, c.end, e)
             if not obj:  # wire.py: "told a news conference Iran was ready"
                 return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
-            at = obj.end()
+            at = past_title(self.m, obj.end(), e)  # 'told CBS's "Face the Nation" ...'
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
@@ -882,7 +934,7 @@ class CueReader:
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
         if first.lower() in ("it", "this", "there") and after and _finite_or_past(after[0]):
             return at
-        if wired := bare_clause(m, at, first, after):  # wire.py: "said it expects", "said over 2,600 ..."
+        if wired := bare_clause(m, at, first, after) or figure_clause(at, first, after):  # "said over 2,600"
             return wired
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
             return 0

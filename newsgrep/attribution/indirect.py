@@ -50,7 +50,14 @@ _OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
 _PLEA_END = re.compile(r"[,;:—–]")
 _ASKING = {"asked", "asks", "asking", "wondered"}
 _WH = re.compile(
-    r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who)\b"
+    r"(?:\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.’'-]+){0,4}?\s+(whether|if|how|why|what|when|who|which)\b"
+)
+# After "asked by X": what X asked about, or asked for.
+_ASKED_WHAT = re.compile(r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(about|to\s+[a-z]+)\s")
+# "asked Trump about remarks he had made": the object is a name or a pronoun, and "about" opens the question.
+_ABOUT = re.compile(
+    r"\s+(?:him|her|them|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(about)\s+(?=[\w“\"])"
 )
 # "asked the former secretary of state during a chat if she would ...": "whether"/"if" further on,
 # past no punctuation, the clause showing a pronoun or a determiner next.
@@ -221,11 +228,18 @@ class IndirectReader:
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
                 plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
-            elif c.verb in _ASKING and (
+            elif c.verb.lower() in _ASKING and (
                 w := _WH.match(m, rest_at, min(e, rest_at + 80))
                 or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
             ):
                 a, b = w.start(1), end  # "asked the governor whether he would run"
+            elif c.verb in _ASKING and not inverted and (w := _ABOUT.match(m, rest_at, min(e, rest_at + 60))):
+                a, b = w.start(1), end  # "asked the governor about the plan"
+            elif inverted and c.verb.lower() in _ASKING and (w := _ASKED_WHAT.match(m, rest_at, min(e, rest_at + 40))):
+                comma = m.find(",", w.end(), e)  # "Asked by a reporter about the plan, Hale said ...": the question
+                if comma < 0:
+                    continue
+                a, b = w.start(1), comma
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):

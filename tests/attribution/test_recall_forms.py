@@ -157,3 +157,114 @@ def test_what_was_recalled_is_not_what_was_said():
 
 def test_a_posted_photo_is_not_a_quotation():
     assert quotes("Mayor Ann Poe posted a photo of the new ferry on her page.") == []
+
+
+# --- what was asked: "asked X about Y", "asked X which ..." ---------------------------------------
+
+
+def test_asked_a_named_person_about_something():
+    body = "The talk show host Nils Berg asked Pell about remarks he had made the night before."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about remarks he had made the night before")]
+    body = "Nils Berg asked him on Monday about the closing of the eastern dock."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about the closing of the eastern dock")]
+
+
+def test_asked_about_with_no_object_before_it_is_not_a_question_put():
+    assert quotes("Nils Berg asked about the weather.") == []
+
+
+def test_asked_which():
+    body = "Nils Berg then asked Pell which harbours he could still win."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "which harbours he could still win")]
+
+
+# --- a sentence opened by "Asked by X ...": X asked, and the question runs to the comma --------------
+
+
+def test_sentence_opened_by_asked_by_whether():
+    body = "Asked by Nils Berg whether she had drafted the plan herself, the mayor said she had."
+    assert quotes(body) == [("indirect", "Nils Berg", "Asked", "whether she had drafted the plan herself")]
+
+
+def test_asked_by_to_and_about():
+    body = 'Asked by Nils Berg to answer the critics, Pell said, "They are wrong about the dock."'
+    assert quotes(body) == [
+        ("indirect", "Nils Berg", "Asked", "to answer the critics"),
+        ("direct", "Pell", "said", "They are wrong about the dock."),
+    ]
+    body = "When asked by Nils Berg on Monday about the ferry, the mayor smiled."
+    assert quotes(body) == [("indirect", "Nils Berg", "asked", "about the ferry")]
+
+
+def test_asked_with_no_asker_named_is_not_a_cue():
+    assert quotes("Asked to leave, the crowd went home.") == []
+
+
+# --- a bare clause opened by a figure or a share: "said 2019 has been", "said much of the ..." ------
+
+
+def test_bare_clause_opened_by_a_figure():
+    body = "Ann Poe said 2019 has seen the lowest harbour traffic on record."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "2019 has seen the lowest harbour traffic on record")]
+    body = "Ann Poe says 3,000 to 5,000 of the jobs could be lost."
+    assert quotes(body) == [("indirect", "Ann Poe", "says", "3,000 to 5,000 of the jobs could be lost")]
+
+
+def test_bare_clause_opened_by_a_share():
+    body = "Ann Poe said much of her talk with the governor was about the dock."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "much of her talk with the governor was about the dock")]
+    body = "Ann Poe said more than 200 families had left the island."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "more than 200 families had left the island")]
+
+
+def test_a_figure_or_a_share_with_no_verb_is_not_a_clause():
+    assert quotes("Ann Poe said 20 words to the crowd.") == []
+    assert quotes("Ann Poe said much about the plan on Monday.") == []
+
+
+# --- "told ABC's "Good Morning America" on Monday <clause>": the programme's title is skipped ---------
+
+
+def test_told_a_programme_by_its_title_then_a_bare_clause():
+    body = 'Ann Poe told WXT\'s "Harbour Hour" on Monday the ferry talks were cordial.'
+    assert quotes(body) == [("indirect", "Ann Poe", "told", "the ferry talks were cordial")]
+    body = "Ann Poe told WXT’s “Harbour Hour” the ferry talks were cordial."
+    assert quotes(body) == [("indirect", "Ann Poe", "told", "the ferry talks were cordial")]
+
+
+def test_a_quotation_after_told_is_not_a_title():
+    body = 'Ann Poe told WXT "the talks were cordial" and the crowd was pleased.'
+    assert quotes(body) == [("partial", "Ann Poe", "told", "the talks were cordial")]
+
+
+# --- "early", "yearly", "daily" are adjectives in a speaker phrase, not adverbs ----------------------
+
+
+def test_speaker_phrase_with_an_ly_adjective():
+    body = "Ann Poe has been named the island's best mayor, according to a yearly harbour poll."
+    assert quotes(body) == [
+        ("indirect", "yearly harbour poll", "according to", "Ann Poe has been named the island's best mayor")
+    ]
+    body = "According to early results of exit polls, nearly half of the voters in Ohio were women."
+    assert quotes(body) == [
+        ("indirect", "early results of exit polls", "According to", "nearly half of the voters in Ohio were women")
+    ]
+
+
+def test_speaker_phrase_ending_in_an_ly_noun():
+    body = "Ann Poe has won 75 seats, according to a WXT tally, but the count goes on."
+    assert quotes(body) == [("indirect", "WXT tally", "according to", "Ann Poe has won 75 seats")]
+    body = "Ann Poe would back the ferry plan, a Poe ally suggested."
+    assert quotes(body) == [("indirect", "Poe ally", "suggested", "Ann Poe would back the ferry plan")]
+
+
+def test_a_real_adverb_still_ends_a_speaker_phrase():
+    assert quotes("The ferry left, according to reports quickly denied.") == []
+    assert quotes("The harbour board early this week also announced that it had sold the dock.") == []
+
+
+def test_a_capitalised_ly_word_inside_the_phrase_and_a_share_opened_by_an_adverb():
+    body = "The ferry left, according to officials in Italy."
+    assert quotes(body) == [("indirect", "officials in Italy", "according to", "The ferry left")]
+    body = "Nearly eight in 10 ferry riders say they would pay more."
+    assert quotes(body) == [("indirect", "Nearly eight in 10 ferry riders", "say", "they would pay more")]
