@@ -169,6 +169,22 @@ def segments_record(folder: str, generation: int) -> str:
     return os.path.join(folder, f"segments-{generation}.json")
 
 
+# The record's own CRC-32, of its other entries as written: a flipped digit of a
+# recorded mtime once passed `check`, which compares contents, not mtimes.
+_SEAL = "#crc"
+
+
+def _seal(record: dict) -> int:
+    import zlib
+
+    return zlib.crc32(json.dumps(record, sort_keys=True).encode())
+
+
+def sealed_record(record: dict) -> str:
+    """``segments-<N>.json``'s text: the record and its own CRC-32."""
+    return json.dumps({**record, _SEAL: _seal(record)}, sort_keys=True)
+
+
 def file_crc(path: str) -> int:
     import zlib
 
@@ -203,6 +219,8 @@ def check_segments(folder: str, generation: int, segment_ids: set[str], *, full:
             raise SegmentDamage(f"segments-{generation}.json is not valid JSON") from None
     if not isinstance(record, dict):
         raise SegmentDamage(f"segments-{generation}.json is not an object")
+    if _SEAL in record and record.pop(_SEAL) != _seal(record):
+        raise SegmentDamage(f"segments-{generation}.json does not match its checksum")
     _check_toc(folder, generation, record.get(f"_MAIN_{generation}.toc"))
     recorded_ids = {name.split(".", 1)[0] for name in record}
     if not segment_ids <= recorded_ids:

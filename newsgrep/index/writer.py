@@ -56,6 +56,7 @@ from .store import (
     file_crc,
     index_location,
     load_manifest,
+    sealed_record,
     seed_locations,
     segment_files,
     segments_record,
@@ -666,13 +667,13 @@ def _record_segments_at_commit(writer, gen: str, known: dict) -> None:
         if os.path.exists(manifest):
             st = os.stat(manifest)
             record[os.path.basename(manifest)] = [st.st_size, st.st_mtime_ns, file_crc(manifest)]
-        write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
+        write_atomic(segments_record(gen, writer.generation), sealed_record(record))
         commit_toc(segments)
         # The table of contents is written by Whoosh just now, so its checksum joins the record after it.
         toc = os.path.join(gen, f"_MAIN_{writer.generation}.toc")
         st = os.stat(toc)
         record[os.path.basename(toc)] = [st.st_size, st.st_mtime_ns, file_crc(toc)]
-        write_atomic(segments_record(gen, writer.generation), json.dumps(record, sort_keys=True))
+        write_atomic(segments_record(gen, writer.generation), sealed_record(record))
 
     writer._commit_toc = recording
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,8 @@ def test_check_reads_every_file_and_finds_rot_that_a_search_does_not_see(workdir
     record = json.loads((gen / "segments-1.json").read_text())
     files = len([name for name in record if name.startswith("MAIN_")])
     assert files == 9  # one segment: postings, terms, stored fields and six columns
-    assert sorted(set(record) - {n for n in record if n.startswith("MAIN_")}) == ["_MAIN_1.toc", "manifest-1.json"]
+    others = sorted(set(record) - {n for n in record if n.startswith("MAIN_")})
+    assert others == ["#crc", "_MAIN_1.toc", "manifest-1.json"]
     size = json.loads(run("stats", "--json").stdout)["index_bytes"]
     ok = run("check", "--json")
     assert (ok.exit_code, json.loads(ok.stdout), ok.stderr) == (
@@ -153,6 +155,8 @@ def test_each_commit_records_its_segments_and_only_those(workdir, run):
     record = json.loads((gen / "segments-2.json").read_text())
     on_disk = sorted(p.name for p in gen.iterdir() if p.name.startswith("MAIN_") and p.name != "MAIN_WRITELOCK")
     # and the table of contents and manifest the commit stands for
+    seal = record.pop("#crc")  # the record's own CRC-32
+    assert seal == zlib.crc32(json.dumps(record, sort_keys=True).encode())
     assert sorted(record) == sorted(on_disk + ["_MAIN_2.toc", "manifest-2.json"])
     for name, (size, mtime_ns, crc) in record.items():
         st = (gen / name).stat()

@@ -105,3 +105,21 @@ def test_a_flipped_bit_in_the_table_of_contents_is_damage_regression_toc(workdir
     toc.write_bytes(saved)
     assert run("check").exit_code == 0
     assert run("search", "Kuril").exit_code == 0
+
+
+def test_a_flipped_digit_of_a_recorded_mtime_is_damage_regression_segments_record(workdir, run):
+    """Regression: a bit flip in segments-N.json that changed an mtime passed `check` (which compares
+    contents, not mtimes, so that a copied index stays good). The record now carries its own CRC-32."""
+    assert run("index").exit_code == 0
+    record = next(Path(store.current_dir("index")).glob("segments-*.json"))
+    text = record.read_text()
+    entry = json.loads(text)["manifest-1.json"]
+    _flip(record, text.index(str(entry[1])) + 3)  # a digit of the manifest's mtime: still JSON, still a number
+    assert json.loads(record.read_text())["manifest-1.json"][1] != entry[1]
+    damaged = (
+        f"newsgrep: error: the index at index is damaged ({record.name} does not match its checksum); "
+        "run `newsgrep index --rebuild`\n"
+    )
+    assert (run("check").exit_code, run("check").stderr) == (2, damaged)
+    assert run("index", "--rebuild").exit_code == 0
+    assert run("check").exit_code == 0
