@@ -652,3 +652,20 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
                 q = dataclasses.replace(q, speaker=earlier)
         out.append(q)
     return _lead_named(out, body)
+
+
+_ROLE_OPENERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
+
+
+def role_aside(m: str, s: int, b: int) -> int:
+    """Where the clause before "<clause>, the foreign minister, Hans Olsen, said" ends: at the comma before
+    the role that stands apposed to the name (``m[b]`` is the comma before the name), else ``b``."""
+    before = max(m.rfind(",", s, b), m.rfind("—", s, b))
+    if before <= s or len(m[s:before].split()) < 3:
+        return b
+    words = m[before + 1 : b].split()
+    if not 1 <= len(words) <= 10 or words[0].lower() not in _ROLE_OPENERS:
+        return b
+    if any(w.lower() in _FINITE_HINT for w in words) or not role_of(words):
+        return b
+    return before

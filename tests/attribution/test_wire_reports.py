@@ -1,0 +1,22 @@
+"""Wire copy, third pass: apposed names before a cue and an adverbial, nested reports, bare organisation
+nouns, company names with "and" or a slash, statements. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from quote_util import quotes
+
+
+def test_an_apposed_name_then_a_day_then_the_clause():
+    """Reuters: "The political department head at X, Name, said on Monday <clause>" gave the noun phrase
+    before the comma as the content."""
+    body = "The foreign minister, Hans Olsen, said on Monday the talks would resume next week."
+    assert quotes(body) == [("indirect", "Hans Olsen", "said", "the talks would resume next week")]
+    body = "A spokesman for the ministry, Hans Olsen, said on Tuesday the border would stay open."
+    assert quotes(body) == [("indirect", "Hans Olsen", "said", "the border would stay open")]
+
+
+def test_a_clause_before_an_apposed_name_and_a_day_stays_the_content():
+    body = "The talks will resume next week, the foreign minister, Hans Olsen, said on Monday."
+    assert quotes(body) == [("indirect", "Hans Olsen", "said", "The talks will resume next week")]
+    body = "The bank is issuing 200 mln dlrs of notes, said Harbour Capital Ltd as lead manager."
+    assert quotes(body) == [("indirect", "Harbour Capital Ltd", "said", "The bank is issuing 200 mln dlrs of notes")]
