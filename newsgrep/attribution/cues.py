@@ -37,6 +37,7 @@ from .wire import (
     possessive_org,
     relay_ref,
     title_comma,
+    told_apposed,
     told_audience,
 )
 
@@ -864,9 +865,9 @@ class CueReader:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
         if c.verb in ("told", "tells", "telling"):
-            obj = _TOLD_OBJ.match(self.m, c.end, e)
-            if not obj:  # wire.py: "told a news conference Iran was ready"
-                return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
+            obj = None if (ap := told_apposed(self.m, c.end, e)) else _TOLD_OBJ.match(self.m, c.end, e)
+            if not obj:  # wire.py: "told a news conference Iran was ready", "told X, chairman of Y, <clause>"
+                return ap or told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
             at = obj.end()
         elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
             pass

@@ -176,7 +176,10 @@ _AUDIENCE = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,4}?"
     r"(?:news\s+conference|press\s+conference|conference|session|meeting|lunch|luncheon|dinner|breakfast|"
     r"audience|colleagues|parliament|committee|subcommittee|hearing|seminar|symposium|forum|rally|gathering|"
-    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents)"
+    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents|"
+    r"counterparts?|delegations?|envoys|ambassadors|diplomats|ministers|officials|leaders|lawmakers|legislators|"
+    r"members|visitors|guests|businessmen|bankers|students|parliamentarians|senators|congressmen|deputies|"
+    r"workers|shareholders|stockholders|analysts|editors|newspaper|television|radio|magazine|weekly|daily)"
     r"(?:\s+(?:here|today|yesterday|later|earlier|(?:in|at)\s+[A-Z][\w.-]+))?(?=\s)"
 )
 _NOT_OPENING = wordset(
@@ -184,6 +187,27 @@ _NOT_OPENING = wordset(
     "if because"
 )
 _CLAUSE_VERB = wordset("is are was were has have had will would can could should may might must did does")
+
+
+_APPOSED_NAME = re.compile(r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+([^,;:~\"“”()]{3,90}?),\s+(?=[A-Za-z])")
+
+
+def told_apposed(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told Eiji Sato, chairman of the trade council, <clause>": after the
+    name's apposition (a role: "chairman of ...", "the visiting ...", "his Japanese counterpart"), when
+    a clause with a finite verb within five words follows; else 0."""
+    ap = _APPOSED_NAME.match(m, at, min(e, at + 160))
+    if not ap:
+        return 0
+    role = ap.group(1).split()
+    if not (role[0].islower() or role[0] in ("The", "A", "An")) or not role_of(role):
+        return 0
+    words = m[ap.end() : min(e, ap.end() + 80)].split()[:6]
+    if len(words) < 3 or words[0].lower() in _NOT_OPENING:
+        return 0
+    if any(w.lower() in _CLAUSE_VERB or (w.islower() and w.endswith("ed") and len(w) > 4) for w in words[1:5]):
+        return ap.end()
+    return 0
 
 
 def told_audience(m: str, at: int, e: int) -> int:

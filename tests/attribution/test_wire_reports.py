@@ -20,3 +20,33 @@ def test_a_clause_before_an_apposed_name_and_a_day_stays_the_content():
     assert quotes(body) == [("indirect", "Hans Olsen", "said", "The talks will resume next week")]
     body = "The bank is issuing 200 mln dlrs of notes, said Harbour Capital Ltd as lead manager."
     assert quotes(body) == [("indirect", "Harbour Capital Ltd", "said", "The bank is issuing 200 mln dlrs of notes")]
+
+
+def test_told_an_audience_the_general_rules_do_not_know():
+    """Reuters: "told analysts <clause>", "told shareholders <clause>" were not found."""
+    assert quotes("Brandt told the envoys the tariffs would be lifted by June.") == [
+        ("indirect", "Brandt", "told", "the tariffs would be lifted by June")
+    ]
+    assert quotes("Chairman Tom Hale told shareholders profits will rise this year.") == [
+        ("indirect", "Tom Hale", "told", "profits will rise this year")
+    ]
+
+
+def test_told_a_name_and_its_apposition():
+    """Reuters: "told Eishiro Saito, chairman of ..., <clause>" read the apposition as the content."""
+    body = "Brandt told Kenji Sato, chairman of the Tokyo trade council, the tariffs would be lifted soon."
+    assert quotes(body) == [("indirect", "Brandt", "told", "the tariffs would be lifted soon")]
+
+
+def test_a_report_inside_a_report_told():
+    """Reuters: "X told Y ..., a spokesman said" gave only the spokesman."""
+    body = "The minister told his Italian counterpart the tariffs would be lifted by June, the embassy said."
+    assert quotes(body) == [
+        (
+            "indirect",
+            "embassy",
+            "said",
+            "The minister told his Italian counterpart the tariffs would be lifted by June",
+        ),
+        ("indirect", "minister", "told", "the tariffs would be lifted by June"),
+    ]
