@@ -379,6 +379,14 @@ def role_of(title_words: list[str]) -> str | None:
     return None
 
 
+def role_head(role: str | None, noun: str) -> bool:
+    """Is ``noun`` the head of ``role`` ("treasurer" of "city treasurer", "chairman" of "chairman of the
+    board")? Not "bank" of "central bank governor": the bank is no person."""
+    words = (role or "").lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "at", "in", "to", "with")), len(words))
+    return bool(cut) and noun in (words[cut - 1], words[cut - 1].rstrip("s"))
+
+
 def _spelled(role: str) -> str:
     """A lower-case role with its abbreviated titles spelt out: "sen. gop" -> "senator gop"."""
     return " ".join(_ABBREVIATED.get(w.strip("."), w) for w in role.split())
@@ -1023,7 +1031,7 @@ class Speakers:
             if (
                 ref.name.islower() and " " not in ref.name
             ):  # "the treasurer said", after "Nora Quist, the city treasurer"
-                fits = lambda e: e is not None and not e.org and not e.group and ref.name in (e.role or "").lower()  # noqa: E731
+                fits = lambda e: e is not None and not e.org and not e.group and role_head(e.role, ref.name)  # noqa: E731
                 found = self.current if fits(self.current) else self._before(pos, fits)
                 if found is not None:
                     return found

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from quote_util import quotes
 
+from newsgrep.attribution.quotes import extract_quotes as _q
+from newsgrep.attribution.speakers import role_head
+
 
 def test_an_apposed_name_then_a_day_then_the_clause():
     """Reuters: "The political department head at X, Name, said on Monday <clause>" gave the noun phrase
@@ -50,3 +53,18 @@ def test_a_report_inside_a_report_told():
         ),
         ("indirect", "minister", "told", "the tariffs would be lifted by June"),
     ]
+
+
+def test_the_bank_is_not_the_bank_governor():
+    """Reuters: "The bank said" after "central bank governor X" gave the governor."""
+    body = (
+        "Central bank governor Erik Madsen said the change would have little effect.\n\n"
+        "Prices fell after the central bank cut its lending rate to 10 pct.\n\n"
+        "The bank said the cut was due to an inflow of foreign currency in March."
+    )
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("Erik Madsen", "the change would have little effect"),
+        ("bank", "the cut was due to an inflow of foreign currency in March"),
+    ]
+    assert role_head("central bank governor", "governor") and not role_head("central bank governor", "bank")
+    assert role_head("chairman of the city bank", "chairman") and role_head("city treasurers", "treasurer")
