@@ -74,6 +74,13 @@ _NUMBER = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half|least|to|than"
 )
 _FINITE_HINT = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"}
+_IRREGULAR_PAST = {
+    "bought", "sold", "made", "took", "got", "won", "lost", "paid", "held", "kept", "told", "gave", "saw", "set",
+    "cut", "put", "began", "became", "left", "met", "sent", "spent", "built", "found", "brought", "thought", "felt",
+    "rose", "fell", "grew", "ran", "knew", "led", "lent", "meant", "struck", "wrote", "chose", "drew", "broke",
+    "spoke", "stood", "understood", "withdrew", "overtook", "undertook", "sought", "fought", "forgave", "hit",
+    "shut", "sank", "sprang", "swore", "threw", "wound", "bid", "dealt", "upheld", "withheld", "forecast",
+}  # fmt: skip
 _NTH_TIME = re.compile(r"\s*for\s+the\s+(?:first|second|third|fourth|last)\s+time\s+(?=[A-Za-z])")
 
 
@@ -96,7 +103,7 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
     rest = [w.strip(",").lower() for w in after]
     if low == "it" and rest:
         k = 1 if rest[0] in _ADVERBS and len(rest) > 1 else 0
-        if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or (k and rest[k].endswith("ed")):
+        if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or rest[k] in _IRREGULAR_PAST or (k and rest[k].endswith("ed")):
             return at
     if (
         low in _QUANTITY
@@ -569,6 +576,38 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
     return prev
 
 
+# "In a filing with the Securities and Exchange Commission, X said ... It also said ...": "it" is X, not the
+# body that X filed with, wrote to or was sued by (named only after a preposition or "told").
+_IT_CUE = re.compile(
+    r"\b[Ii]t\s+(?:(?:also|had|has|have|would|later|further)\s+){0,2}"
+    r"(?:said|says|added|told|tells|reported|stated|noted)\s+(?:[\w.]+\s+){0,6}?(?:that\s+)?$"
+)
+_OBJECT_OF = {"with", "to", "by", "before", "from", "against", "told", "tell", "telling", "at", "into"}
+_IN_NAME = {"and", "of", "&", "the", "for"}
+
+
+def _only_object(body: str, name: str, end: int) -> bool:
+    """Is ``name`` named before ``end`` and only ever as an object ("a filing with the Securities and
+    Exchange Commission", "told the Federal Trade Commission")?"""
+    seen = False
+    for m in re.finditer(re.escape(name), body[:end]):
+        words = body[max(0, m.start() - 80) : m.start()].split()
+        while words and (words[-1][:1].isupper() or words[-1].lower() in _IN_NAME) and words[-1] != "It":
+            words.pop()
+        if not words or words[-1].lower() not in _OBJECT_OF:
+            return False
+        seen = True
+    return seen
+
+
+def _it_not_object(out: list[Quote], body: str, q: Quote) -> str | None:
+    """The speaker before ``q`` for "It said <q>" that was resolved to a body named only as an object."""
+    if not out or q.start - out[-1].end > 1500 or not _IT_CUE.search(body, max(0, q.start - 90), q.start):
+        return None
+    prev = next((p.speaker for p in reversed(out) if p.speaker != q.speaker), None)
+    return prev if prev and _only_object(body, q.speaker, q.start) else None
+
+
 # "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
@@ -622,7 +661,7 @@ _OWNED_SPOKESMAN = re.compile(
 def _spokesman(quotes: list[Quote], body: str, q: Quote) -> str | None:
     """The spokesman the story names, for words it gives to "his spokesman" (read as the owner's): the one
     person quoted in the story whose role is a spokesman's, when there is one."""
-    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 60), q.start):
+    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 90), q.start):
         return None
     named = {p.speaker for p in quotes if p.role and "spokes" in p.role.lower() and " " in p.speaker}
     return named.pop() if len(named) == 1 else None
@@ -662,6 +701,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=both)
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
             q = dataclasses.replace(q, speaker=org)
+        if "t " in lead[-90:] and q.speaker[:1].isupper() and (org := _it_not_object(out, body, q)):
+            q = dataclasses.replace(q, speaker=org, role=None)
         noun = q.speaker.lower()
         if noun.startswith(_NO_IDENTITY) and noun.count(" ") == 1:
             noun = noun.split()[1]  # "the unnamed official", "the same source": the one that spoke before

@@ -68,3 +68,33 @@ def test_the_bank_is_not_the_bank_governor():
     ]
     assert role_head("central bank governor", "governor") and not role_head("central bank governor", "bank")
     assert role_head("chairman of the city bank", "chairman") and role_head("city treasurers", "treasurer")
+
+
+def test_it_and_an_irregular_past():
+    """Reuters: "X said it bought ...", "said it sold ...", "said it cut ..." were not found."""
+    assert quotes("Harbour Capital said it bought the stock as an investment.") == [
+        ("indirect", "Harbour Capital", "said", "it bought the stock as an investment")
+    ]
+    assert quotes("Marsh Petroleum Co said it also sold its stake in the pipeline.") == [
+        ("indirect", "Marsh Petroleum Co", "said", "it also sold its stake in the pipeline")
+    ]
+
+
+def test_it_is_not_the_body_named_as_an_object():
+    """Reuters: "In a filing with the Securities and Exchange Commission, X said ... It also said ..." gave
+    the words to "Exchange Commission"."""
+    body = (
+        "In a filing with the Securities and Exchange Commission, Harbour Capital said it bought the stock "
+        "as an investment.\n\nIt also said it may buy additional shares."
+    )
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("Harbour Capital", "it bought the stock as an investment"),
+        ("Harbour Capital", "it may buy additional shares"),
+    ]
+    body = "Citibank said it had told the Securities and Exchange Commission that its earnings could fall sharply."
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("Citibank", "it had told the Securities and Exchange Commission that its earnings could fall sharply"),
+        ("Citibank", "its earnings could fall sharply"),
+    ]
+    body = "The Securities and Exchange Commission asked the exchange to act.\n\nIt said the rules were too loose."
+    assert [q.speaker for q in _q(body)][-1] == "Securities and Exchange Commission"
