@@ -608,6 +608,23 @@ def _it_not_object(out: list[Quote], body: str, q: Quote) -> str | None:
     return prev if prev and _only_object(body, q.speaker, q.start) else None
 
 
+# "The statement said ...", "A joint communique said ...": the document speaks, as written, not the body that
+# spoke before it (PolNeAR and the Reuters set keep the document as the source).
+_DOCUMENT_SAID = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=,\s))\s*(?:The|the|A|a|Its|its|Their|their)\s+"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}?(?:statement|communique|communiqué|declaration))\s+"
+    r"(?:also\s+)?(?:said|says|added|stated|states|noted)\s+(?:that\s+)?$"
+)
+
+
+def _document(body: str, q: Quote) -> str | None:
+    """The document that speaks in "The statement said <q>", when ``q`` went to someone else."""
+    m = _DOCUMENT_SAID.search(body, max(0, q.start - 80), q.start)
+    if m is None or q.speaker.lower().endswith(m.group(1).split()[-1].lower()):
+        return None
+    return " ".join(m.group(1).split())
+
+
 # "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
@@ -697,6 +714,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
             q = dataclasses.replace(q, speaker=statement)
+        if q.kind == "indirect" and "tat" in lead[-60:] and (doc := _document(body, q)):
+            q = dataclasses.replace(q, speaker=doc, role=None)
         if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):

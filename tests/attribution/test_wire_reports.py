@@ -98,3 +98,15 @@ def test_it_is_not_the_body_named_as_an_object():
     ]
     body = "The Securities and Exchange Commission asked the exchange to act.\n\nIt said the rules were too loose."
     assert [q.speaker for q in _q(body)][-1] == "Securities and Exchange Commission"
+
+
+def test_the_statement_speaks_as_written():
+    """Reuters: "The statement said" after "the White House said" gave the White House; the guidelines (and
+    PolNeAR) keep the document."""
+    body = "The White House said the economy is sound.\n\nThe statement said Reagan had asked aides to consult experts."
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("White House", "the economy is sound"),
+        ("statement", "Reagan had asked aides to consult experts"),
+    ]
+    body = "The ministry said it would act.\n\nThe ministry statement said prices would rise in May."
+    assert [q.speaker for q in _q(body)] == ["ministry", "ministry statement"]
