@@ -103,10 +103,12 @@ def test_it_is_not_the_body_named_as_an_object():
 def test_the_statement_speaks_as_written():
     """Reuters: "The statement said" after "the White House said" gave the White House; the guidelines (and
     PolNeAR) keep the document."""
-    body = "The White House said the economy is sound.\n\nThe statement said Reagan had asked aides to consult experts."
+    body = (
+        "The White House said the economy is sound.\n\nThe statement said Reagan was confident the economy would grow."
+    )
     assert [(q.speaker, q.text) for q in _q(body)] == [
         ("White House", "the economy is sound"),
-        ("statement", "Reagan had asked aides to consult experts"),
+        ("statement", "Reagan was confident the economy would grow"),
     ]
     body = "The ministry said it would act.\n\nThe ministry statement said prices would rise in May."
     assert [q.speaker for q in _q(body)] == ["ministry", "ministry statement"]
