@@ -505,6 +505,8 @@ def company_name(words: list[str]) -> bool:
     and a head of ``JOINED_HEADS``: "Securities and Exchange Commission"). The general reading takes
     "General" or "American" for a title or a nationality and keeps "Motors Corp", or "Inc" alone."""
     last = words[-1] if len(words) > 1 else ""
+    if len(words) == 3 and words[1] in ("and", "&") and words[0] == last and last[:1].isupper():
+        return True  # "Johnson and Johnson"
     corp = last in CORP_SUFFIXES or last.rstrip(".,") in CORP_SUFFIXES
     if not corp and (last not in JOINED_HEADS or "and" not in words):
         return False
@@ -512,6 +514,8 @@ def company_name(words: list[str]) -> bool:
         return False
     if any(re.sub(r"['’]s$", "", w) in CORP_SUFFIXES for w in words[:-1] if w[-2:] in ("'s", "’s")):
         return False  # "Chrysler Corp's Chrysler Motors Corp": a company's company
+    if words[-2] in ("and", "&") and last == "Co" and len(words) > 2:  # "Upham Harris and Co"
+        return all(w[:1].isupper() or w in ("and", "&") for w in words)
     return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "&", "of") for w in words) and words[-2] not in (
         "and",
         "&",

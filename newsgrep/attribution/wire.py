@@ -127,6 +127,8 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
     right = [w for _, w in toks[j + 1 : i + 1]]
     if not right or not all(w[:1].isupper() for w in right):
         return j
+    if len(right) == 1 and right[0] == toks[j - 1][1] and (j < 2 or not toks[j - 2][1][:1].isupper()):
+        return j - 2  # "Johnson and Johnson said"
     joined = right[-1] in JOINED_HEADS
     if right[-1].rstrip(".,") not in CORP_SUFFIXES and not joined:
         return j
@@ -138,7 +140,15 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
         t -= 1
         if w.lower() in NATIONALITIES:
             break  # "American Telephone and Telegraph Co": a nationality opens a company's name
-    return t - 1 if t < j else j
+    if t >= j:
+        return j
+    u = t - 1  # toks[u] is the word before the name: "Analyst Ann Cole of Nugent and Co said" is Cole's
+    if u >= 1 and toks[u][1] == "of" and toks[u - 1][1][:1].isupper():
+        u -= 1
+        while u > 0 and t - u < 6 and toks[u - 1][1][:1].isupper() and toks[u - 1][1].lower() not in STOP_CAPS:
+            u -= 1
+        return u - 1
+    return t - 1
 
 
 # "react according to the laws of GATT", "priced according to its quality": a manner, not a source.
@@ -625,6 +635,17 @@ def _document(body: str, q: Quote) -> str | None:
     return " ".join(m.group(1).split())
 
 
+# "S/P said" (Reuters for Standard and Poor's): the cue reader stops at the slash and keeps "P".
+_SLASHED = re.compile(
+    r"\b([A-Z][A-Za-z&]{0,5}/([A-Z][A-Za-z&]{0,5}))\s+(?:also\s+)?(?:said|says|added|told)\s+(?:\S+\s+){0,4}?$"
+)
+
+
+def _slashed(body: str, q: Quote) -> str | None:
+    m = _SLASHED.search(body, max(0, q.start - 60), q.start)
+    return m.group(1) if m and m.group(2) == q.speaker else None
+
+
 # "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
@@ -714,6 +735,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
             q = dataclasses.replace(q, speaker=statement)
+        if len(q.speaker) <= 6 and "/" in lead[-60:] and (slashed := _slashed(body, q)):
+            q = dataclasses.replace(q, speaker=slashed)  # "S/P said", not "P"
         if q.kind == "indirect" and "tat" in lead[-60:] and (doc := _document(body, q)):
             q = dataclasses.replace(q, speaker=doc, role=None)
         if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):

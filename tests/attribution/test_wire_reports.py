@@ -112,3 +112,16 @@ def test_the_statement_speaks_as_written():
     ]
     body = "The ministry said it would act.\n\nThe ministry statement said prices would rise in May."
     assert [q.speaker for q in _q(body)] == ["ministry", "ministry statement"]
+
+
+def test_company_names_with_and_or_a_slash():
+    """Reuters: "Johnson and Johnson" read as "Johnson", "Upham Harris and Co" as "Co", "S/P" as "P", and
+    "Analyst X of Merrill Lynch and Co said" gave the firm, not the analyst."""
+    assert [q.speaker for q in _q("Johnson and Johnson said it would buy the unit.")] == ["Johnson and Johnson"]
+    assert [q.speaker for q in _q("Upham Harris and Co said it would underwrite the offering.")] == [
+        "Upham Harris and Co"
+    ]
+    assert [q.speaker for q in _q("S/P said the rating reflects weak earnings.")] == ["S/P"]
+    body = "Analyst Ann Cole of Nugent and Co said the merger would help both banks."
+    assert [(q.speaker, q.role) for q in _q(body)] == [("Ann Cole", "Analyst")]
+    assert [q.speaker for q in _q("Egypt and Jordan said they would meet again.")] == ["Egypt and Jordan"]
