@@ -365,7 +365,19 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         i -= 1
     if 1 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and words[i - 2][:1].isupper():
         i += 1  # "Assistant Attorney General for Antitrust Charles Rule": the department ends the title
+    elif (
+        0 < i < len(words) - 2
+        and (_given(words[i + 1]) or (i > 1 and _low(words[i - 1]) == "the" and _low(words[i - 2]) in ("of", "for")))
+        and not _given(words[i])
+        and "." not in words[i]
+    ):
+        i += 1  # "Chancellor of the Exchequer Nigel Lawson", "Office of Management and Budget James Miller"
     return words[:i], words[i:]
+
+
+def _given(word: str) -> bool:
+    low = word.lower()
+    return low in _MALE_FIRST or low in _FEMALE_FIRST
 
 
 def role_of(title_words: list[str]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from quote_util import quotes
 
 from newsgrep.attribution.quotes import extract_quotes as _q
-from newsgrep.attribution.speakers import role_head
+from newsgrep.attribution.speakers import role_head, split_name
 
 
 def test_an_apposed_name_then_a_day_then_the_clause():
@@ -125,3 +125,18 @@ def test_company_names_with_and_or_a_slash():
     body = "Analyst Ann Cole of Nugent and Co said the merger would help both banks."
     assert [(q.speaker, q.role) for q in _q(body)] == [("Ann Cole", "Analyst")]
     assert [q.speaker for q in _q("Egypt and Jordan said they would meet again.")] == ["Egypt and Jordan"]
+
+
+def test_the_last_word_of_a_department_is_no_given_name():
+    """Reuters: "Chancellor of the Exchequer Nigel Lawson said" gave the speaker "Exchequer Nigel Lawson"."""
+    assert split_name(["Chancellor", "of", "the", "Exchequer", "Nigel", "Lawson"]) == (
+        ["Chancellor", "of", "the", "Exchequer"],
+        ["Nigel", "Lawson"],
+    )
+    assert split_name(["Director", "of", "the", "Office", "of", "Management", "and", "Budget", "James", "Mills"]) == (
+        ["Director", "of", "the", "Office", "of", "Management", "and", "Budget"],
+        ["James", "Mills"],
+    )
+    assert split_name(["President", "Ronald", "Wilson", "Reagan"]) == (["President"], ["Ronald", "Wilson", "Reagan"])
+    body = "Chancellor of the Exchequer Tom Hale said growth would reach three pct this year."
+    assert [(q.speaker, q.role) for q in _q(body)] == [("Tom Hale", "Chancellor of the Exchequer")]
