@@ -34,6 +34,7 @@ from .wire import (
     bare_clause,
     by_rule,
     company_and,
+    gerund_lead,
     possessive_org,
     relay_ref,
     title_comma,
@@ -795,7 +796,7 @@ class CueReader:
                 cue.left = toks[t - 1][1] if t > 0 else ""
                 return True
         words = [t for _, t in toks[j + 1 : i + 1]]
-        while words and (words[0].lower() in ("of", "to", "for") or (words[0].islower() and words[0].endswith("ing"))):
+        while words and (words[0].lower() in ("of", "to", "for") or gerund_lead(words)):
             words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
         # "in Iowa, a swing state, said": the phrase is an object, not who spoke

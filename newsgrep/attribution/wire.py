@@ -106,6 +106,14 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
         if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or rest[k] in _IRREGULAR_PAST or (k and rest[k].endswith("ed")):
             return at
     if (
+        low in ("this", "these", "those")
+        and len(rest) > 1
+        and rest[0].isalpha()
+        and rest[0] not in _FINITE_HINT
+        and (rest[1] in _FINITE_HINT or rest[1] in _IRREGULAR_PAST or _verb_s(rest[1]) or rest[1].endswith("ed"))
+    ):
+        return at  # "said this pact was to be followed by ...", "said these talks had failed"
+    if (
         low in _QUANTITY
         and rest
         and _NUMBER.fullmatch(rest[0])
@@ -207,6 +215,27 @@ _CLAUSE_VERB = wordset("is are was were has have had will would can could should
 
 
 _APPOSED_NAME = re.compile(r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+([^,;:~\"“”()]{3,90}?),\s+(?=[A-Za-z])")
+
+
+# "banking sources said", "shipping sources", "ruling party officials": an -ing word that names a trade or a
+# side, not a participle that opens an aside ("..., echoing security experts who say").
+_ING_MODIFIERS = wordset(
+    "banking shipping trading marketing ruling leading governing mining producing exporting importing consuming "
+    "lending broadcasting publishing engineering manufacturing farming fishing building opposing negotiating "
+    "oil-producing oil-exporting oil-consuming oil-importing grain-exporting"
+)
+_ING_HEADS = wordset("sources source officials official circles analysts dealers traders bankers executives")
+
+
+def gerund_lead(words: list[str]) -> bool:
+    """Is ``words[0]`` an -ing word to drop from the start of a speaker phrase ("echoing security experts")?
+    Not "banking sources", "shipping sources", "ruling party officials": a trade or a side."""
+    w = words[0]
+    if not (w.islower() and w.endswith("ing")):
+        return False
+    if len(words) < 2:
+        return True
+    return not (w.lower() in _ING_MODIFIERS or words[1].lower() in _ING_HEADS)
 
 
 def told_apposed(m: str, at: int, e: int) -> int:

@@ -140,3 +140,26 @@ def test_the_last_word_of_a_department_is_no_given_name():
     assert split_name(["President", "Ronald", "Wilson", "Reagan"]) == (["President"], ["Ronald", "Wilson", "Reagan"])
     body = "Chancellor of the Exchequer Tom Hale said growth would reach three pct this year."
     assert [(q.speaker, q.role) for q in _q(body)] == [("Tom Hale", "Chancellor of the Exchequer")]
+
+
+def test_a_trade_in_ing_before_the_sources():
+    """Reuters: "..., banking sources said." and "shipping sources", "trading sources" were not found (the
+    -ing word was dropped as if it opened an aside)."""
+    assert quotes("Debt reached about 100 pct of output, banking sources said.") == [
+        ("indirect", "banking sources", "said", "Debt reached about 100 pct of output")
+    ]
+    assert quotes("Prices fell 10 pct, ruling party officials said.") == [
+        ("indirect", "ruling party officials", "said", "Prices fell 10 pct")
+    ]
+    body = "He made the remark, echoing security experts who say the plan is flawed."
+    assert [(q.speaker, q.text) for q in _q(body)] == [("security experts", "the plan is flawed")]
+
+
+def test_this_and_a_noun_open_the_clause():
+    """Reuters: "The sources said this pact was to have been followed by ..." was not found."""
+    assert quotes("The sources said this pact was to have been followed by bilateral deals.") == [
+        ("indirect", "sources", "said", "this pact was to have been followed by bilateral deals")
+    ]
+    assert quotes("Harbour Steel Corp said this acquisition fits its plans.") == [
+        ("indirect", "Harbour Steel Corp", "said", "this acquisition fits its plans")
+    ]
