@@ -35,6 +35,7 @@ from .wire import (
     by_rule,
     company_and,
     gerund_lead,
+    lower_modifiers,
     possessive_org,
     relay_ref,
     title_comma,
@@ -782,7 +783,7 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
-        j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
+        j = company_and(toks, lower_modifiers(toks, j, i), i)  # wire.py: "Standard and Poor's Corp said"
         if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
             t = j - 1
             while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:

@@ -238,6 +238,43 @@ def gerund_lead(words: list[str]) -> bool:
     return not (w.lower() in _ING_MODIFIERS or words[1].lower() in _ING_HEADS)
 
 
+_NOT_MODIFIER = wordset(
+    "and or but nor the a an of to in on at for with by from as that which who whom whose when where while "
+    "is are was were be been has have had will would can could may might must not also said says told "
+    "he she it they we i you his her its their our this these those there here then than so if"
+)
+_DETS = wordset("the a an")
+_PHRASE_EDGE = {",", "—", "–", "(", ";", ":"}
+
+
+def lower_modifiers(toks: list[tuple[int, str]], j: int, i: int) -> int:
+    """Where a speaker phrase after a comma starts when lower-case modifiers stand before its role noun
+    ("..., finance minister Carlos Vela said", "..., the official Tass news agency reported", "...,
+    conference chairman Tom Hale said"): the index before them (and their article), or ``j`` unchanged.
+    ``toks[j + 1 : i + 1]`` is the phrase the cue reader took."""
+    if j < 1 or j >= i or toks[j][1] in _PHRASE_EDGE:
+        return j
+    head = toks[j + 1][1]
+    if not head.islower() or not (head in ROLE_HEADS or head in ORG_HEADS or head.rstrip("s") in ROLE_HEADS):
+        return j
+    k = j
+    while k >= 0 and j - k < 3:
+        w = toks[k][1]
+        low = w.lower()
+        if not w.replace("-", "").isalpha() or low in _NOT_MODIFIER or low.endswith("ly"):
+            break
+        if w[:1].isupper() and low in STOP_CAPS:
+            break
+        k -= 1
+    if k == j or k < 0:
+        return j
+    if toks[k][1] in _PHRASE_EDGE:
+        return k
+    if toks[k][1].lower() in _DETS and k >= 1 and toks[k - 1][1] in _PHRASE_EDGE:
+        return k - 1
+    return j
+
+
 def told_apposed(m: str, at: int, e: int) -> int:
     """Where the clause starts after "told Eiji Sato, chairman of the trade council, <clause>": after the
     name's apposition (a role: "chairman of ...", "the visiting ...", "his Japanese counterpart"), when
@@ -246,7 +283,9 @@ def told_apposed(m: str, at: int, e: int) -> int:
     if not ap:
         return 0
     role = ap.group(1).split()
-    if not (role[0].islower() or role[0] in ("The", "A", "An")) or not role_of(role):
+    if not (role[0].islower() or role[0] in ("The", "A", "An")):
+        return 0
+    if not role_of(role) and not (role[0] in ("a", "an") and len(role) <= 5):  # "an Illinois Democrat"
         return 0
     words = m[ap.end() : min(e, ap.end() + 80)].split()[:6]
     if len(words) < 3 or words[0].lower() in _NOT_OPENING:
@@ -656,9 +695,18 @@ _DOCUMENT_SAID = re.compile(
 )
 
 
+_DOCUMENT_AFTER = re.compile(
+    r"[,\s]*(?:the|a|its|their)\s+((?:[A-Za-z][\w-]*\s+){0,3}?(?:statement|communique|communiqué|declaration))\s+"
+    r"(?:also\s+)?(?:said|says|added|stated|noted)\b"
+)
+
+
 def _document(body: str, q: Quote) -> str | None:
-    """The document that speaks in "The statement said <q>", when ``q`` went to someone else."""
+    """The document that speaks in "The statement said <q>" or "<q>, a treasury statement said", when ``q``
+    went to someone else."""
     m = _DOCUMENT_SAID.search(body, max(0, q.start - 80), q.start)
+    if m is None and body[max(0, q.start - 4) : q.start].rstrip()[-1:] in ("", ".", "!", "?", '"'):
+        m = _DOCUMENT_AFTER.match(body, q.end)  # "<q>, the statement said": the sentence is its words
     if m is None or q.speaker.lower().endswith(m.group(1).split()[-1].lower()):
         return None
     return " ".join(m.group(1).split())
@@ -766,7 +814,11 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=statement)
         if len(q.speaker) <= 6 and "/" in lead[-60:] and (slashed := _slashed(body, q)):
             q = dataclasses.replace(q, speaker=slashed)  # "S/P said", not "P"
-        if q.kind == "indirect" and "tat" in lead[-60:] and (doc := _document(body, q)):
+        if (
+            q.kind == "indirect"
+            and ("tat" in lead[-60:] or "tat" in body[q.end : q.end + 50])
+            and (doc := _document(body, q))
+        ):
             q = dataclasses.replace(q, speaker=doc, role=None)
         if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)

@@ -39,6 +39,8 @@ def test_told_a_name_and_its_apposition():
     """Reuters: "told Eishiro Saito, chairman of ..., <clause>" read the apposition as the content."""
     body = "Brandt told Kenji Sato, chairman of the Tokyo trade council, the tariffs would be lifted soon."
     assert quotes(body) == [("indirect", "Brandt", "told", "the tariffs would be lifted soon")]
+    body = "Hale told Cole, an Illinois Democrat, he backed parts of the bill."
+    assert quotes(body) == [("indirect", "Hale", "told", "he backed parts of the bill")]
 
 
 def test_a_report_inside_a_report_told():
@@ -162,4 +164,25 @@ def test_this_and_a_noun_open_the_clause():
     ]
     assert quotes("Harbour Steel Corp said this acquisition fits its plans.") == [
         ("indirect", "Harbour Steel Corp", "said", "this acquisition fits its plans")
+    ]
+
+
+def test_lower_case_modifiers_before_the_role_after_a_comma():
+    """Reuters: "..., finance minister Cesar X said." and "..., the official Tass news agency reported."
+    were not found (the lower-case words stopped the speaker phrase short of its comma)."""
+    body = "Iran will improve its coffee exports, finance minister Carlos Vela said."
+    assert [(q.speaker, q.role, q.text) for q in _q(body)] == [
+        ("Carlos Vela", "finance minister", "Iran will improve its coffee exports")
+    ]
+    body = "Iran tested a missile early today, the official Tass news agency reported."
+    assert quotes(body) == [("indirect", "official Tass news agency", "reported", "Iran tested a missile early today")]
+    body = "Negotiators have agreed on the main points of a new pact, conference chairman Tom Hale said."
+    assert [q.speaker for q in _q(body)] == ["Tom Hale"]
+
+
+def test_a_statement_after_the_sentence_it_gives():
+    body = "The Ruritanian government said it is issuing new loan stock, a treasury statement said."
+    assert [(q.speaker, q.text) for q in _q(body)] == [
+        ("treasury statement", "The Ruritanian government said it is issuing new loan stock"),
+        ("Ruritanian government", "it is issuing new loan stock"),
     ]
