@@ -871,7 +871,7 @@ class CueReader:
             if not obj:  # wire.py: "told a news conference Iran was ready", "told X, chairman of Y, <clause>"
                 return ap or told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
             at = obj.end()
-        elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
+        elif c.verb.endswith("quoted as saying"):  # "Tehran Radio quoted X as saying ...", "X was quoted as saying"
             pass
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0

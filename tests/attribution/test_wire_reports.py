@@ -186,3 +186,10 @@ def test_a_statement_after_the_sentence_it_gives():
         ("treasury statement", "The Ruritanian government said it is issuing new loan stock"),
         ("Ruritanian government", "it is issuing new loan stock"),
     ]
+
+
+def test_was_quoted_as_saying_and_a_bare_clause():
+    """Reuters: "X was quoted as saying <clause>" (no "that", no "by ...") was not found."""
+    assert quotes("Foreign Minister Tom Hale was quoted as saying the talks would resume in May.") == [
+        ("indirect", "Tom Hale", "was quoted as saying", "the talks would resume in May")
+    ]
