@@ -812,6 +812,10 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
             q = dataclasses.replace(q, speaker=statement)
+        if q.speaker.endswith("news agency") and (ag := _NAMED_AGENCY.search(q.speaker)):
+            name = ag.group(1) or ag.group(2)  # "official Tass news agency": Tass, as "the agency" is named
+            if name.lower() not in NATIONALITIES and name.lower() not in PLACES:
+                q = dataclasses.replace(q, speaker=name)
         if len(q.speaker) <= 6 and "/" in lead[-60:] and (slashed := _slashed(body, q)):
             q = dataclasses.replace(q, speaker=slashed)  # "S/P said", not "P"
         if (
