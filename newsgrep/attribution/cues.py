@@ -34,9 +34,12 @@ from .wire import (
     bare_clause,
     by_rule,
     company_and,
+    gerund_lead,
+    lower_modifiers,
     possessive_org,
     relay_ref,
     title_comma,
+    told_apposed,
     told_audience,
 )
 
@@ -832,7 +835,7 @@ class CueReader:
                     j -= 1
                     break
                 j -= 1
-        j = company_and(toks, j, i)  # wire.py: "Standard and Poor's Corp said"
+        j = company_and(toks, lower_modifiers(toks, j, i), i)  # wire.py: "Standard and Poor's Corp said"
         if j >= 1 and toks[j][1] == "and" and toks[j - 1][1][:1].isupper():  # "the ministers of France and Germany"
             t = j - 1
             while t > 0 and (np_allowed(toks[t - 1][1]) or toks[t - 1][1] in ("of", "and")) and j - t < 10:
@@ -846,7 +849,7 @@ class CueReader:
                 cue.left = toks[t - 1][1] if t > 0 else ""
                 return True
         words = [t for _, t in toks[j + 1 : i + 1]]
-        while words and (words[0].lower() in ("of", "to", "for") or (words[0].islower() and words[0].endswith("ing"))):
+        while words and (words[0].lower() in ("of", "to", "for") or gerund_lead(words)):
             words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
         # "in Iowa, a swing state, said": the phrase is an object, not who spoke
@@ -916,11 +919,11 @@ class CueReader:
         """Where a clause with no "that" starts after ``c`` ("said the talks ..."), or 0."""
         at = c.end
         if c.verb in ("told", "tells", "telling"):
-            obj = _TOLD_OBJ.match(self.m, c.end, e)
-            if not obj:  # wire.py: "told a news conference Iran was ready"
-                return told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
+            obj = None if (ap := told_apposed(self.m, c.end, e)) else _TOLD_OBJ.match(self.m, c.end, e)
+            if not obj:  # wire.py: "told a news conference Iran was ready", "told X, chairman of Y, <clause>"
+                return ap or told_clause(self.m, c.end, e) or told_audience(self.m, c.end, e)
             at = past_title(self.m, obj.end(), e)  # 'told CBS's "Face the Nation" ...'
-        elif c.verb == "quoted as saying":  # "Tehran Radio quoted X as saying Iran would ..."
+        elif c.verb.endswith("quoted as saying"):  # "Tehran Radio quoted X as saying ...", "X was quoted as saying"
             pass
         elif c.verb not in _BARE and c.verb not in _BARE_IF_CLAUSE:
             return 0

@@ -26,6 +26,7 @@ from .cues import (
 )
 from .found import Found
 from .marks import Marked, Q
+from .wire import role_aside
 
 _BARE_PARTICIPLES = {
     "adding", "saying", "noting", "arguing", "claiming", "insisting", "suggesting", "warning", "explaining",
@@ -263,7 +264,9 @@ class IndirectReader:
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
-                    or first in PREPS
+                    or (
+                        first in PREPS and (inverted or not self.reader.bare(c, e))
+                    )  # not "X, Name, said on Monday <clause>"
                     or first.endswith("ing")
                     or (c.verb in TOLD and not self.reader.bare(c, e))
                     or (
@@ -274,7 +277,7 @@ class IndirectReader:
                 a = max(m.rfind(",", s, c.np_start), m.rfind("—", s, c.np_start), m.rfind("–", s, c.np_start))
                 if self._comma_quote(s, c.np_start):  # 'the plan may be "strategic," said X'
                     a = max(a, len(m[s : c.np_start].rstrip()) + s)
-                a, b = s, a
+                a, b = s, role_aside(m, s, a) if c.ref and c.ref.kind == "name" else a
                 paren = PAREN.match(rest)
                 opening = m[s:b].split()
                 after = rest[paren.end() - 1 :].split()[:1] if paren else []

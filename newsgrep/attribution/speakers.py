@@ -365,7 +365,19 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         i -= 1
     if 1 < i < len(words) - 2 and _low(words[i - 1]) in ("of", "for") and words[i - 2][:1].isupper():
         i += 1  # "Assistant Attorney General for Antitrust Charles Rule": the department ends the title
+    elif (
+        0 < i < len(words) - 2
+        and (_given(words[i + 1]) or (i > 1 and _low(words[i - 1]) == "the" and _low(words[i - 2]) in ("of", "for")))
+        and not _given(words[i])
+        and "." not in words[i]
+    ):
+        i += 1  # "Chancellor of the Exchequer Nigel Lawson", "Office of Management and Budget James Miller"
     return words[:i], words[i:]
+
+
+def _given(word: str) -> bool:
+    low = word.lower()
+    return low in _MALE_FIRST or low in _FEMALE_FIRST
 
 
 def role_of(title_words: list[str]) -> str | None:
@@ -377,6 +389,14 @@ def role_of(title_words: list[str]) -> str | None:
     if any(_low(w).split("-")[0] in ROLE_HEADS or _low(w).strip(".") in _ABBREVIATED for w in title_words):
         return " ".join(title_words)
     return None
+
+
+def role_head(role: str | None, noun: str) -> bool:
+    """Is ``noun`` the head of ``role`` ("treasurer" of "city treasurer", "chairman" of "chairman of the
+    board")? Not "bank" of "central bank governor": the bank is no person."""
+    words = (role or "").lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "at", "in", "to", "with")), len(words))
+    return bool(cut) and noun in (words[cut - 1], words[cut - 1].rstrip("s"))
 
 
 def _spelled(role: str) -> str:
@@ -497,6 +517,8 @@ def company_name(words: list[str]) -> bool:
     and a head of ``JOINED_HEADS``: "Securities and Exchange Commission"). The general reading takes
     "General" or "American" for a title or a nationality and keeps "Motors Corp", or "Inc" alone."""
     last = words[-1] if len(words) > 1 else ""
+    if len(words) == 3 and words[1] in ("and", "&") and words[0] == last and last[:1].isupper():
+        return True  # "Johnson and Johnson"
     corp = last in CORP_SUFFIXES or last.rstrip(".,") in CORP_SUFFIXES
     if not corp and (last not in JOINED_HEADS or "and" not in words):
         return False
@@ -504,6 +526,8 @@ def company_name(words: list[str]) -> bool:
         return False
     if any(re.sub(r"['’]s$", "", w) in CORP_SUFFIXES for w in words[:-1] if w[-2:] in ("'s", "’s")):
         return False  # "Chrysler Corp's Chrysler Motors Corp": a company's company
+    if words[-2] in ("and", "&") and last == "Co" and len(words) > 2:  # "Upham Harris and Co"
+        return all(w[:1].isupper() or w in ("and", "&") for w in words)
     return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "&", "of") for w in words) and words[-2] not in (
         "and",
         "&",
@@ -1065,7 +1089,7 @@ class Speakers:
             if (
                 ref.name.islower() and " " not in ref.name
             ):  # "the treasurer said", after "Nora Quist, the city treasurer"
-                fits = lambda e: e is not None and not e.org and not e.group and ref.name in (e.role or "").lower()  # noqa: E731
+                fits = lambda e: e is not None and not e.org and not e.group and role_head(e.role, ref.name)  # noqa: E731
                 found = self.current if fits(self.current) else self._before(pos, fits)
                 if found is not None:
                     return found

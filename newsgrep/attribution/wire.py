@@ -74,6 +74,13 @@ _NUMBER = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half|least|to|than"
 )
 _FINITE_HINT = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"}
+_IRREGULAR_PAST = {
+    "bought", "sold", "made", "took", "got", "won", "lost", "paid", "held", "kept", "told", "gave", "saw", "set",
+    "cut", "put", "began", "became", "left", "met", "sent", "spent", "built", "found", "brought", "thought", "felt",
+    "rose", "fell", "grew", "ran", "knew", "led", "lent", "meant", "struck", "wrote", "chose", "drew", "broke",
+    "spoke", "stood", "understood", "withdrew", "overtook", "undertook", "sought", "fought", "forgave", "hit",
+    "shut", "sank", "sprang", "swore", "threw", "wound", "bid", "dealt", "upheld", "withheld", "forecast",
+}  # fmt: skip
 _NTH_TIME = re.compile(r"\s*for\s+the\s+(?:first|second|third|fourth|last)\s+time\s+(?=[A-Za-z])")
 
 
@@ -96,8 +103,16 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
     rest = [w.strip(",").lower() for w in after]
     if low == "it" and rest:
         k = 1 if rest[0] in _ADVERBS and len(rest) > 1 else 0
-        if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or (k and rest[k].endswith("ed")):
+        if _verb_s(rest[k]) or rest[k] in _FINITE_HINT or rest[k] in _IRREGULAR_PAST or (k and rest[k].endswith("ed")):
             return at
+    if (
+        low in ("this", "these", "those")
+        and len(rest) > 1
+        and rest[0].isalpha()
+        and rest[0] not in _FINITE_HINT
+        and (rest[1] in _FINITE_HINT or rest[1] in _IRREGULAR_PAST or _verb_s(rest[1]) or rest[1].endswith("ed"))
+    ):
+        return at  # "said this pact was to be followed by ...", "said these talks had failed"
     if (
         low in _QUANTITY
         and rest
@@ -120,6 +135,8 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
     right = [w for _, w in toks[j + 1 : i + 1]]
     if not right or not all(w[:1].isupper() for w in right):
         return j
+    if len(right) == 1 and right[0] == toks[j - 1][1] and (j < 2 or not toks[j - 2][1][:1].isupper()):
+        return j - 2  # "Johnson and Johnson said"
     joined = right[-1] in JOINED_HEADS
     if right[-1].rstrip(".,") not in CORP_SUFFIXES and not joined:
         return j
@@ -131,7 +148,15 @@ def company_and(toks: list[tuple[int, str]], j: int, i: int) -> int:
         t -= 1
         if w.lower() in NATIONALITIES:
             break  # "American Telephone and Telegraph Co": a nationality opens a company's name
-    return t - 1 if t < j else j
+    if t >= j:
+        return j
+    u = t - 1  # toks[u] is the word before the name: "Analyst Ann Cole of Nugent and Co said" is Cole's
+    if u >= 1 and toks[u][1] == "of" and toks[u - 1][1][:1].isupper():
+        u -= 1
+        while u > 0 and t - u < 6 and toks[u - 1][1][:1].isupper() and toks[u - 1][1].lower() not in STOP_CAPS:
+            u -= 1
+        return u - 1
+    return t - 1
 
 
 # "react according to the laws of GATT", "priced according to its quality": a manner, not a source.
@@ -176,7 +201,10 @@ _AUDIENCE = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,4}?"
     r"(?:news\s+conference|press\s+conference|conference|session|meeting|lunch|luncheon|dinner|breakfast|"
     r"audience|colleagues|parliament|committee|subcommittee|hearing|seminar|symposium|forum|rally|gathering|"
-    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents)"
+    r"delegates|assembly|briefing|interviewer|reporters|journalists|newsmen|correspondents|"
+    r"counterparts?|delegations?|envoys|ambassadors|diplomats|ministers|officials|leaders|lawmakers|legislators|"
+    r"members|visitors|guests|businessmen|bankers|students|parliamentarians|senators|congressmen|deputies|"
+    r"workers|shareholders|stockholders|analysts|editors|newspaper|television|radio|magazine|weekly|daily)"
     r"(?:\s+(?:here|today|yesterday|later|earlier|(?:in|at)\s+[A-Z][\w.-]+))?(?=\s)"
 )
 _NOT_OPENING = wordset(
@@ -184,6 +212,87 @@ _NOT_OPENING = wordset(
     "if because"
 )
 _CLAUSE_VERB = wordset("is are was were has have had will would can could should may might must did does")
+
+
+_APPOSED_NAME = re.compile(r"\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s+([^,;:~\"“”()]{3,90}?),\s+(?=[A-Za-z])")
+
+
+# "banking sources said", "shipping sources", "ruling party officials": an -ing word that names a trade or a
+# side, not a participle that opens an aside ("..., echoing security experts who say").
+_ING_MODIFIERS = wordset(
+    "banking shipping trading marketing ruling leading governing mining producing exporting importing consuming "
+    "lending broadcasting publishing engineering manufacturing farming fishing building opposing negotiating "
+    "oil-producing oil-exporting oil-consuming oil-importing grain-exporting"
+)
+_ING_HEADS = wordset("sources source officials official circles analysts dealers traders bankers executives")
+
+
+def gerund_lead(words: list[str]) -> bool:
+    """Is ``words[0]`` an -ing word to drop from the start of a speaker phrase ("echoing security experts")?
+    Not "banking sources", "shipping sources", "ruling party officials": a trade or a side."""
+    w = words[0]
+    if not (w.islower() and w.endswith("ing")):
+        return False
+    if len(words) < 2:
+        return True
+    return not (w.lower() in _ING_MODIFIERS or words[1].lower() in _ING_HEADS)
+
+
+_NOT_MODIFIER = wordset(
+    "and or but nor the a an of to in on at for with by from as that which who whom whose when where while "
+    "is are was were be been has have had will would can could may might must not also said says told "
+    "he she it they we i you his her its their our this these those there here then than so if"
+)
+_DETS = wordset("the a an")
+_PHRASE_EDGE = {",", "—", "–", "(", ";", ":"}
+
+
+def lower_modifiers(toks: list[tuple[int, str]], j: int, i: int) -> int:
+    """Where a speaker phrase after a comma starts when lower-case modifiers stand before its role noun
+    ("..., finance minister Carlos Vela said", "..., the official Tass news agency reported", "...,
+    conference chairman Tom Hale said"): the index before them (and their article), or ``j`` unchanged.
+    ``toks[j + 1 : i + 1]`` is the phrase the cue reader took."""
+    if j < 1 or j >= i or toks[j][1] in _PHRASE_EDGE:
+        return j
+    head = toks[j + 1][1]
+    if not head.islower() or not (head in ROLE_HEADS or head in ORG_HEADS or head.rstrip("s") in ROLE_HEADS):
+        return j
+    k = j
+    while k >= 0 and j - k < 3:
+        w = toks[k][1]
+        low = w.lower()
+        if not w.replace("-", "").isalpha() or low in _NOT_MODIFIER or low.endswith("ly"):
+            break
+        if w[:1].isupper() and low in STOP_CAPS:
+            break
+        k -= 1
+    if k == j or k < 0:
+        return j
+    if toks[k][1] in _PHRASE_EDGE:
+        return k
+    if toks[k][1].lower() in _DETS and k >= 1 and toks[k - 1][1] in _PHRASE_EDGE:
+        return k - 1
+    return j
+
+
+def told_apposed(m: str, at: int, e: int) -> int:
+    """Where the clause starts after "told Eiji Sato, chairman of the trade council, <clause>": after the
+    name's apposition (a role: "chairman of ...", "the visiting ...", "his Japanese counterpart"), when
+    a clause with a finite verb within five words follows; else 0."""
+    ap = _APPOSED_NAME.match(m, at, min(e, at + 160))
+    if not ap:
+        return 0
+    role = ap.group(1).split()
+    if not (role[0].islower() or role[0] in ("The", "A", "An")):
+        return 0
+    if not role_of(role) and not (role[0] in ("a", "an") and len(role) <= 5):  # "an Illinois Democrat"
+        return 0
+    words = m[ap.end() : min(e, ap.end() + 80)].split()[:6]
+    if len(words) < 3 or words[0].lower() in _NOT_OPENING:
+        return 0
+    if any(w.lower() in _CLAUSE_VERB or (w.islower() and w.endswith("ed") and len(w) > 4) for w in words[1:5]):
+        return ap.end()
+    return 0
 
 
 def told_audience(m: str, at: int, e: int) -> int:
@@ -545,6 +654,75 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
     return prev
 
 
+# "In a filing with the Securities and Exchange Commission, X said ... It also said ...": "it" is X, not the
+# body that X filed with, wrote to or was sued by (named only after a preposition or "told").
+_IT_CUE = re.compile(
+    r"\b[Ii]t\s+(?:(?:also|had|has|have|would|later|further)\s+){0,2}"
+    r"(?:said|says|added|told|tells|reported|stated|noted)\s+(?:[\w.]+\s+){0,6}?(?:that\s+)?$"
+)
+_OBJECT_OF = {"with", "to", "by", "before", "from", "against", "told", "tell", "telling", "at", "into"}
+_IN_NAME = {"and", "of", "&", "the", "for"}
+
+
+def _only_object(body: str, name: str, end: int) -> bool:
+    """Is ``name`` named before ``end`` and only ever as an object ("a filing with the Securities and
+    Exchange Commission", "told the Federal Trade Commission")?"""
+    seen = False
+    for m in re.finditer(re.escape(name), body[:end]):
+        words = body[max(0, m.start() - 80) : m.start()].split()
+        while words and (words[-1][:1].isupper() or words[-1].lower() in _IN_NAME) and words[-1] != "It":
+            words.pop()
+        if not words or words[-1].lower() not in _OBJECT_OF:
+            return False
+        seen = True
+    return seen
+
+
+def _it_not_object(out: list[Quote], body: str, q: Quote) -> str | None:
+    """The speaker before ``q`` for "It said <q>" that was resolved to a body named only as an object."""
+    if not out or q.start - out[-1].end > 1500 or not _IT_CUE.search(body, max(0, q.start - 90), q.start):
+        return None
+    prev = next((p.speaker for p in reversed(out) if p.speaker != q.speaker), None)
+    return prev if prev and _only_object(body, q.speaker, q.start) else None
+
+
+# "The statement said ...", "A joint communique said ...": the document speaks, as written, not the body that
+# spoke before it (PolNeAR and the Reuters set keep the document as the source).
+_DOCUMENT_SAID = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=,\s))\s*(?:The|the|A|a|Its|its|Their|their)\s+"
+    r"((?:[A-Za-z][\w-]*\s+){0,3}?(?:statement|communique|communiqué|declaration))\s+"
+    r"(?:also\s+)?(?:said|says|added|stated|states|noted)\s+(?:that\s+)?$"
+)
+
+
+_DOCUMENT_AFTER = re.compile(
+    r"[,\s]*(?:the|a|its|their)\s+((?:[A-Za-z][\w-]*\s+){0,3}?(?:statement|communique|communiqué|declaration))\s+"
+    r"(?:also\s+)?(?:said|says|added|stated|noted)\b"
+)
+
+
+def _document(body: str, q: Quote) -> str | None:
+    """The document that speaks in "The statement said <q>" or "<q>, a treasury statement said", when ``q``
+    went to someone else."""
+    m = _DOCUMENT_SAID.search(body, max(0, q.start - 80), q.start)
+    if m is None and body[max(0, q.start - 4) : q.start].rstrip()[-1:] in ("", ".", "!", "?", '"'):
+        m = _DOCUMENT_AFTER.match(body, q.end)  # "<q>, the statement said": the sentence is its words
+    if m is None or q.speaker.lower().endswith(m.group(1).split()[-1].lower()):
+        return None
+    return " ".join(m.group(1).split())
+
+
+# "S/P said" (Reuters for Standard and Poor's): the cue reader stops at the slash and keeps "P".
+_SLASHED = re.compile(
+    r"\b([A-Z][A-Za-z&]{0,5}/([A-Z][A-Za-z&]{0,5}))\s+(?:also\s+)?(?:said|says|added|told)\s+(?:\S+\s+){0,4}?$"
+)
+
+
+def _slashed(body: str, q: Quote) -> str | None:
+    m = _SLASHED.search(body, max(0, q.start - 60), q.start)
+    return m.group(1) if m and m.group(2) == q.speaker else None
+
+
 # "the Middle East Economic Survey (MEES)": a name, and the abbreviation the story goes on with.
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 _WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|the)\s+)*){1,7}$")
@@ -598,7 +776,7 @@ _OWNED_SPOKESMAN = re.compile(
 def _spokesman(quotes: list[Quote], body: str, q: Quote) -> str | None:
     """The spokesman the story names, for words it gives to "his spokesman" (read as the owner's): the one
     person quoted in the story whose role is a spokesman's, when there is one."""
-    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 60), q.start):
+    if not _OWNED_SPOKESMAN.search(body, max(0, q.start - 90), q.start):
         return None
     named = {p.speaker for p in quotes if p.role and "spokes" in p.role.lower() and " " in p.speaker}
     return named.pop() if len(named) == 1 else None
@@ -634,10 +812,24 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=relayed)
         if ("issued" in lead or "released" in lead) and (statement := _issued(body, q)):
             q = dataclasses.replace(q, speaker=statement)
+        if q.speaker.endswith("news agency") and (ag := _NAMED_AGENCY.search(q.speaker)):
+            name = ag.group(1) or ag.group(2)  # "official Tass news agency": Tass, as "the agency" is named
+            if name.lower() not in NATIONALITIES and name.lower() not in PLACES:
+                q = dataclasses.replace(q, speaker=name)
+        if len(q.speaker) <= 6 and "/" in lead[-60:] and (slashed := _slashed(body, q)):
+            q = dataclasses.replace(q, speaker=slashed)  # "S/P said", not "P"
+        if (
+            q.kind == "indirect"
+            and ("tat" in lead[-60:] or "tat" in body[q.end : q.end + 50])
+            and (doc := _document(body, q))
+        ):
+            q = dataclasses.replace(q, speaker=doc, role=None)
         if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
             q = dataclasses.replace(q, speaker=org)
+        if "t " in lead[-90:] and q.speaker[:1].isupper() and (org := _it_not_object(out, body, q)):
+            q = dataclasses.replace(q, speaker=org, role=None)
         noun = q.speaker.lower()
         if noun.startswith(_NO_IDENTITY) and noun.count(" ") == 1:
             noun = noun.split()[1]  # "the unnamed official", "the same source": the one that spoke before
@@ -652,3 +844,20 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
                 q = dataclasses.replace(q, speaker=earlier)
         out.append(q)
     return _lead_named(out, body)
+
+
+_ROLE_OPENERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}
+
+
+def role_aside(m: str, s: int, b: int) -> int:
+    """Where the clause before "<clause>, the foreign minister, Hans Olsen, said" ends: at the comma before
+    the role that stands apposed to the name (``m[b]`` is the comma before the name), else ``b``."""
+    before = max(m.rfind(",", s, b), m.rfind("—", s, b))
+    if before <= s or len(m[s:before].split()) < 3:
+        return b
+    words = m[before + 1 : b].split()
+    if not 1 <= len(words) <= 10 or words[0].lower() not in _ROLE_OPENERS:
+        return b
+    if any(w.lower() in _FINITE_HINT for w in words) or not role_of(words):
+        return b
+    return before
