@@ -312,13 +312,20 @@ def part_kill(work: Path, rnd: random.Random, tally: Tally, count: int, deadline
             if left_over:
                 problems.append(f"files no commit recorded: {left_over[:5]}")
             ng(work, "index", "kill-seeds", "--index", "clean", "--rebuild", "-q")
-            mine, clean = fingerprint(work, "ix"), fingerprint(work, "clean")
-            diff = differences(mine, clean)
-            if diff:
-                problems.append(diff)
-            elif order_differs(mine, clean):
-                tally.note("kill: hits in another order (equal or nearly equal scores)")
+            problems += same_as_rebuild(work, "ix", "clean", tally, "kill")
         tally.add(f"kill:{action}", f"{label}: {'; '.join(problems)}" if problems else "")
+
+
+def same_as_rebuild(work: Path, index: str, rebuilt: str, tally: Tally, part: str) -> list[str]:
+    """What differs between an index and a rebuild of the same files ([] if nothing); hits in another
+    order only (equal or nearly equal scores) are noted, not failed."""
+    mine, clean = fingerprint(work, index), fingerprint(work, rebuilt)
+    diff = differences(mine, clean)
+    if diff:
+        return [diff]
+    if order_differs(mine, clean):
+        tally.note(f"{part}: hits in another order (equal or nearly equal scores)")
+    return []
 
 
 def part_rounds(work: Path, rnd: random.Random, tally: Tally, count: int, deadline: float) -> None:
@@ -336,12 +343,7 @@ def part_rounds(work: Path, rnd: random.Random, tally: Tally, count: int, deadli
         if inc.returncode != 0 or full.returncode != 0:
             problems.append(f"exit {inc.returncode}/{full.returncode}: {inc.stderr[-200:]} {full.stderr[-200:]}")
         else:
-            mine, rebuilt = fingerprint(work, "inc"), fingerprint(work, "full")
-            diff = differences(mine, rebuilt)
-            if diff:
-                problems.append(diff)
-            elif order_differs(mine, rebuilt):
-                tally.note("rounds: hits in another order (equal or nearly equal scores)")
+            problems += same_as_rebuild(work, "inc", "full", tally, "rounds")
             counts = [ng(work, "index", "round-seeds", "--index", ix).stdout.strip() for ix in ("inc", "full")]
             summaries = [c.split("; ")[-2] if "; " in c else c for c in counts]  # "N warnings"
             if summaries[0] != summaries[1]:

@@ -328,10 +328,21 @@ def write_table(folder: str, ix) -> None:
 
 
 def ensure_table(folder: str, ix) -> None:
-    """Write the live generation's table and state if either is missing (a run killed after its commit)."""
+    """Write the live generation's table and state if either is missing (a run killed after its commit) or
+    was written by older code."""
     generation = ix.latest_generation()
-    if not (os.path.exists(table_path(folder, generation)) and os.path.exists(state_path(folder, generation))):
+    if not (_current(table_path(folder, generation)) and _current(state_path(folder, generation))):
         write_table(folder, ix)
+
+
+def _current(path: str) -> bool:
+    """Whether ``path`` exists in this code's format. A table from before the CRC-32 (no magic) is no
+    table to ``_load``: left in place, every `newsgrep speakers` added the column up (4.6x slower at 10k)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == _MAGIC
+    except OSError:
+        return False
 
 
 # The table and the state carry a CRC-32 of their marshal data: a flipped bit that still unmarshals

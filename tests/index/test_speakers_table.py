@@ -141,3 +141,24 @@ def test_a_lost_or_foreign_table_or_state_gives_the_same_rows(tmp_path, monkeypa
     # Another index's state is no count afresh (its build is the second): it names the segments it counted,
     # none of which is here, so the update takes all it counted away and adds every segment of this index.
     assert len(counted) == 2
+
+
+def test_a_table_from_before_the_checksum_is_written_again_regression_slow_speakers(workdir, run):
+    """Regression: a table written before tables carried a CRC-32 (no magic) was no table to read, yet a
+    run with nothing to do kept it, so every `newsgrep speakers` added the column up."""
+    import marshal
+
+    from newsgrep.index import store
+
+    assert run("index").exit_code == 0
+    rows = run("speakers", "--json").stdout
+    gen = Path(store.current_dir("index"))
+    table = next(gen.glob("speakers-*.marshal"))
+    old = marshal.dumps(read_table(str(gen), int(table.name[9:-8])))
+    table.write_bytes(old)  # as older code wrote it
+    assert read_table(str(gen), int(table.name[9:-8])) is None
+    result = run("index")
+    assert (result.exit_code, result.stderr.split(":")[0]) == (0, "indexed 2 files, 2 articles")
+    assert table.read_bytes()[:4] == b"NGS1"
+    assert read_table(str(gen), int(table.name[9:-8])) is not None
+    assert run("speakers", "--json").stdout == rows
