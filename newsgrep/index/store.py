@@ -204,13 +204,11 @@ def _always_summed(name: str) -> bool:
     return name.endswith("_len.col")
 
 
-def check_segments(folder: str, generation: int, segment_ids: set[str], *, full: bool = False) -> None:
-    """Raise SegmentDamage unless every file of ``segment_ids`` matches the record of ``generation``.
+def read_record(folder: str, generation: int) -> dict:
+    """The entries of ``segments-<N>.json``, its own CRC-32 checked and left out.
 
-    ``full``: compare every file's CRC-32 (a writer, before it builds on the
-    segments); otherwise the cheap check above. A missing record raises
-    FileNotFoundError: either damage, or a writer that committed (and removed
-    it) since the table of contents was read, which the caller tells apart.
+    SegmentDamage when it is not a sealed JSON object; FileNotFoundError when
+    it is missing, which each caller reads in its own way.
     """
     with open(segments_record(folder, generation), encoding="utf-8") as fh:
         try:
@@ -221,6 +219,18 @@ def check_segments(folder: str, generation: int, segment_ids: set[str], *, full:
         raise SegmentDamage(f"segments-{generation}.json is not an object")
     if _SEAL in record and record.pop(_SEAL) != _seal(record):
         raise SegmentDamage(f"segments-{generation}.json does not match its checksum")
+    return record
+
+
+def check_segments(folder: str, generation: int, segment_ids: set[str], *, full: bool = False) -> None:
+    """Raise SegmentDamage unless every file of ``segment_ids`` matches the record of ``generation``.
+
+    ``full``: compare every file's CRC-32 (a writer, before it builds on the
+    segments); otherwise the cheap check above. A missing record raises
+    FileNotFoundError: either damage, or a writer that committed (and removed
+    it) since the table of contents was read, which the caller tells apart.
+    """
+    record = read_record(folder, generation)
     _check_toc(folder, generation, record.get(f"_MAIN_{generation}.toc"))
     recorded_ids = {name.split(".", 1)[0] for name in record}
     if not segment_ids <= recorded_ids:
@@ -266,14 +276,10 @@ def check_toc(folder: str, generation: int) -> None:
     """``_check_toc`` against the record of ``generation``, read here. A missing record is left to the
     segments' check, which tells a commit that replaced it from damage."""
     try:
-        with open(segments_record(folder, generation), encoding="utf-8") as fh:
-            record = json.load(fh)
+        record = read_record(folder, generation)
     except FileNotFoundError:
         return
-    except ValueError:
-        raise SegmentDamage(f"segments-{generation}.json is not valid JSON") from None
-    if isinstance(record, dict):
-        _check_toc(folder, generation, record.get(f"_MAIN_{generation}.toc"))
+    _check_toc(folder, generation, record.get(f"_MAIN_{generation}.toc"))
 
 
 def checked_index_class():
@@ -335,9 +341,8 @@ def load_manifest(gen: str, generation: int) -> dict:
     with open(os.path.join(gen, name), "rb") as fh:
         data = fh.read()
     try:
-        with open(segments_record(gen, generation), encoding="utf-8") as fh:
-            entry = json.load(fh).get(name)
-    except (OSError, ValueError, AttributeError):
+        entry = read_record(gen, generation).get(name)
+    except (OSError, SegmentDamage):
         entry = None  # no record, or a damaged one: the segments' check says so
     if isinstance(entry, list) and len(entry) == 3 and (entry[0] != len(data) or entry[2] != zlib.crc32(data)):
         raise ManifestDamage(f"{name} does not match its checksum")

@@ -49,6 +49,7 @@ from .speakers import ensure_table, write_table
 from .store import (
     RECORDED,
     ManifestDamage,
+    SegmentDamage,
     check_segments,
     check_version,
     current_dir,
@@ -56,6 +57,7 @@ from .store import (
     file_crc,
     index_location,
     load_manifest,
+    read_record,
     sealed_record,
     seed_locations,
     segment_files,
@@ -577,11 +579,9 @@ def _live_record(root: str, ix) -> dict:
     if not _recorded(gen):
         return {}
     try:
-        with open(segments_record(gen, ix.latest_generation()), encoding="utf-8") as fh:
-            record = json.load(fh)
-    except (OSError, ValueError) as err:
+        return read_record(gen, ix.latest_generation())
+    except (OSError, SegmentDamage) as err:
         raise damaged(root, err) from None
-    return record if isinstance(record, dict) else {}
 
 
 def _merge_checked(choose: Callable, gen: str, known: dict) -> Callable:
