@@ -55,6 +55,8 @@ _SAY = (
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
     r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
+    r"(?:repeated|repeats|reiterates|responds|replies|recounts|observes|laments|underscores|point\s+out|emphasi[sz]e|"
+    r"confirm|recall|complain)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
     r"(?:reports|claims?)(?=\s+(?:he|she|they|we|it|there|his|her|their|its|the|a|an|[A-Z][a-z]+)\s)|"
     r"(?:reads?|put\s+it|puts\s+it)(?=\s*[,:]?\s*[\"“«])|(?<=[~,][\"”»] )reads?|put\s+it(?=,|:|\s+(?:this|that|another)\s+way\b)"
 )
@@ -390,6 +392,11 @@ def np_allowed(tok: str) -> bool:
     return low in _NP_LOWER or low in INDEFINITE or is_particle(tok)
 
 
+def _adverbials_only(m: str, at: int, end: int) -> bool:
+    """Are the words from ``at`` to ``end`` adverbials only, one or more ("late Friday", "last week")?"""
+    return at < end <= after_adverbials(m, at, end + 1)
+
+
 def clause_that(m: str, c: Cue, e: int) -> int:
     """Where the clause after cue ``c`` of masked text ``m`` starts, if ``c`` takes a that-clause; else 0."""
     mt = _THAT.search(m[c.end : min(e, c.end + 100)])
@@ -404,6 +411,7 @@ def clause_that(m: str, c: Cue, e: int) -> int:
         or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
         or ASIDE_GAP.fullmatch(gap)
         or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
+        or _adverbials_only(m, c.end, c.end + len(gap.rstrip(" ,")))  # "said late Friday that"
     )
     return c.end + mt.end() if ok else 0
 
@@ -478,6 +486,17 @@ def acc_stop(m: str, lo: int, hi: int) -> re.Match | None:
 def _finite_or_past(word: str) -> bool:
     """A finite verb or a past form: the verb of a clause that opens with "it", "this" or "there"."""
     return word.lower() in _FINITE or bool(_PAST.fullmatch(word))
+
+
+def _it_clause(first: str, after: list[str]) -> bool:
+    """Does a bare clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "said it
+    was postponed", "said it actively investigated ..."?"""
+    low = first.lower()
+    if low not in ("it", "this", "there") or not after:
+        return False
+    if low != "this" and len(after) > 1 and _ADVERB.fullmatch(after[0]):
+        after = after[1:]
+    return _finite_or_past(after[0])
 
 
 def _written_after_quote(ref, words: list[str], left: str) -> bool:
@@ -935,7 +954,7 @@ class CueReader:
         first = word.group(1)
         after = m[word.end() : min(e, word.end() + 80)].split()[:7]
         finite = any(w.lower().strip(",") in _FINITE or w.lower().endswith("ed") for w in after)
-        if first.lower() in ("it", "this", "there") and after and _finite_or_past(after[0]):
+        if _it_clause(first, after):
             return at
         if wired := bare_clause(m, at, first, after) or figure_clause(at, first, after):  # "said over 2,600"
             return wired
