@@ -99,7 +99,7 @@ def _without_lookarounds(pattern: str) -> str:
 
 def _gate(*alternatives: str) -> str:
     """A lookahead on the first two letters of every cue: skips most words without trying each cue."""
-    heads = {"qu", "ac", "Ac", "in", "In"}
+    heads = {"qu", "ac", "Ac", "in", "In", "as", "As"}
     for piece in _without_lookarounds("|".join(alternatives)).split("|"):
         piece = piece.lstrip("(?:")
         if len(piece) >= 2 and piece[:2].isalpha():
@@ -111,7 +111,7 @@ def _gate(*alternatives: str) -> str:
 
 
 CUE = re.compile(
-    rf"\b{_gate(_SAY, _STRICT, _PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)))|(?P<part>{_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
+    rf"\b{_gate(_SAY, _STRICT, _PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)|as\s+(?:first\s+)?reported\s+(?:by|in)))|(?P<part>{_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
 )
 INNER_CUE = re.compile(rf"(?:[a-z]+ly\s+)?({_SAY}|{_STRICT})\b")
 _ASIDE = re.compile(
@@ -467,6 +467,8 @@ def poll_share(m: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _TITLE_DOT = re.compile(r"(?<![\w.])([A-Za-z]+)$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}(?![\w.])")  # "U.S.", "F.A.A."
+_SPACE = re.compile(r"\s|$")
 
 
 def acc_stop(m: str, lo: int, hi: int) -> re.Match | None:
@@ -474,6 +476,14 @@ def acc_stop(m: str, lo: int, hi: int) -> re.Match | None:
     title or an initial ("according to Mr. Rhodes", "according to Rep. Trey Gowdy", "John F. Kelly")."""
     stop = _ACC_STOP.search(m, lo, hi)
     while stop and stop.group() == ".":
+        word_at = max(lo, m.rfind(" ", lo, stop.start()) + 1)
+        initials = _INITIALISM.match(m, word_at, hi)
+        if initials and stop.start() < initials.end():  # "according to U.S. Census data", "F.A.A. records"
+            after = _ACC_STOP.search(m, initials.end(), hi)
+            if not after or len(m[initials.end() : after.start()].split()) > 4:
+                return _SPACE.match(m, initials.end(), hi)  # "..., according to the F.A.A. Most owners ...": it ends
+            stop = after
+            continue
         word = _TITLE_DOT.search(m, max(lo, stop.start() - 6), stop.start())
         if not word or not (
             len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in TITLE_ABBREV

@@ -43,3 +43,33 @@ def test_responds_and_point_out_that():
 def test_repeated_before_a_noun_is_no_cue():
     body = "The storm repeated the damage that the town had seen in 1998."
     assert quotes(body) == []
+
+
+# --- "according to" and "as reported by" --------------------------------------------------------------
+
+
+def test_according_to_a_source_named_with_an_initialism():
+    body = "The median rent rose by 4 percent last year, according to U.S. Census data."
+    assert quotes(body) == [
+        ("indirect", "U.S. Census data", "according to", "The median rent rose by 4 percent last year")
+    ]
+    body = "The small jet is cleared to fly again, according to the F.A.A. Its owner plans a trip to Ohio."
+    assert quotes(body) == [("indirect", "F.A.A.", "according to", "The small jet is cleared to fly again")]
+
+
+def test_as_reported_by_before_and_after_the_clause():
+    body = "As reported by the Valley Ledger, the inspectors found rust on every beam of the bridge."
+    assert quotes(body) == [
+        ("indirect", "Valley Ledger", "As reported by", "the inspectors found rust on every beam of the bridge")
+    ]
+    body = "The museum will close for a year, as first reported in The Harbor Times."
+    assert quotes(body) == [("indirect", "Harbor Times", "as first reported in", "The museum will close for a year")]
+
+
+def test_reported_a_figure_or_a_gerund():
+    body = "The Lund campaign reported raising about $2 million in the first quarter."
+    assert quotes(body) == [("indirect", "Lund campaign", "reported", "raising about $2 million in the first quarter")]
+    body = "Last year, state police reported 312 thefts from parked cars near the stadium."
+    assert quotes(body) == [("indirect", "state police", "reported", "312 thefts from parked cars near the stadium")]
+    body = "The night guard reported nothing unusual at the gate."
+    assert quotes(body) == []
