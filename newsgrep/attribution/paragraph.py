@@ -318,9 +318,15 @@ def _clause_verb(word: str) -> bool:
 _TO_GAP = re.compile(r"\s+to\s+")
 
 
-def went_on(m: str, prev: Cue, c: Cue) -> bool:
-    """Is ``c`` the infinitive after "went on" ("She went on to say ..."), whose speaker is went on's?"""
+def went_on(m: str, prev: Cue, c: Cue, but: bool = False) -> bool:
+    """Is ``c`` the infinitive after "went on" ("She went on to say ..."), whose speaker is went on's? With
+    ``but``, also a verb coordinated with the one before it: "Poe warned of delays but said ..."."""
+    if but and prev.kind != "acc" and prev.np_start < prev.start and _BUT_GAP.fullmatch(m, prev.end, c.start):
+        return True
     return prev.verb in ("went on", "goes on", "go on") and bool(_TO_GAP.fullmatch(m, prev.end, c.start))
+
+
+_BUT_GAP = re.compile(r"[^.;:!?~\"“”]{1,80}?\s(?:but|yet)\s+(?:then\s+|also\s+|later\s+|[a-z]{3,}ly\s+)?")
 
 
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
@@ -439,7 +445,7 @@ class ParagraphReader:
                     )
                 elif c.ref is not None:
                     c.entity = self.sp.resolve(c.ref, c.np_start) or self._as_written(c)
-                elif c.kind == "say" and last is not None and i and went_on(self.m, scues[i - 1], c):
+                elif c.kind == "say" and last is not None and i and went_on(self.m, scues[i - 1], c, True):
                     c.entity = last  # "She went on to say ..."
                 elif c.kind == "say" and last is None and not self.text.inside(c.start):
                     c.entity = self._long_subject(s, c) or main_subject(self.text, self.sp, s, c, True)

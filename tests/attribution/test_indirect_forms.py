@@ -73,3 +73,13 @@ def test_reported_a_figure_or_a_gerund():
     assert quotes(body) == [("indirect", "state police", "reported", "312 thefts from parked cars near the stadium")]
     body = "The night guard reported nothing unusual at the gate."
     assert quotes(body) == []
+
+
+# --- a speech verb coordinated with "but" after another cue of the same subject -------------------------
+
+
+def test_but_said_after_another_cue_speaks_for_its_subject():
+    body = "Senator Ann Poe warned of long delays but said the bill would pass by June."
+    assert quotes(body) == [("indirect", "Ann Poe", "said", "the bill would pass by June")]
+    body = "Judge Omar Reed called the filing careless but said the case could go on."
+    assert quotes(body) == [("indirect", "Omar Reed", "said", "the case could go on")]
