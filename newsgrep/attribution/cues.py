@@ -502,6 +502,8 @@ def clause_break(toks: list[tuple[int, str]], k: int) -> bool:
     w = toks[k][1]
     if w == "." and k and toks[k - 1][1].lower() in _MONTHS:
         return False
+    if w == "-":  # "a planner - a former aide said": a spaced hyphen as a dash, unless it pairs with another
+        return sum(t == "-" for _, t in toks) == 1
     return w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~"
 
 
@@ -516,7 +518,14 @@ def object_phrase(toks: list[tuple[int, str]], j: int, words: list[str]) -> bool
         return True
     if w == ",":
         return j > 1 and toks[j - 2][1] in ("in", "of", "from") and is_region(words)
-    return j > 0 and w.islower() and w not in FUNCTION and not is_head(w) and toks[j - 1][1] in ("for", "to")
+    k = j  # "a columnist for the tech news site [Pando] said": over lower-case modifiers to a link word
+    while k > 0 and j - k < 5 and toks[k][1].islower() and not is_head(toks[k][1]):
+        if toks[k][1] in ("for", "to", "at", "of"):
+            return k < j
+        if toks[k][1] in FUNCTION and toks[k][1] not in ("the", "a", "an"):
+            return False
+        k -= 1
+    return False
 
 
 # Adjectives that open a postmodifier of an unnamed source: "one Democrat familiar with the talks",

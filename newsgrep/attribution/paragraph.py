@@ -324,15 +324,21 @@ def went_on(m: str, prev: Cue, c: Cue) -> bool:
 
 
 _NOUN_MODIFIERS = frozenset(["campaign", "administration", "white", "house", "press", "staff", "party", "committee"])
+_ROLE_ADJECTIVES = frozenset(["recent", "longtime", "current", "top", "senior", "chief", "former", "deputy"])
 
 
 def modified_head(toks: list[tuple[int, str]], k: int) -> int:
     """The end of a subject whose capitalised words modify a lower-case head: "A Smith campaign official"
-    (not "A Smith"), "Her campaign workers"; ``k`` when no head follows within two modifiers."""
+    (not "A Smith"), "Her campaign workers", "The Pentagon's recent top adviser"; ``k`` when no head follows
+    within two modifiers."""
     if not k or k >= len(toks) or not toks[k - 1][1][:1].isupper() or toks[0][1][2:3] in ("'", "’"):
         return k  # "He's a Smith supporter": a clause
     j = k
-    while j < len(toks) and j - k < 3 and (toks[j][1] in _NOUN_MODIFIERS or is_head(toks[j][1])):
+    while (
+        j < len(toks)
+        and j - k < 3
+        and (toks[j][1] in _NOUN_MODIFIERS or toks[j][1] in _ROLE_ADJECTIVES or is_head(toks[j][1]))
+    ):
         j += 1
         if is_head(toks[j - 1][1]):
             return j
@@ -409,7 +415,16 @@ class ParagraphReader:
             verb = toks[k][1] if k < len(toks) else ""
             if not (verb.islower() and verb.endswith(("ed", "s"))):  # "Rubio pushed back", not "Hours later"
                 return None  # a lone capitalised word nobody in the article is called
-        return self.sp.resolve(ref, s)
+        ent = self.sp.resolve(ref, s)
+        if (
+            ent is None
+            and ref.kind == "role"
+            and any(t[1][:1].isupper() for t in toks[1:k])
+            and is_head(toks[k - 1][1])
+        ):
+            words = [t for _, t in toks[:k]]  # "The Pentagon's recent top adviser", nobody named: as written
+            return self.sp.group(" ".join(words[1:] if words[0].lower() in _ARTICLES else words))
+        return ent
 
     def _long_subject(self, s: int, c: Cue) -> Entity | None:
         """The subject that opens the sentence, for a cue whose own reading found none because

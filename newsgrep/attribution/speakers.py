@@ -63,7 +63,8 @@ ROLE_HEADS = wordset(
     "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
     "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
     "billionaire businessman businesswoman mogul frontrunner front-runner undersecretary under-secretary commodore "
-    "supporter critic"
+    "supporter critic columnist blogger commentator pundit strategist consultant "
+    "speechwriter"
 )
 # Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
 _ABBREVIATED = {
@@ -481,6 +482,13 @@ def _modifier_name(title: list[str]) -> bool:
     return all(w in TITLE_WORDS or w in PLACES or w in (".", "the", "both") for w in low[p + 1 :])
 
 
+def _lower_object(title: list[str]) -> bool:
+    """True when a one-word name ends a lower-case phrase that a link word opens after a lower-case noun:
+    "a columnist for the tech news site [Pando]" is the columnist, not Pando."""
+    p = next((k for k in range(len(title) - 1, 0, -1) if title[k] in _LINKS), 0)
+    return bool(p) and title[p - 1].islower() and all(w.islower() for w in title[p + 1 :])
+
+
 _QUANTIFIERS = wordset("many most some several few one two three four five all both none each")
 _AUXILIARIES = wordset("has have had is was were are would will could should may might did does do")
 
@@ -548,6 +556,15 @@ def company_name(words: list[str]) -> bool:
 
 
 _RELATIVES = wordset("who whom whose which")
+_HEAD_LINKS = wordset("to for of at with from close familiar involved near")
+_LINK_ADJECTIVES = wordset("close familiar involved near")
+
+
+def _unnamed_head(word: str) -> bool:
+    """A noun for people who are not named by the phrase that follows it: "aides", "people", "spokesman"."""
+    return word in GROUP_NOUNS or word in _SUBORDINATE or word in ("people", "person", "someone", "those")
+
+
 # Things written by someone, whose author speaks: "a memo released Friday by the agency's watchdog".
 _AUTHORED = wordset("statement document communique report letter message memo study analysis data survey audit")
 _RELEASED = wordset("released issued published written conducted prepared sent posted obtained filed on")
@@ -608,6 +625,14 @@ def parse_phrase(words: list[str]) -> Ref | None:
         words, low = words[1:], low[1:]
     if not words:
         return None
+    link = next((k for k in range(1, len(low)) if low[k] in _HEAD_LINKS), 0)
+    if (
+        link
+        and (link == 1 or words[link - 1].islower())
+        and (_unnamed_head(low[link - 1]) or (low[link] in _LINK_ADJECTIVES and low[link - 1] in ROLE_HEADS))
+        and words[-1].islower()
+    ):  # "people close to the mayor", "aides to the mayor", "an executive familiar with the talks"
+        return Ref("group", name=" ".join(words))
     if company_name(words):  # wire.py's reading of company names (Reuters business copy)
         return Ref("org", name=" ".join(words))
     last = low[-1]
@@ -622,7 +647,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
         named = [w for w in named if w[:1].isupper()]
         return Ref("org", name=" ".join(named)) if named else None
     title, name = split_name(words)
-    if name and _modifier_name(title):  # "a longtime adviser to Trump" is not Trump
+    if name and (
+        _modifier_name(title) or (len(name) == 1 and _lower_object(title))
+    ):  # "a longtime adviser to Trump" is not Trump
         return Ref("group", name=" ".join(words))
     if len(name) == 1 and title and title[-1][:1].isupper() and _low(title[-1]) in PLACES:
         return Ref("org", name=" ".join(w for w in words if w[:1].isupper()))  # "United Technologies", "New Balance"

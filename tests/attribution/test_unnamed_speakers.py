@@ -184,3 +184,52 @@ def test_an_adviser_to_both_of_a_family_is_not_one_of_them():
         "both Reyeses, who asked for anonymity."
     )
     assert said(body) == [("direct", "longtime adviser to both Reyeses", "We have a lot of work to do")]
+
+
+def test_people_around_a_role_are_not_the_person_in_that_role():
+    body = "Mayor Ann Reyes spoke on Monday. Aides to the mayor said the budget would pass."
+    assert said(body) == [("indirect", "aides to the mayor", "the budget would pass")]
+    body = "Mayor Ann Reyes spoke on Monday. The budget would pass, said people close to the mayor."
+    assert said(body) == [("indirect", "people close to the mayor", "The budget would pass")]
+    body = (
+        "Mayor Ann Reyes spoke on Monday. The budget would pass, according to people familiar with the "
+        "mayor's thinking."
+    )
+    assert said(body) == [("indirect", "people familiar with the mayor's thinking", "The budget would pass")]
+
+
+def test_an_unnamed_adviser_of_a_body_is_not_the_body():
+    body = (
+        "Mayor Ann Reyes spoke on Monday. The Pentagon's recent top adviser on the budget went further, "
+        "arguing the plan could make the deficit worse."
+    )
+    assert said(body) == [("indirect", "Pentagon's recent top adviser", "the plan could make the deficit worse")]
+
+
+def test_an_unnamed_source_between_spaced_hyphens():
+    body = (
+        "Ann Reyes was a careful planner - a former speechwriter said she demanded detailed notes before every "
+        "event - and her staff knew it."
+    )
+    assert said(body) == [
+        ("indirect", "former speechwriter", "she demanded detailed notes before every event - and her staff knew it")
+    ]
+
+
+def test_a_writer_for_a_named_outlet_is_not_the_outlet():
+    body = "Ann Reyes spoke on Monday. A columnist for the tech news site Pando wrote that he was ashamed of the deal."
+    assert said(body) == [("indirect", "columnist for the tech news site Pando", "he was ashamed of the deal")]
+    body = (
+        'Ann Reyes spoke on Monday. "I am utterly ashamed of the deal," wrote a columnist for the tech news site Pando.'
+    )
+    assert said(body) == [("direct", "columnist for the tech news site Pando", "I am utterly ashamed of the deal")]
+
+
+def test_an_executive_familiar_with_the_talks_is_not_resolved_to_a_named_executive():
+    body = (
+        "Bob Lane, the publisher's chief executive, spoke on Monday. But the publisher declined to renew the "
+        "offer, according to a publishing executive familiar with the talks."
+    )
+    assert said(body) == [
+        ("indirect", "publishing executive familiar with the talks", "But the publisher declined to renew the offer")
+    ]
