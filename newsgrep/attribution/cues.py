@@ -503,7 +503,7 @@ def clause_break(toks: list[tuple[int, str]], k: int) -> bool:
     if w == "." and k and toks[k - 1][1].lower() in _MONTHS:
         return False
     if w == "-":  # "a planner - a former aide said": a spaced hyphen as a dash, unless it pairs with another
-        return sum(t == "-" for _, t in toks) == 1
+        return k + 1 < len(toks) and toks[k + 1][1].islower() and sum(t == "-" for _, t in toks) == 1
     return w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~"
 
 
@@ -518,10 +518,12 @@ def object_phrase(toks: list[tuple[int, str]], j: int, words: list[str]) -> bool
         return True
     if w == ",":
         return j > 1 and toks[j - 2][1] in ("in", "of", "from") and is_region(words)
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
     k = j  # "a columnist for the tech news site [Pando] said": over lower-case modifiers to a link word
-    while k > 0 and j - k < 5 and toks[k][1].islower() and not is_head(toks[k][1]):
+    while k > 1 and j - k < 5 and toks[k][1].islower() and not is_head(toks[k][1]):
         if toks[k][1] in ("for", "to", "at", "of"):
-            return k < j
+            return k < j and is_head(toks[k - 1][1])  # after a role noun, not "what sort of sum [X]"
         if toks[k][1] in FUNCTION and toks[k][1] not in ("the", "a", "an"):
             return False
         k -= 1

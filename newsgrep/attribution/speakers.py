@@ -631,6 +631,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
         and (link == 1 or words[link - 1].islower())
         and (_unnamed_head(low[link - 1]) or (low[link] in _LINK_ADJECTIVES and low[link - 1] in ROLE_HEADS))
         and words[-1].islower()
+        and low[-1] not in _HEAD_LINKS
+        and low[-1] not in _DETERMINERS
     ):  # "people close to the mayor", "aides to the mayor", "an executive familiar with the talks"
         return Ref("group", name=" ".join(words))
     if company_name(words):  # wire.py's reading of company names (Reuters business copy)

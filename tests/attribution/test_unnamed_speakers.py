@@ -233,3 +233,12 @@ def test_an_executive_familiar_with_the_talks_is_not_resolved_to_a_named_executi
     assert said(body) == [
         ("indirect", "publishing executive familiar with the talks", "But the publisher declined to renew the offer")
     ]
+
+
+def test_a_phrase_is_never_cut_at_its_link_word():
+    body = "Critics of costly farm programs maintain that the government could stop guaranteeing support prices."
+    assert said(body) == [
+        ("indirect", "critics of costly farm programs", "the government could stop guaranteeing support prices")
+    ]
+    body = "Andriessen said the accord improves the mood for what he said are bound to be tough talks on his proposals."
+    assert [s for _, s, _ in said(body)] == ["Andriessen", "Andriessen"]
