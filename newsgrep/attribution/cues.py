@@ -255,8 +255,9 @@ def _adverbial(seg: list[tuple[int, str]]) -> bool:
 
 
 def _named(seg: list[tuple[int, str]]) -> bool:
-    ref = parse_phrase([w for _, w in seg][: next((k for k, (_, w) in enumerate(seg) if w in ("of", "from")), None)])
-    return ref is not None and ref.kind == "name"
+    words = [w for _, w in seg][: next((k for k, (_, w) in enumerate(seg) if w in ("of", "from")), None)]
+    ref = parse_phrase(words)
+    return ref is not None and ref.kind == "name" and not is_region(words)  # not "Massachusetts"
 
 
 _LY_NOT_ADVERBS = wordset(  # "a yearly Gallup poll", "a CNN tally"
@@ -438,14 +439,14 @@ def told_clause(m: str, at: int, e: int) -> int:
 # A share of those polled as the subject: "About 4 in 10 say", "Nearly half said", "62 percent of
 # voters said", "compared with 23 percent who said" (poll_share).
 _SHARE_HINT = re.compile(
-    r"[pPhHtTqQfFmMi](?:ercent|alf|hird|uarter|ifth|ajority|lurality|n (?:\d|ten|five|four|three))|%"
+    r"[pPhHtTqQfFmMin](?:ercent|alf|hird|uarter|ifth|ajority|lurality|umber of|n (?:\d|ten|five|four|three))|%"
 )
 _SHARE = re.compile(
-    r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith))\s*"
-    r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|"
+    r"(?:^|(?<=[.,;:—–!?])|(?<=\band)|(?<=\bbut)|(?<=\bwhile)|(?<=\bwith)|(?<=\bwhich))\s*"
+    r"((?:(?:about|nearly|almost|roughly|around|only|just|over|under|fewer\s+than|less\s+than|more\s+than|a\s+full|"
     r"at\s+least|well\s+over)\s+)?"
     r"(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds|three-quarters|one-third|one-quarter|one-fifth|"
-    r"a\s+majority|a\s+plurality|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten|five|four|three)|"
+    r"a\s+majority|a\s+plurality|a\s+(?:[a-z]+\s+)?number|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:\d+|ten|five|four|three)|"
     r"\d+(?:\.\d+)?\s*(?:percent|%))"
     r"(?:\s+of\s+[^,.;:~\"“”()]{1,60}?|(?:\s+[A-Za-z][\w’'-]*){0,3}?))"
     r"(?:\s+who)?(?:\s+(?:also|still|now|overall|generally|[a-z]{3,}ly))*\s*$",
@@ -517,6 +518,79 @@ def _written_after_quote(ref, words: list[str], left: str) -> bool:
         and len(words) >= 2
         and words[0].lower() in _EDGE | {"the"}
     )
+
+
+_QUANTITY = wordset("percent number majority minority half third quarter share plurality")
+_MONTHS = wordset("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DANGLING = FUNCTION | PREPS  # "an appearance on a radio station during [which callers asked]": no phrase
+
+
+def clause_break(toks: list[tuple[int, str]], k: int) -> bool:
+    """Does ``toks[k]`` end the clause before a subject? Not the full stop of "Nov." ("the nominee for the
+    Nov. 8 election later said")."""
+    w = toks[k][1]
+    if w == "." and k and toks[k - 1][1].lower() in _MONTHS:
+        return False
+    if w == "-":  # "a planner - a former aide said": a spaced hyphen as a dash, unless it pairs with another
+        return k + 1 < len(toks) and toks[k + 1][1].islower() and sum(t == "-" for _, t in toks) == 1
+    return w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~"
+
+
+def object_phrase(toks: list[tuple[int, str]], j: int, words: list[str]) -> bool:
+    """Is the phrase after ``toks[j]``, read leftwards from a cue, no subject: the object of a preposition
+    ("in Iowa, a swing state, said"; "a spokesman for committee Democrats said"), or a place after a comma
+    ("a woman in Worcester, Massachusetts, said")? Then the whole clause subject is read instead."""
+    w = toks[j][1]
+    if w == "of" and j and toks[j - 1][1].lower().rstrip("%") in _QUANTITY:
+        return True  # "a full 79 percent of Democrats say": the share speaks, read as the clause subject
+    if w.lower() in _OBJECT_OF:
+        return True
+    if w == ",":
+        return j > 1 and toks[j - 2][1] in ("in", "of", "from") and is_region(words)
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    k = j  # "a columnist for the tech news site [Pando] said": over lower-case modifiers to a link word
+    while k > 1 and j - k < 5 and toks[k][1].islower() and not is_head(toks[k][1]):
+        if toks[k][1] in ("for", "to", "at", "of"):
+            return k < j and is_head(toks[k - 1][1])  # after a role noun, not "what sort of sum [X]"
+        if toks[k][1] in FUNCTION and toks[k][1] not in ("the", "a", "an"):
+            return False
+        k -= 1
+    return False
+
+
+# Adjectives that open a postmodifier of an unnamed source: "one Democrat familiar with the talks",
+# "a Republican involved in the planning", "people close to the senator".
+_POSTMOD_ADJ = wordset("familiar involved close knowledgeable briefed")
+_POSTMOD_PREP = wordset("with in to about on")
+
+
+def postmodified(toks: list[tuple[int, str]], k: int) -> int:
+    """The end of an inverted speaker phrase whose head ``toks[:k]`` a postmodifier follows ("said one
+    Democrat familiar with the discussion."): the punctuation within ten words, if no verb comes first."""
+    if k + 1 >= len(toks) or toks[k + 1][1] not in _POSTMOD_PREP:
+        return k
+    for j in range(k + 2, min(len(toks), k + 12)):
+        w = toks[j][1]
+        if w in ",.;:!?" or w in _WEEKDAYS:  # "... familiar with the talks on Monday": not the day
+            j -= w in _WEEKDAYS and toks[j - 1][1] in ("on", "last")
+            return j if j > k + 2 else k
+        if w.lower() in _FINITE or w.lower() in _SPOKE or w in _CLOSING:
+            return k
+    return k
+
+
+def inverted_ref(words: list[str], left: str) -> Ref | None:
+    """The speaker phrase read after a cue: as the phrase reader has it; as written after a closing mark
+    when that reader has nothing ('"...," wrote one commenter'), or when an indefinite head has a
+    postmodifier ("said one Democrat familiar with the discussion")."""
+    post = next((i for i, w in enumerate(words) if i >= 2 and w in _POSTMOD_ADJ), 0)
+    ref = parse_phrase(words[:post] if post else words)
+    if post and words[0].lower() in INDEFINITE and (ref is None or ref.kind in ("name", "group", "role")):
+        return Ref("group", name=" ".join(words[1:] if words[0].lower() in ("a", "an") else words))
+    if _written_after_quote(ref, words, left):
+        return Ref("group", name=" ".join(words[1:]))  # '"...," wrote one commenter': the phrase as written
+    return ref
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]{1,4}")  # "Sen. Marco Rubio, R-Fla., said"
@@ -792,7 +866,7 @@ class CueReader:
                 if k >= 0:
                     i = k
                     continue
-            if w in _CLAUSE_BREAK or w.lower() in _CONJ or w[0] == "~":
+            if clause_break(toks, i - 1):
                 break
             if w in _SPOKE and i < len(toks) and all(t[1] != "," for t in toks[i:]):
                 break  # "X said its board declared": the subject of "declared" starts after "said"
@@ -822,7 +896,8 @@ class CueReader:
             words = words[: next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))]
             while words and words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
-            ref = Ref("group", name=" ".join(words)) if words else None
+            ok = words and words[-1].lower() not in _DANGLING  # not "an appearance on a station during"
+            ref = Ref("group", name=" ".join(words).replace(" .", ".")) if ok else None  # "Nov. 8"
         if ref is None or ref.kind == "pronoun":
             return
         cue.ref, cue.np_start, cue.np_end, cue.left = ref, seg[0][0], cue.start, left
@@ -882,7 +957,7 @@ class CueReader:
             words, j = words[1:], j + 1  # "..., echoing security experts who say": not "echoing"
         ref = parse_phrase(words) if words else None
         # "in Iowa, a swing state, said": the phrase is an object, not who spoke
-        if ref is None or (j >= 0 and toks[j][1].lower() in _OBJECT_OF and not relative):
+        if ref is None or (j >= 0 and not relative and object_phrase(toks, j, words)):
             return False
         cue.ref, cue.np_start, cue.np_end = ref, toks[j + 1][0], cue.start
         cue.left = toks[j][1] if j >= 0 else ""
@@ -924,10 +999,8 @@ class CueReader:
             return  # ('"...," said one Democrat familiar with the plan': the phrase ends at its last head)
         while 0 < k < len(toks) and toks[k - 1][1] in _WEEKDAYS and toks[k][1].islower() and toks[k][1] not in FUNCTION:
             k += 1  # '"...," reads a Wednesday editorial in ...': not "Wednesday"
-        ref = parse_phrase([t for _, t in toks[:k]])
-        words = [t for _, t in toks[:k]]
-        if _written_after_quote(ref, words, left):
-            ref = Ref("group", name=" ".join(words[1:]))  # '"...," wrote one commenter': the phrase as written
+        k = postmodified(toks, k) if 0 < k < len(toks) and toks[k][1] in _POSTMOD_ADJ else k
+        ref = inverted_ref([t for _, t in toks[:k]], left)
         if ref is None or ref.kind == "pronoun":
             return
         cue.ref, cue.np_start, cue.np_end = ref, cue.start, toks[k - 1][0] + len(toks[k - 1][1])

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..models import Quote
-from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, apposed_name, np_allowed
+from .cues import ASIDE_GAP, INNER_CUE, PREPS, Cue, CueReader, apposed_name, is_head, np_allowed
 from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
@@ -205,8 +205,8 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
             words.append(w)
         else:
             return None
-    if not words or words[0].lower() in _NOT_SUBJECT or words[-1].lower() in PREPS:
-        return None
+    if not words or words[0].lower() in _NOT_SUBJECT or words[-1].lower() in PREPS or words[-1].lower() in _ARTICLES:
+        return None  # "The notice of a [certified letter], announcing": no phrase
     ref = parse_phrase(words)
     ent = sp.resolve(ref, toks[0][0]) if ref is not None else None
     if ent is not None or (ref is not None and ref.kind == "pronoun"):
@@ -329,6 +329,28 @@ def went_on(m: str, prev: Cue, c: Cue, but: bool = False) -> bool:
 _BUT_GAP = re.compile(r"[^.;:!?~\"“”]{1,80}?\s(?:but|yet)\s+(?:then\s+|also\s+|later\s+|[a-z]{3,}ly\s+)?")
 
 
+_NOUN_MODIFIERS = frozenset(["campaign", "administration", "white", "house", "press", "staff", "party", "committee"])
+_ROLE_ADJECTIVES = frozenset(["recent", "longtime", "current", "top", "senior", "chief", "former", "deputy"])
+
+
+def modified_head(toks: list[tuple[int, str]], k: int) -> int:
+    """The end of a subject whose capitalised words modify a lower-case head: "A Smith campaign official"
+    (not "A Smith"), "Her campaign workers", "The Pentagon's recent top adviser"; ``k`` when no head follows
+    within two modifiers."""
+    if not k or k >= len(toks) or not toks[k - 1][1][:1].isupper() or toks[0][1][2:3] in ("'", "’"):
+        return k  # "He's a Smith supporter": a clause
+    j = k
+    while (
+        j < len(toks)
+        and j - k < 3
+        and (toks[j][1] in _NOUN_MODIFIERS or toks[j][1] in _ROLE_ADJECTIVES or is_head(toks[j][1]))
+    ):
+        j += 1
+        if is_head(toks[j - 1][1]):
+            return j
+    return k
+
+
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
     """The subject after a participle clause that opens the sentence: "After saying he would run,
     the mayor ...", "While arguing that ..., Ms. Poe ..."."""
@@ -389,6 +411,7 @@ class ParagraphReader:
         k = 0
         while k < len(toks) and np_allowed(toks[k][1]):
             k += 1
+        k = modified_head(toks, k)
         ref = parse_phrase([t for _, t in toks[:k]]) if k else None
         if ref is None and toks and toks[0][1].lower() in ("he", "she", "they"):
             ref = parse_phrase([toks[0][1]])
@@ -398,7 +421,16 @@ class ParagraphReader:
             verb = toks[k][1] if k < len(toks) else ""
             if not (verb.islower() and verb.endswith(("ed", "s"))):  # "Rubio pushed back", not "Hours later"
                 return None  # a lone capitalised word nobody in the article is called
-        return self.sp.resolve(ref, s)
+        ent = self.sp.resolve(ref, s)
+        if (
+            ent is None
+            and ref.kind == "role"
+            and any(t[1][:1].isupper() for t in toks[1:k])
+            and is_head(toks[k - 1][1])
+        ):
+            words = [t for _, t in toks[:k]]  # "The Pentagon's recent top adviser", nobody named: as written
+            return self.sp.group(" ".join(words[1:] if words[0].lower() in _ARTICLES else words))
+        return ent
 
     def _long_subject(self, s: int, c: Cue) -> Entity | None:
         """The subject that opens the sentence, for a cue whose own reading found none because

@@ -76,7 +76,11 @@ def bare_keys(names: Iterable[str]) -> list[str]:
     names = list(names)
     keys = {person_key(n) for n in names}
     surnames = {k.rsplit(" ", 1)[1] for k in keys if " " in k}
-    bare = {k for n in names if " " not in (k := person_key(n)) and k and k not in surnames and not _is_org(n)}
+    bare = {
+        k
+        for n in names
+        if " " not in (k := person_key(n)) and k and k not in surnames and n[:1].isupper() and not _is_org(n)
+    }  # not "official" or "critic", which name nobody
     return sorted(BARE + k for k in bare)
 
 

@@ -15,6 +15,10 @@ from .names import name_key, query_key
 __all__ = ["name_key", "query_key", "speaker_keys"]
 
 
+# Lower-case words that make a speaker a phrase, not a name: "aides to Reyes", "people close to him".
+_PHRASE_LINKS = frozenset(["to", "for", "of", "close", "with", "in", "at", "from", "by", "familiar", "involved"])
+
+
 def speaker_keys(name: str) -> list[str]:
     """Keys under which a canonical speaker is indexed.
 
@@ -22,12 +26,17 @@ def speaker_keys(name: str) -> list[str]:
     (which skips a middle name); a hyphenated surname counts as one word. An
     organisation is found by its full name and by each shorter tail of two or
     more words ("Russian Foreign Ministry" -> also "foreign ministry"), never by
-    a single generic word ("ministry").
+    a single generic word ("ministry"). An unnamed speaker written as a phrase
+    ("aides to Reyes") is found by the phrase and its lower-case head ("aides"),
+    never by the name inside it.
     """
     words = name.split()
     keys = [name_key(name)]
+    link = next((i for i, w in enumerate(words) if w in _PHRASE_LINKS), 0)
     if is_org(name):
         keys += [name_key(" ".join(words[i:])) for i in range(1, len(words) - 1)]
+    elif link:
+        keys += [name_key(words[link - 1])] if words[link - 1].islower() else []
     elif len(words) >= 2:
         keys.append(name_key(words[-1]))
         if len(words) >= 3:
@@ -53,7 +62,9 @@ ROLE_HEADS = wordset(
     "lawyer attorney activist researcher scientist correspondent insider ayatollah imam cardinal "
     "archbishop bishop rabbi hojatoleslam treasurer clerk engineer inspector auditor editor "
     "congressman congresswoman councilman councilwoman assemblyman assemblywoman candidate nominee judge sheriff "
-    "billionaire businessman businesswoman mogul frontrunner front-runner undersecretary under-secretary commodore"
+    "billionaire businessman businesswoman mogul frontrunner front-runner undersecretary under-secretary commodore "
+    "supporter critic columnist blogger commentator pundit strategist consultant "
+    "speechwriter"
 )
 # Abbreviated titles and the role they name: "Sen. Marco Rubio" is "the senator".
 _ABBREVIATED = {
@@ -180,7 +191,7 @@ STOP_CAPS = wordset(
     "still now today yesterday here there it he she they we i you last next when while after before if "
     "although though since because thus hence moreover furthermore besides instead otherwise finally "
     "first second third lastly similarly likewise additionally specifically notably indeed separately "
-    "overall previously recently commenting speaking asked according according responding answering "
+    "overall previously recently just even only commenting speaking asked according according responding answering "
     "during for with by from to of his her its their our my your mr mrs ms dr having being oh who's who’s "
     "like amid despite unlike whether what why how where which yes no outside inside across beyond near under "
     "over above below behind between among against toward towards around through throughout within without "
@@ -322,6 +333,7 @@ class Ref:
 
 
 _DEFINITE = wordset("the its his her their our this that")
+_LOWER_FIRST = wordset("one another people")
 INDEFINITE = wordset("a an one another some several two three many other")
 _DETERMINERS = _DEFINITE | INDEFINITE
 
@@ -464,9 +476,17 @@ def _modifier_name(title: list[str]) -> bool:
     Ministry Maria Zakharova" (the name comes after the whole title)."""
     low = [_low(w) for w in title]
     p = next((k for k in range(len(low) - 1, 0, -1) if low[k] in _LINKS), 0)
-    if not p or not title[p - 1].islower() and low[p - 1] != "close":
-        return False
-    return all(w in TITLE_WORDS or w in PLACES or w in (".", "the") for w in low[p + 1 :])  # "polls in New [Hampshire]"
+    if not p or not title[p - 1].islower() and low[p - 1] != "close" and not (p == 1 and low[0] in GROUP_NOUNS):
+        return False  # a capitalised title ("Secretary of State"); "Aides to Trump" opens a sentence
+    # "polls in New [Hampshire]", "adviser to both [Clintons]"
+    return all(w in TITLE_WORDS or w in PLACES or w in (".", "the", "both") for w in low[p + 1 :])
+
+
+def _lower_object(title: list[str]) -> bool:
+    """True when a one-word name ends a lower-case phrase that a link word opens after a lower-case noun:
+    "a columnist for the tech news site [Pando]" is the columnist, not Pando."""
+    p = next((k for k in range(len(title) - 1, 0, -1) if title[k] in _LINKS), 0)
+    return bool(p) and title[p - 1].islower() and all(w.islower() for w in title[p + 1 :])
 
 
 _QUANTIFIERS = wordset("many most some several few one two three four five all both none each")
@@ -535,6 +555,21 @@ def company_name(words: list[str]) -> bool:
     )
 
 
+_RELATIVES = wordset("who whom whose which")
+_HEAD_LINKS = wordset("to for of at with from close familiar involved near")
+_LINK_ADJECTIVES = wordset("close familiar involved near")
+
+
+def _unnamed_head(word: str) -> bool:
+    """A noun for people who are not named by the phrase that follows it: "aides", "people", "spokesman"."""
+    return word in GROUP_NOUNS or word in _SUBORDINATE or word in ("people", "person", "someone", "those")
+
+
+# Things written by someone, whose author speaks: "a memo released Friday by the agency's watchdog".
+_AUTHORED = wordset("statement document communique report letter message memo study analysis data survey audit")
+_RELEASED = wordset("released issued published written conducted prepared sent posted obtained filed on")
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -545,6 +580,13 @@ def parse_phrase(words: list[str]) -> Ref | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))
+    if words[0][-2:] in ("'s", "’s") and words[0][:-2].lower() in ("he", "she"):  # "She's a Smith supporter"
+        return Ref("pronoun", words=(words[0][:-2].lower(),))
+    rel = next((k for k, w in enumerate(words) if k and w in _RELATIVES), 0)
+    if rel:  # "a senior official who spoke on condition of anonymity": the official, not a role to resolve
+        words = words[: rel - 1 if words[rel - 1] == "," else rel]
+        if not words:
+            return None
     if "," in words[1:]:  # "Johnnie Wilson, of Springfield, Va.", "Mr. King, 82": the name before the comma
         head = parse_phrase(words[: words.index(",")])
         if head is not None and head.kind == "name" and " " in head.name:
@@ -553,12 +595,17 @@ def parse_phrase(words: list[str]) -> Ref | None:
     if owner is not None:
         return owner
     low = [_low(w) for w in words]
-    if "by" in low:  # "a joint statement by the European Commission and ..."
+    if "by" in low:  # "a joint statement by the European Commission and ...", "a memo released Friday by X"
         k = low.index("by")
-        if k and low[k - 1] in {"statement", "document", "communique", "report", "letter", "message"}:
+        doc = next((i for i in range(k - 1, max(-1, k - 4), -1) if low[i] in _AUTHORED), -1)
+        if doc >= 0 and (doc == k - 1 or all(w in _RELEASED or w.endswith("day") for w in low[doc + 1 : k])):
             rest = words[k + 1 :]
             rest = rest[: [w.lower() for w in rest].index("and")] if "and" in [w.lower() for w in rest] else rest
-            return parse_phrase(rest)
+            by = parse_phrase(rest)
+            if by is None and rest and doc < k - 1:  # "data released Friday by state gaming regulators"
+                rest = rest[1:] if rest[0].lower() in ("the", "a", "an") else rest
+                return Ref("group", name=" ".join(rest)) if 0 < len(rest) <= 6 else None
+            return by
     for k, w in enumerate(low):  # "Sen. Tammy Baldwin of Wisconsin", "Robert Antonacci of the New York delegation"
         if k >= 2 and w in ("of", "from") and words[k - 1][:1].isupper():
             head = parse_phrase(words[:k])
@@ -567,6 +614,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
             rest = words[k + 1 :]
             if head is not None and head.kind == "org" and rest and all(w[:1].isupper() for w in rest):
                 return Ref("org", name=" ".join([head.name, w, *rest]))  # "the Federal Bureau of Prisons"
+            if head is not None and head.kind == "group" and rest and all(w[:1].isupper() for w in rest):
+                return Ref("group", name=" ".join([head.name, w, *rest]))  # "a spokesman for Mayor X of Cleveland"
             break
     indefinite = words[0].lower() in INDEFINITE
     definite = words[0].lower() in _DEFINITE
@@ -576,6 +625,16 @@ def parse_phrase(words: list[str]) -> Ref | None:
         words, low = words[1:], low[1:]
     if not words:
         return None
+    link = next((k for k in range(1, len(low)) if low[k] in _HEAD_LINKS), 0)
+    if (
+        link
+        and (link == 1 or words[link - 1].islower())
+        and (_unnamed_head(low[link - 1]) or (low[link] in _LINK_ADJECTIVES and low[link - 1] in ROLE_HEADS))
+        and words[-1].islower()
+        and low[-1] not in _HEAD_LINKS
+        and low[-1] not in _DETERMINERS
+    ):  # "people close to the mayor", "aides to the mayor", "an executive familiar with the talks"
+        return Ref("group", name=" ".join(words))
     if company_name(words):  # wire.py's reading of company names (Reuters business copy)
         return Ref("org", name=" ".join(words))
     last = low[-1]
@@ -584,13 +643,15 @@ def parse_phrase(words: list[str]) -> Ref | None:
     group = last in GROUP_NOUNS or (indefinite and last in ROLE_HEADS)
     if group and not (last == "diplomats" and definite):
         return Ref("group", name=" ".join(words))
-    media = [i for i, w in enumerate(low) if w in MEDIA_WORDS]
+    media = [i for i, w in enumerate(low) if w in MEDIA_WORDS and words[i].islower()]  # not "People's Daily"
     if media and any(w[:1].isupper() for w in words):
         named = [w for i, w in enumerate(words) if i not in media and _low(w) not in NATIONALITIES]
         named = [w for w in named if w[:1].isupper()]
         return Ref("org", name=" ".join(named)) if named else None
     title, name = split_name(words)
-    if name and _modifier_name(title):  # "a longtime adviser to Trump" is not Trump
+    if name and (
+        _modifier_name(title) or (len(name) == 1 and _lower_object(title))
+    ):  # "a longtime adviser to Trump" is not Trump
         return Ref("group", name=" ".join(words))
     if len(name) == 1 and title and title[-1][:1].isupper() and _low(title[-1]) in PLACES:
         return Ref("org", name=" ".join(w for w in words if w[:1].isupper()))  # "United Technologies", "New Balance"
@@ -1122,9 +1183,9 @@ class Speakers:
         if (
             first[:1].isupper()
             and first[1:].islower()
-            and (first.lower() in GROUP_NOUNS or first.lower() in ROLE_HEADS)
+            and (first.lower() in GROUP_NOUNS or first.lower() in ROLE_HEADS or first.lower() in _LOWER_FIRST)
         ):
-            name = (first.lower() + " " + rest).strip()  # "Diplomats said" at the start of a sentence
+            name = (first.lower() + " " + rest).strip()  # "Diplomats said", "People close to him said"
         key = name_key(name)
         for ent in self.groups:
             if name_key(ent.name) == key:

@@ -201,11 +201,20 @@ _PHRASE_WORDS = frozenset(
 )
 
 
+# Heads of unnamed speakers: "smith campaign official" is no full name that a bare "official" joins.
+_UNNAMED_HEADS = frozenset(
+    ["official", "officials", "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisers"]
+    + ["advisor", "source", "sources", "campaign", "staff", "staffer", "supporter", "supporters", "critic"]
+    + ["critics", "analyst", "analysts", "diplomat", "diplomats", "employee", "employees", "strategist"]
+)
+
+
 def _named(key: str) -> bool:
     """Whether a key of several words is a name ("ronald reagan", "jan de wit"), not a phrase that ends
-    with one ("source close to reagan"). By the key alone: the writer keeps the groups marshalled."""
+    with one ("source close to reagan") nor an unnamed speaker ("smith campaign official"). By the key
+    alone: the writer keeps the groups marshalled."""
     words = key.split()
-    return len(words) <= 5 and not _PHRASE_WORDS.intersection(words)
+    return len(words) <= 5 and not _PHRASE_WORDS.intersection(words) and words[-1] not in _UNNAMED_HEADS
 
 
 def _by_last(groups: dict) -> dict[str, list[str]]:

@@ -170,7 +170,12 @@ def test_the_cue_gate_leaves_out_words_inside_lookaheads():
 def test_unnamed_speaker_after_a_quotation_kept_as_written():
     body = '"If the turnout holds, we will carry the county," said one well-connected Democrat familiar with the race.'
     assert quotes(body) == [
-        ("direct", "well-connected Democrat", "said", "If the turnout holds, we will carry the county")
+        (
+            "direct",
+            "one well-connected Democrat familiar with the race",
+            "said",
+            "If the turnout holds, we will carry the county",
+        )
     ]
     body = '"The council has failed the town," reads a Sunday editorial in the local paper.'
     assert quotes(body) == [("direct", "Sunday editorial", "reads", "The council has failed the town")]
