@@ -25,6 +25,7 @@ from .speakers import (
     company_name,
     is_particle,
     is_region,
+    no_stop,
     parse_phrase,
     role_of,
     wordset,
@@ -61,7 +62,9 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s"
+    + no_stop('.;:~"“”')
+    + r"{1,60}?[\"“])|"
     r"agreed|denied|urged|asked|Asked(?=\s+by\s)|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -230,7 +233,7 @@ _GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,
 # A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",
 # "with Senator X telling reporters ...".
 _AND_PART = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|[a-z]{3,}ly\s+)?$")
-_WITH_PART = re.compile(r"\bwith\s+([^,;:.!?~\"“”()]{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
+_WITH_PART = re.compile(r"\bwith\s+(" + no_stop(',;:.!?~"“”()') + r"{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -622,7 +625,8 @@ def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
 
 # "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
 _ASKED_BY = re.compile(
-    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
+    r"\s+by\s+(" + no_stop(',;:.!?~"“”()') + r"{2,60}?)"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
 )
 
 

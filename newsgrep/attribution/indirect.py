@@ -26,6 +26,7 @@ from .cues import (
 )
 from .found import Found
 from .marks import Marked, Q
+from .speakers import no_stop
 from .wire import role_aside
 
 _BARE_PARTICIPLES = {
@@ -45,7 +46,7 @@ _AS = re.compile(r"\sas\s")
 _CLOSING = "\"”»’'"
 _PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
 _FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?(?:for|on)\s+(?=[\w“\"])")
-_NAMED = re.compile(r"[^.;:!?~\"“”«»]{1,80}?[\"“«]~")
+_NAMED = re.compile(no_stop('.;:!?~"“”«»') + r"{1,80}?[\"“«]~")
 _TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
 _OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
 _PLEA_END = re.compile(r"[,;:—–]")

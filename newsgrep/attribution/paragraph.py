@@ -25,6 +25,7 @@ from .speakers import (
     Speakers,
     after_dateline,
     is_region,
+    no_stop,
     parse_phrase,
     trim_phrase,
 )
@@ -116,6 +117,25 @@ _NOT_QUOTE = re.compile(
     r"project|operation|exercise)|operation)\s*$",
     re.IGNORECASE,
 )
+# 'what Mr. Hedge called "the prior model"', 'a country that Mitt Romney called "our foe"': a name, then what
+# its bearer called it; the quotation is theirs (not 'so-called "X"', nor 'what is called "X"').
+_WHAT_CALLED = re.compile(
+    r"\b(?:what|which|who|whom|that)\s+(" + no_stop(';:~"“”«».') + r"{1,70}?)\s+(?:called|calls)\s*$"
+)
+_BE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "so", "commonly", "often", "sometimes"}
+
+
+def what_called(m: str, lo: int, hi: int) -> bool:
+    """Does m[lo:hi] end in 'what <speaker> called' (or calls), the speaker a name or a pronoun?"""
+    mt = _WHAT_CALLED.search(m, lo, hi)
+    if not mt:
+        return False
+    words = mt.group(1).split()
+    return not any(w.lower() in _BE for w in words) and (
+        words[0].lower() in _CLAUSE_PRONOUNS or any(w[:1].isupper() for w in words)
+    )
+
+
 _LIST = re.compile(
     r"^\s*(?:(?:Below|Here)\s+(?:are|is)\s+(?:some\s+of\s+)?(?P<a>[^.:\"“]{1,80}?)['’]s\s+(?:\w+\s+){0,2}?"
     r"(?:statements|remarks|quotes|quotations|comments|theses|points|highlights|takeaways)\b"
@@ -411,7 +431,7 @@ class ParagraphReader:
             lead = m[max(ps, q.open - 40) : q.open]
             content = body[q.open + 1 : q.close].strip()
             words = content.split()
-            if _NOT_QUOTE.search(lead) or (
+            if (_NOT_QUOTE.search(lead) and not what_called(m, max(ps, q.open - 90), q.open)) or (
                 len(words) <= 4
                 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
                 and content[-1:] not in ".!?,"
@@ -507,6 +527,8 @@ class ParagraphReader:
             before = [c for c in cues[max(0, k - 4) : k] if c.end <= q.open and c.entity is not None]
             if before:
                 c = before[-1]
+                if c.verb in ("called", "calls") and what_called(m, max(s, q.open - 90), q.open):
+                    return q, "partial", c.entity, c.verb  # 'what Mr. Hedge called "the prior model"'
                 inverted = c.np_start == c.start and c.kind != "acc"
                 at = c.np_end if inverted else c.end
                 gap = m[at : q.open] if q.open - at < 200 else "~"
