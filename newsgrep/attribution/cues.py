@@ -48,6 +48,7 @@ _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
     r"continued(?!\s+to\b)|continues(?!\s+to\b)|pointed\s+out|points\s+out|told|tells|remarked|explained|"
     r"explains|recalled|recalls|concluded(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|"
+    r"concludes(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|answers|describes|jokes|quips|"
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
     r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
@@ -217,7 +218,7 @@ _PAST = re.compile(
     r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs|"
     r"found|won|lost|sent|spent|paid|held|meant|led|ran|did|wants|has|is|was"
 )
-_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
+_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows answers jokes quips")
 _DETERMINED = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I
 )

@@ -150,6 +150,15 @@ def pair_single(body: str, ps: int, pe: int) -> list[Q]:
         at = c.end()
 
 
+def _ends_before(w: str, m: str, j: int) -> bool:
+    """Does a sentence end after the dotted abbreviation ``w`` ("7 p.m.", "the U.S."), as it does when a word
+    that only opens sentences follows ("He", "The", "But")? A single initial ("John F.") never ends one."""
+    if "." not in w:
+        return False
+    nxt = _ALPHA.match(m, j)
+    return bool(nxt) and nxt.group() in _STARTERS
+
+
 class Marked:
     """A body cut into paragraphs, its quotations paired, and the masked copy ``m``."""
 
@@ -205,7 +214,7 @@ class Marked:
                 continue
             word = _LAST_WORD.search(m, max(ps, i - 40), i)
             w = word.group(1).lower() if word else ""
-            if w in _ABBREV or _INITIAL.fullmatch(w):
+            if w in _ABBREV or (_INITIAL.fullmatch(w) and not _ends_before(w, m, j)):
                 continue
             cut.append(j)
         for q in qs:

@@ -43,3 +43,54 @@ def test_that_an_apposed_name_called():
 def test_what_is_called_names_no_speaker():
     body = 'This is what is often called "the nuclear option" in the chamber.'
     assert quotes(body) == []
+
+
+# --- cue verbs in the present tense ---------------------------------------------------------------
+
+
+def test_concludes_and_answers_after_a_quotation():
+    body = (
+        '"Can you name one thing the council has done?" he asks.\n\n'
+        '"The mayor could win the next vote by a wide margin," Pereira concludes.\n\n'
+        '"I can name only two things in ten years," Lindqvist answers.'
+    )
+    assert quotes(body) == [
+        ("direct", "Pereira", "concludes", "The mayor could win the next vote by a wide margin"),
+        ("direct", "Lindqvist", "answers", "I can name only two things in ten years"),
+    ]
+
+
+def test_describes_as():
+    body = 'On the road, Halvorsen describes the new party as "a wide road right down the middle."'
+    assert quotes(body) == [
+        ("partial", "Halvorsen", "describes", 'the new party as "a wide road right down the middle."')
+    ]
+
+
+def test_jokes_names_the_speaker_before_it():
+    body = 'Tom Reyes shook hands with the people in line. He jokes, "This is a line that never ends!"'
+    assert quotes(body) == [("direct", "Tom Reyes", "jokes", "This is a line that never ends!")]
+
+
+def test_jokes_as_a_noun_is_no_cue():
+    body = 'He told his jokes "to the whole room" at the dinner.'
+    assert quotes(body) == []
+
+
+# --- a sentence ends after "p.m." or "U.S." when a sentence opener follows ----------------------------
+
+
+def test_sentence_ends_after_pm_before_he():
+    body = (
+        'Governor Lund says he is going to "work hard all day" and wait for results after the polls close '
+        'at 8 p.m. He says "it is odd that so many are still undecided."'
+    )
+    assert quotes(body) == [
+        (
+            "partial",
+            "Lund",
+            "says",
+            'he is going to "work hard all day" and wait for results after the polls close at 8 p.m',
+        ),
+        ("partial", "Lund", "says", "it is odd that so many are still undecided."),
+    ]
