@@ -53,7 +53,7 @@ _SAY = (
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
     r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
-    r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
+    r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|chanted|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
     r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
@@ -75,7 +75,8 @@ _PART = (
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
     r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
     r"vowing|promising|tweeting|predicting|complaining|alleging|asking|urging|describing|reminding|pledging|"
-    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting"
+    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting|"
+    r"chanting|shouting|yelling"
 )
 
 

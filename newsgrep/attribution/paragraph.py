@@ -69,6 +69,7 @@ _ROLE_GAP = re.compile(
     r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
 )
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
+_TO_QUOTE = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?to\s+")  # 'vowed to "..."'
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
     "here", "there", "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
@@ -379,8 +380,22 @@ class ParagraphReader:
                     self.history.append((ps, ent))
                     continue
             self._paragraph(ps, pe, qs, list_speaker)
+            if para.rstrip().endswith(":"):
+                self._introduces(ps, pe, qs)
         self.found.out.sort(key=lambda q: (q.start, q.end))
         return self.found.out
+
+    def _introduces(self, ps: int, pe: int, qs: list[Q]) -> None:
+        """A paragraph that ends in a colon introduces what follows: "Senator Ruiz issued the following
+        statement:", "Cruz called them on it:". The subject of its last sentence speaks next, unless a cue in
+        that sentence already named who does; a quotation with no cue of its own goes to them."""
+        s = self.text.sentences(ps, pe, qs, set())[-1][0]
+        if any(s <= at < pe for at, _ in self.history[-3:]):
+            return
+        ent = self._opening_subject(s, pe)
+        if ent is not None and not ent.group:
+            self.sp.current = ent
+            self.history.append((pe, ent))
 
     def _as_written(self, c: Cue) -> Entity | None:
         """An unnamed speaker no name in the article stands for, kept as the article's phrase:
@@ -540,7 +555,12 @@ class ParagraphReader:
                 if colon or bare or (comma and (c.used or upper) and c.kind != "acc"):
                     was_used, c.used = c.used, True
                     return q, "direct", c.entity, None if was_used else c.verb
-                if c.kind in ("say", "acc", "part") or self.reader.clause_that(c, e) or colon:
+                if (
+                    c.kind in ("say", "acc", "part")
+                    or self.reader.clause_that(c, e)
+                    or colon
+                    or _TO_QUOTE.fullmatch(gap)
+                ):
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
             if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":

@@ -94,3 +94,53 @@ def test_sentence_ends_after_pm_before_he():
         ),
         ("partial", "Lund", "says", "it is odd that so many are still undecided."),
     ]
+
+
+# --- a paragraph that ends in a colon introduces the quotation that opens the next ----------------------
+
+
+def test_following_statement_in_the_next_paragraph():
+    body = (
+        "Jane Holt spoke first. In response, Senator Tom Ruiz issued the following statement:\n\n"
+        "“We will not give up on this bill. It matters to every family in the state.”\n\n"
+        "The vote is on Friday."
+    )
+    assert quotes(body) == [
+        ("direct", "Tom Ruiz", None, "We will not give up on this bill. It matters to every family in the state.")
+    ]
+
+
+# --- a promise whose infinitive is quoted ------------------------------------------------------------
+
+
+def test_pledges_to_with_the_verb_quoted():
+    body = (
+        "On the trail, Mrs. Dunn regularly pledges to ''make sure the economy works for everyone, not just the few.''"
+    )
+    assert quotes(body) == [
+        ("partial", "Dunn", "pledges", "make sure the economy works for everyone, not just the few.")
+    ]
+
+
+def test_vowed_on_a_day_to_with_words_quoted_after():
+    body = 'Senator Ruiz vowed Saturday to rid the state of "this wasteful practice" within a year.'
+    assert quotes(body) == [("partial", "Ruiz", "vowed", 'to rid the state of "this wasteful practice" within a year')]
+
+
+# --- chants and shouts --------------------------------------------------------------------------------
+
+
+def test_chanted_and_chanting():
+    body = (
+        "Holding signs, the protesters chanted “Mayor Kay: Bad for the city, bad for you.”\n\n"
+        'Hundreds of marchers walked through the city on Monday, chanting "Hands off our parks," and then left.'
+    )
+    assert quotes(body) == [
+        ("direct", "protesters", "chanted", "Mayor Kay: Bad for the city, bad for you."),
+        ("direct", "Hundreds of marchers", "chanting", "Hands off our parks"),
+    ]
+
+
+def test_yelling_after_a_colon():
+    body = 'Some fans shoved a heckler, with Coach Brandt reportedly yelling: "Get him out of this building!"'
+    assert quotes(body) == [("direct", "Coach Brandt", "yelling", "Get him out of this building!")]
