@@ -35,6 +35,7 @@ _STARTERS = wordset(
 )
 
 
+_OPENS_ONLY = wordset("He She They It We I The")
 _DOUBLED = re.compile(r"''|``")
 
 
@@ -152,11 +153,12 @@ def pair_single(body: str, ps: int, pe: int) -> list[Q]:
 
 def _ends_before(w: str, m: str, j: int) -> bool:
     """Does a sentence end after the dotted abbreviation ``w`` ("7 p.m.", "the U.S."), as it does when a word
-    that only opens sentences follows ("He", "The", "But")? A single initial ("John F.") never ends one."""
+    that cannot follow it inside a sentence comes next ("He", "The")? Not before "And", "In" or "This": text
+    cased as Reuters-21578's writes "the U.S. And Japan". A single initial ("John F.") never ends one."""
     if "." not in w:
         return False
     nxt = _ALPHA.match(m, j)
-    return bool(nxt) and nxt.group() in _STARTERS
+    return bool(nxt) and nxt.group() in _OPENS_ONLY
 
 
 class Marked:

@@ -144,3 +144,8 @@ def test_chanted_and_chanting():
 def test_yelling_after_a_colon():
     body = 'Some fans shoved a heckler, with Coach Brandt reportedly yelling: "Get him out of this building!"'
     assert quotes(body) == [("direct", "Coach Brandt", "yelling", "Get him out of this building!")]
+
+
+def test_reuters_casing_after_us_is_no_sentence_end():
+    body = "Minister Ito said relations between the U.S. And Japan would improve this year."
+    assert quotes(body) == [("indirect", "Ito", "said", "relations between the U.S. And Japan would improve this year")]
