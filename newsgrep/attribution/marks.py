@@ -83,7 +83,7 @@ def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
         tok = m.group()
         if tok[-1] == "." and not _INITIALS.fullmatch(tok):
             tok = tok.rstrip(".")
-            if tok.lower() in TITLE_ABBREV and tok[:1].isupper():  # "Sen. Tim Kaine": one phrase
+            if (tok.lower() in TITLE_ABBREV or tok in ("Jr", "Sr")) and tok[:1].isupper():  # "Sen. Tim Kaine", "Jr."
                 starts.append(m.start())
                 toks.append(tok)
                 continue

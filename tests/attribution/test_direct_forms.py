@@ -149,3 +149,15 @@ def test_yelling_after_a_colon():
 def test_reuters_casing_after_us_is_no_sentence_end():
     body = "Minister Ito said relations between the U.S. And Japan would improve this year."
     assert quotes(body) == [("indirect", "Ito", "said", "relations between the U.S. And Japan would improve this year")]
+
+
+# --- "Jr." ends no speaker phrase ---------------------------------------------------------------------
+
+
+def test_jr_before_an_apposition():
+    body = (
+        "''Our service works as a way to sell books and ideas,'' Thomas B. Keane Jr., the director of the bureau, said."
+    )
+    assert quotes(body) == [
+        ("direct", "Thomas B. Keane Jr", "said", "Our service works as a way to sell books and ideas")
+    ]
