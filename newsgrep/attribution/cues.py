@@ -25,6 +25,7 @@ from .speakers import (
     company_name,
     is_particle,
     is_region,
+    no_stop,
     parse_phrase,
     role_of,
     wordset,
@@ -47,11 +48,12 @@ _SAY = (
     r"said|says|stated|noted|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|"
     r"continued(?!\s+to\b)|continues(?!\s+to\b)|pointed\s+out|points\s+out|told|tells|remarked|explained|"
     r"explains|recalled|recalls|concluded(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|"
+    r"concludes(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|answers|describes|jokes|quips|"
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
     r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
-    r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|"
+    r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|chanted|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
     r"recalls|acknowledges|admits|concedes|contends|complains|explains|acknowledge|suggest|contend|"
     r"(?:reports?|claims?|warns?|notes?|stress|explain|maintain|predict|allege|concede|admit)(?=\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b))|"
@@ -63,7 +65,9 @@ _SAY = (
 _STRICT = (
     r"declared|declares|confirmed|confirms|suggested|suggests|announced|announces|reported|"
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
-    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s[^.;:~\"“”]{1,60}?[\"“])|"
+    r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s"
+    + no_stop('.;:~"“”')
+    + r"{1,60}?[\"“])|"
     r"agreed|denied|urged|asked|Asked(?=\s+by\s)|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )
@@ -73,7 +77,8 @@ _PART = (
     r"underscoring|highlighting|expressing\s+(?:the\s+)?(?:confidence|hope)|"
     r"telling|calling|claiming|writing|suggesting|declaring|announcing|acknowledging|admitting|contending|asserting|"
     r"vowing|promising|tweeting|predicting|complaining|alleging|asking|urging|describing|reminding|pledging|"
-    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting"
+    r"answering|repeating|mentioning|joking|echoing|demanding|reporting|responding|quoting|conceding|boasting|"
+    r"chanting|shouting|yelling"
 )
 
 
@@ -216,7 +221,7 @@ _PAST = re.compile(
     r"[a-z]{2,}ed|took|made|got|went|came|gave|thought|knew|saw|felt|left|kept|became|began|seemed|needs|"
     r"found|won|lost|sent|spent|paid|held|meant|led|ran|did|wants|has|is|was"
 )
-_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows")
+_NOUN_TOO = wordset("report reports claim claims note notes warns stress calls vows answers jokes quips")
 _DETERMINED = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|latest|recent)|['’]s)\s+$", re.I
 )
@@ -232,7 +237,7 @@ _GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,
 # A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",
 # "with Senator X telling reporters ...".
 _AND_PART = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|[a-z]{3,}ly\s+)?$")
-_WITH_PART = re.compile(r"\bwith\s+([^,;:.!?~\"“”()]{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
+_WITH_PART = re.compile(r"\bwith\s+(" + no_stop(',;:.!?~"“”()') + r"{2,70}?)\s+(?:[a-z]{3,}ly\s+)?$")
 _NOT_CLAUSE = wordset("that nothing so yes goodbye hello something little much more this it")
 
 
@@ -725,7 +730,8 @@ def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
 
 # "When asked by a reporter whether ...": the one who asked is named after the cue, and the question follows.
 _ASKED_BY = re.compile(
-    r"\s+by\s+([^,;:.!?~\"“”()]{2,60}?)(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
+    r"\s+by\s+(" + no_stop(',;:.!?~"“”()') + r"{2,60}?)"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?=(?:whether|if|how|why|what|when|about|to\s+[a-z]+)\s)"
 )
 
 

@@ -26,6 +26,7 @@ from .cues import (
 )
 from .found import Found
 from .marks import Marked, Q
+from .speakers import no_stop
 from .wire import role_aside
 
 _BARE_PARTICIPLES = {
@@ -45,8 +46,9 @@ _AS = re.compile(r"\sas\s")
 _CLOSING = "\"”»’'"
 _PLEAS = {"urged", "urges", "urging", "asked", "asks", "asking"}
 _FOR = re.compile(r"\s+(?:again\s+|repeatedly\s+|instead\s+)?(?:for|on)\s+(?=[\w“\"])")
-_NAMED = re.compile(r"[^.;:!?~\"“”«»]{1,80}?[\"“«]~")
-_TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+)?(to\s+[a-z]+)\b")
+_NAMED = re.compile(no_stop('.;:!?~"“”«»') + r"{1,80}?[\"“«]~")
+# "vowed to press on", 'pledged on Saturday to "bring our revolution"': the infinitive, its verb maybe quoted
+_TO_VERB = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(to\s+(?:[a-z]+\b|[\"“«]~))")
 _OBJ_TO = re.compile(r"\s+((?:[\w.’'-]+\s+){1,5}?to\s+[a-z]+)\b")
 _PLEA_END = re.compile(r"[,;:—–]")
 _ASKING = {"asked", "asks", "asking", "wondered"}
@@ -180,7 +182,7 @@ class IndirectReader:
             return None
         stop = _PLEA_END.search(m, a, e)
         b = stop.start() if stop else e
-        return (a, b) if len(m[a:b].split()) >= 4 else None
+        return (a, b) if len(self.found.body[a:b].split()) >= 4 else None  # quoted words count
 
     def _object(self, c: Cue, e: int) -> tuple[int, int] | None:
         """What was announced, reported or recalled when the verb takes a noun phrase, not a clause:

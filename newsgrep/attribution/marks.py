@@ -35,6 +35,7 @@ _STARTERS = wordset(
 )
 
 
+_OPENS_ONLY = wordset("He She They It We I The")
 _DOUBLED = re.compile(r"''|``")
 
 
@@ -82,7 +83,7 @@ def tokenize(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
         tok = m.group()
         if tok[-1] == "." and not _INITIALS.fullmatch(tok):
             tok = tok.rstrip(".")
-            if tok.lower() in TITLE_ABBREV and tok[:1].isupper():  # "Sen. Tim Kaine": one phrase
+            if (tok.lower() in TITLE_ABBREV or tok in ("Jr", "Sr")) and tok[:1].isupper():  # "Sen. Tim Kaine", "Jr."
                 starts.append(m.start())
                 toks.append(tok)
                 continue
@@ -150,6 +151,16 @@ def pair_single(body: str, ps: int, pe: int) -> list[Q]:
         at = c.end()
 
 
+def _ends_before(w: str, m: str, j: int) -> bool:
+    """Does a sentence end after the dotted abbreviation ``w`` ("7 p.m.", "the U.S."), as it does when a word
+    that cannot follow it inside a sentence comes next ("He", "The")? Not before "And", "In" or "This": text
+    cased as Reuters-21578's writes "the U.S. And Japan". A single initial ("John F.") never ends one."""
+    if "." not in w:
+        return False
+    nxt = _ALPHA.match(m, j)
+    return bool(nxt) and nxt.group() in _OPENS_ONLY
+
+
 class Marked:
     """A body cut into paragraphs, its quotations paired, and the masked copy ``m``."""
 
@@ -205,7 +216,7 @@ class Marked:
                 continue
             word = _LAST_WORD.search(m, max(ps, i - 40), i)
             w = word.group(1).lower() if word else ""
-            if w in _ABBREV or _INITIAL.fullmatch(w):
+            if w in _ABBREV or (_INITIAL.fullmatch(w) and not _ends_before(w, m, j)):
                 continue
             cut.append(j)
         for q in qs:

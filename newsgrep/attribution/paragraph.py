@@ -25,6 +25,7 @@ from .speakers import (
     Speakers,
     after_dateline,
     is_region,
+    no_stop,
     parse_phrase,
     trim_phrase,
 )
@@ -68,6 +69,7 @@ _ROLE_GAP = re.compile(
     r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
 )
 _NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
+_TO_QUOTE = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?to\s+")  # 'vowed to "..."'
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
     "here", "there", "later", "earlier", "ago", "back", "then", "now", "today", "yesterday", "tonight", "hours", "days", "weeks",
@@ -116,6 +118,25 @@ _NOT_QUOTE = re.compile(
     r"project|operation|exercise)|operation)\s*$",
     re.IGNORECASE,
 )
+# 'what Mr. Hedge called "the prior model"', 'a country that Mitt Romney called "our foe"': a name, then what
+# its bearer called it; the quotation is theirs (not 'so-called "X"', nor 'what is called "X"').
+_WHAT_CALLED = re.compile(
+    r"\b(?:what|which|who|whom|that)\s+(" + no_stop(';:~"“”«».') + r"{1,70}?)\s+(?:called|calls)\s*$"
+)
+_BE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "so", "commonly", "often", "sometimes"}
+
+
+def what_called(m: str, lo: int, hi: int) -> bool:
+    """Does m[lo:hi] end in 'what <speaker> called' (or calls), the speaker a name or a pronoun?"""
+    mt = _WHAT_CALLED.search(m, lo, hi)
+    if not mt:
+        return False
+    words = mt.group(1).split()
+    return not any(w.lower() in _BE for w in words) and (
+        words[0].lower() in _CLAUSE_PRONOUNS or any(w[:1].isupper() for w in words)
+    )
+
+
 _LIST = re.compile(
     r"^\s*(?:(?:Below|Here)\s+(?:are|is)\s+(?:some\s+of\s+)?(?P<a>[^.:\"“]{1,80}?)['’]s\s+(?:\w+\s+){0,2}?"
     r"(?:statements|remarks|quotes|quotations|comments|theses|points|highlights|takeaways)\b"
@@ -387,8 +408,22 @@ class ParagraphReader:
                     self.history.append((ps, ent))
                     continue
             self._paragraph(ps, pe, qs, list_speaker)
+            if para.rstrip().endswith(":"):
+                self._introduces(ps, pe, qs)
         self.found.out.sort(key=lambda q: (q.start, q.end))
         return self.found.out
+
+    def _introduces(self, ps: int, pe: int, qs: list[Q]) -> None:
+        """A paragraph that ends in a colon introduces what follows: "Senator Ruiz issued the following
+        statement:", "Cruz called them on it:". The subject of its last sentence speaks next, unless a cue in
+        that sentence already named who does; a quotation with no cue of its own goes to them."""
+        s = self.text.sentences(ps, pe, qs, set())[-1][0]
+        if any(s <= at < pe for at, _ in self.history[-3:]):
+            return
+        ent = self._opening_subject(s, pe)
+        if ent is not None and not ent.group:
+            self.sp.current = ent
+            self.history.append((pe, ent))
 
     def _as_written(self, c: Cue) -> Entity | None:
         """An unnamed speaker no name in the article stands for, kept as the article's phrase:
@@ -449,7 +484,7 @@ class ParagraphReader:
             lead = m[max(ps, q.open - 40) : q.open]
             content = body[q.open + 1 : q.close].strip()
             words = content.split()
-            if _NOT_QUOTE.search(lead) or (
+            if (_NOT_QUOTE.search(lead) and not what_called(m, max(ps, q.open - 90), q.open)) or (
                 len(words) <= 4
                 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
                 and content[-1:] not in ".!?,"
@@ -545,6 +580,8 @@ class ParagraphReader:
             before = [c for c in cues[max(0, k - 4) : k] if c.end <= q.open and c.entity is not None]
             if before:
                 c = before[-1]
+                if c.verb in ("called", "calls") and what_called(m, max(s, q.open - 90), q.open):
+                    return q, "partial", c.entity, c.verb  # 'what Mr. Hedge called "the prior model"'
                 inverted = c.np_start == c.start and c.kind != "acc"
                 at = c.np_end if inverted else c.end
                 gap = m[at : q.open] if q.open - at < 200 else "~"
@@ -556,7 +593,12 @@ class ParagraphReader:
                 if colon or bare or (comma and (c.used or upper) and c.kind != "acc"):
                     was_used, c.used = c.used, True
                     return q, "direct", c.entity, None if was_used else c.verb
-                if c.kind in ("say", "acc", "part") or self.reader.clause_that(c, e) or colon:
+                if (
+                    c.kind in ("say", "acc", "part")
+                    or self.reader.clause_that(c, e)
+                    or colon
+                    or _TO_QUOTE.fullmatch(gap)
+                ):
                     return q, "partial", c.entity, c.verb
         for c in cues[k : k + 8]:
             if c.start > q.close and c.entity is not None and c.left in ",—–-\"”»’'" and c.kind != "acc":

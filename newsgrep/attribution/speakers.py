@@ -51,6 +51,16 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# The full stop of a title or an initial ("Sen.", "Mrs.", "J."), which ends no phrase.
+ABBR_DOT = r"\b(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Capt|Jr|Sr|St|Rev|Prof|[A-Z])\."
+
+
+def no_stop(excluded: str) -> str:
+    """A pattern for one character of the class ``[^excluded]``, or a title's or an initial's full stop, so
+    that a phrase read up to a full stop runs on over "Mrs. Schlafly" and "Sen. John McCain"."""
+    return rf"(?:{ABBR_DOT}|[^{excluded}])"
+
+
 # Nouns that make a phrase a person's role ("the minister", "Kremlin Aide").
 ROLE_HEADS = wordset(
     "minister ministers president premier pm diplomat ambassador envoy spokeswoman spokesman spokesperson "
