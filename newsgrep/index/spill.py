@@ -28,6 +28,7 @@ field's own format.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import marshal
 from operator import itemgetter
@@ -237,9 +238,28 @@ def _index(self, value, **kwargs):
     ]
 
 
+_WHOOSH_NUMERIC_INDEX = fields.NUMERIC.index
+_DATE_TERMS: dict = {}
+
+
+def _date_index(self, num, **kwargs):
+    # NUMERIC.index for a DATETIME field: a date's eight terms (one per 8-bit shift, each through
+    # three conversions) worked out once per date; wire stories share their dates.
+    if kwargs or type(self) is not fields.DATETIME or type(num) is not datetime.datetime:
+        return _WHOOSH_NUMERIC_INDEX(self, num, **kwargs)
+    key = (self.bits, self.shift_step, self.signed, num)
+    terms = _DATE_TERMS.get(key)
+    if terms is None:
+        if len(_DATE_TERMS) >= 100_000:
+            _DATE_TERMS.clear()
+        terms = _DATE_TERMS[key] = tuple(_WHOOSH_NUMERIC_INDEX(self, num))
+    return terms
+
+
 def install() -> None:
     """Make every Whoosh segment writer in this process (and its forked sub-writers) use the above."""
     writing.PostingPool = MarshalPool
     writing.SegmentWriter._flush_segment = _flush_segment
     fields.FieldType.index = _index
+    fields.DATETIME.index = _date_index
     W3FieldWriter.add_postings = _add_postings

@@ -257,3 +257,19 @@ def test_add_postings_reads_lengths_from_any_length_source():
     assert writerpool._length_reader(Plain(), "body")(3) == 7
     assert writerpool._length_reader(Plain(), "body")(4) == 0
     assert writerpool._length_reader(None, "body")(3) == 0
+
+
+def test_date_terms_are_whooshs_and_worked_out_once():
+    import datetime as dt
+
+    from whoosh import fields
+
+    field = SCHEMA["date"]
+    for day in (dt.datetime(1987, 2, 26), dt.datetime(2024, 12, 31), dt.datetime(1970, 1, 1)):
+        whooshs = list(writerpool._WHOOSH_NUMERIC_INDEX(field, day))
+        assert len(whooshs) == 8  # one term per 8-bit shift of 64 bits
+        assert list(writerpool._date_index(field, day)) == whooshs
+        assert writerpool._date_index(field, day) is writerpool._date_index(field, day)
+    # anything but a plain datetime on a DATETIME field is Whoosh's own
+    numeric = fields.NUMERIC(int, 64, shift_step=8)
+    assert list(writerpool._date_index(numeric, 7)) == list(writerpool._WHOOSH_NUMERIC_INDEX(numeric, 7))
