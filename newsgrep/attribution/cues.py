@@ -128,6 +128,7 @@ _APPOSITIVE = re.compile(r",\s*([^,~\"“”]{2,80}?)\s*,\s*$")
 _QUOTED_AS = QUOTED_AS  # wire.py: "quoted X, the minister, as saying"
 _ACC_STOP = re.compile(r"[,.;:\"“”«»~(]")
 _SPACES = re.compile(r"\s*")
+_SPACES_RUN = re.compile(r"\s+")  # compiled once: re.sub(str, ...) looks its pattern up per cue
 _NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
@@ -769,7 +770,7 @@ class CueReader:
             kind = mt.lastgroup or "say"
             if mt.group() in _NOUN_TOO and _DETERMINED.search(m, max(ps, mt.start() - 30), mt.start()):
                 continue  # "an inspector general's report that ...", "the claim that ...": a noun
-            cue = Cue(mt.start(), mt.end(), re.sub(r"\s+", " ", mt.group()), kind)
+            cue = Cue(mt.start(), mt.end(), _SPACES_RUN.sub(" ", mt.group()), kind)
             if kind == "acc" and mt.group()[:1] in "Ii":  # "In his words, ..."
                 own = {"his": "he", "her": "she", "its": "it", "their": "they"}[mt.group().split()[1].lower()]
                 cue.ref, cue.np_start, cue.np_end = Ref("pronoun", words=(own,)), mt.start(), mt.end()

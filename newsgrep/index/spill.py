@@ -28,8 +28,10 @@ field's own format.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import marshal
+from operator import itemgetter
 
 from whoosh import fields, formats, writing
 from whoosh.codec.base import OutOfOrderError
@@ -55,6 +57,27 @@ class MarshalPool(writing.PostingPool):
             self.save()
         self.current.append(item)
 
+    def save(self) -> None:
+        # SortingPool.save and PostingPool.save, sorting with sorted_postings
+        if self.current:
+            path, f = self._new_run()
+            self._write_run(f, self._sorted(self.current))
+            self._add_run(path)
+            self.current = []
+        self.currentsize = 0
+
+    def items(self, maxfiles: int = 128):
+        if not self.runs:  # SortingPool.items: nothing spilled, sorted in memory
+            return self._sorted(self.current)
+        return super().items(maxfiles)  # saves the rest (self.save) and merges the runs
+
+    def _sorted(self, items: list) -> list:
+        # Spelling words (Whoosh's "spell_" fields, none in newsgrep's schema) may repeat a
+        # (field, term, docnum): only sorted() orders those as Whoosh does.
+        if any(name.startswith("spell_") for name in self.fieldnames):
+            return sorted(items)
+        return sorted_postings(items)
+
     def _write_run(self, f, items) -> None:
         items = iter(items)
         while batch := list(itertools.islice(items, _BATCH)):
@@ -71,6 +94,35 @@ class MarshalPool(writing.PostingPool):
         finally:
             f.close()
             self._remove_run(path)
+
+
+_DOCNUM, _TERM = itemgetter(2), itemgetter(1)
+
+
+def sorted_postings(items: list) -> list:
+    """``sorted(items)`` for postings ``(field, term, docnum, weight, value)`` none of which share field,
+    term and docnum; about three times faster.
+
+    Sorting the tuples compares them element by element through Python's generic comparison: 0.45 s
+    of a sub-writer's commit for the 180,000 postings of 1,500 Reuters articles. Here they are put in
+    a list per field and each list sorted by docnum, then by term: the sorts are stable, so a term's
+    postings stay in docnum order, which is the tuples' order. Postings come in docnum order (a
+    document at a time, a merged segment a term at a time in docnum order), so the first sort only
+    checks; the second compares bytes with bytes. 0.17 s.
+    """
+    fields: dict[str, list] = {}
+    for item in items:
+        bucket = fields.get(item[0])
+        if bucket is None:
+            bucket = fields[item[0]] = []
+        bucket.append(item)
+    out: list = []
+    for name in sorted(fields):
+        bucket = fields[name]
+        bucket.sort(key=_DOCNUM)
+        bucket.sort(key=_TERM)
+        out += bucket
+    return out
 
 
 class _Lengths:
@@ -186,9 +238,28 @@ def _index(self, value, **kwargs):
     ]
 
 
+_WHOOSH_NUMERIC_INDEX = fields.NUMERIC.index
+_DATE_TERMS: dict = {}
+
+
+def _date_index(self, num, **kwargs):
+    # NUMERIC.index for a DATETIME field: a date's eight terms (one per 8-bit shift, each through
+    # three conversions) worked out once per date; wire stories share their dates.
+    if kwargs or type(self) is not fields.DATETIME or type(num) is not datetime.datetime:
+        return _WHOOSH_NUMERIC_INDEX(self, num, **kwargs)
+    key = (self.bits, self.shift_step, self.signed, num)
+    terms = _DATE_TERMS.get(key)
+    if terms is None:
+        if len(_DATE_TERMS) >= 100_000:
+            _DATE_TERMS.clear()
+        terms = _DATE_TERMS[key] = tuple(_WHOOSH_NUMERIC_INDEX(self, num))
+    return terms
+
+
 def install() -> None:
     """Make every Whoosh segment writer in this process (and its forked sub-writers) use the above."""
     writing.PostingPool = MarshalPool
     writing.SegmentWriter._flush_segment = _flush_segment
     fields.FieldType.index = _index
+    fields.DATETIME.index = _date_index
     W3FieldWriter.add_postings = _add_postings

@@ -40,6 +40,11 @@ class BinaryFileError(ValueError):
     pass
 
 
+# The control characters that mark binary data: C0 less tab, newline, form feed, carriage return and ESC.
+# Counted by a pattern, in C: a generator over each character of 64 KB cost 3 ms a file.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
 def decode(data: bytes) -> tuple[str, str | None, int]:
     """Bytes -> (text, note, line of the note).
 
@@ -63,7 +68,7 @@ def decode(data: bytes) -> tuple[str, str | None, int]:
         except UnicodeDecodeError:
             text, note = data.decode("latin-1"), "Latin-1"
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    controls = len(_BINARY_CONTROLS.findall(sample))
     if sample and controls / len(sample) > 0.05:
         raise BinaryFileError("binary data, not text")
     return text, note, line

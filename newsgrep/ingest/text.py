@@ -32,11 +32,14 @@ _INVISIBLE = re.compile(r"[\u200b\u200e\u200f\u061c\u202a-\u202e\u2060\u2066-\u2
 # Unicode's line and paragraph separators: the newlines they are.
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# What clean_text changes in ASCII text: C0 controls but newline (tab and CR become spaces), DEL.
+# Everything else it removes or maps lies beyond ASCII; a body with newlines is not isprintable().
+_ASCII_CHANGED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def clean_text(text: str) -> str:
     """Strip escape sequences and invisible characters; controls become spaces; keep newlines."""
-    if text.isascii() and text.isprintable():
+    if text.isascii() and not _ASCII_CHANGED.search(text):
         return text
     text = _ESCAPES.sub("", text).translate(_SEPARATORS)
     return _CONTROLS.sub(" ", _INVISIBLE.sub("", text.replace("\t", " ")))

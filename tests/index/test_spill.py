@@ -75,6 +75,32 @@ def test_marshal_pool_returns_items_sorted(tmp_path):
     assert list(pool.items()) == sorted(items)
 
 
+def test_sorted_postings_is_sorted_for_postings_in_any_order():
+    """spill.sorted_postings (a list per field, stable sorts by docnum then term) orders as sorted()."""
+    rng = random.Random(7)
+    keys = {
+        (rng.choice(["body", "title", "qtext"]), rng.randbytes(rng.randint(1, 4)), rng.randint(0, 50))
+        for _ in range(5000)
+    }
+    items = [(*key, rng.random(), rng.choice([None, b"x", b"y"])) for key in keys]
+    in_order = sorted(items, key=lambda item: item[2])  # docnum order, as a writer adds them
+    rng.shuffle(items)
+    assert writerpool.sorted_postings(items) == sorted(items)
+    assert writerpool.sorted_postings(in_order) == sorted(items)
+    assert writerpool.sorted_postings([]) == []
+
+
+def test_marshal_pool_sorts_repeated_spelling_postings_as_whoosh(tmp_path):
+    """Whoosh's spelling words repeat (field, term, docnum 0): then the pool sorts the whole tuples."""
+    from whoosh.filedb.filestore import FileStorage
+
+    items = [("spell_body", b"word", 0, 1, v) for v in (b"c", b"a", b"b")] + [("body", b"word", 0, 1.0, b"z")]
+    pool = writerpool.MarshalPool(FileStorage(str(tmp_path)).create(), None, limitmb=64)
+    for item in items:
+        pool.add(item)
+    assert list(pool.items()) == sorted(items)
+
+
 def _terms_by_article(index_dir) -> dict:
     from newsgrep.index.store import open_index
 
@@ -231,3 +257,19 @@ def test_add_postings_reads_lengths_from_any_length_source():
     assert writerpool._length_reader(Plain(), "body")(3) == 7
     assert writerpool._length_reader(Plain(), "body")(4) == 0
     assert writerpool._length_reader(None, "body")(3) == 0
+
+
+def test_date_terms_are_whooshs_and_worked_out_once():
+    import datetime as dt
+
+    from whoosh import fields
+
+    field = SCHEMA["date"]
+    for day in (dt.datetime(1987, 2, 26), dt.datetime(2024, 12, 31), dt.datetime(1970, 1, 1)):
+        whooshs = list(writerpool._WHOOSH_NUMERIC_INDEX(field, day))
+        assert len(whooshs) == 8  # one term per 8-bit shift of 64 bits
+        assert list(writerpool._date_index(field, day)) == whooshs
+        assert writerpool._date_index(field, day) is writerpool._date_index(field, day)
+    # anything but a plain datetime on a DATETIME field is Whoosh's own
+    numeric = fields.NUMERIC(int, 64, shift_step=8)
+    assert list(writerpool._date_index(numeric, 7)) == list(writerpool._WHOOSH_NUMERIC_INDEX(numeric, 7))
