@@ -45,7 +45,7 @@ from collections import Counter
 from functools import partial
 
 from .postings import Lru, Postings, Unsupported, per_leaf
-from .ties import settle
+from .ties import IdRanks, settle
 
 __all__ = ["Engine", "Unsupported", "exact_scores", "scores_of"]
 
@@ -70,7 +70,7 @@ class Engine:
         self._filters = Lru(MAX_FILTER_ENTRIES)
         self._natural_memo: tuple | None = None
         self.feedback_memo: dict | None = {} if keep else None  # search.feedback's, for a server
-        self.ids: dict[int, str] | None = {} if keep else None  # article ids read to break ties (ties.py)
+        self.ids = IdRanks(searcher) if keep else None  # every document's place in id order, for ties (ties.py)
 
     # --- evaluation -------------------------------------------------------------------
 

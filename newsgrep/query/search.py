@@ -806,8 +806,8 @@ def whoosh_ranked(searcher, results, limit: int | None, ids=None) -> list[tuple[
     return settle(searcher, [(docnum, score) for score, docnum in top], [score for score, _d in top], limit, ids)
 
 
-def _ids(ix) -> dict | None:
-    """The server's cache of article ids read to break ties (``Engine.ids``), or None."""
+def _ids(ix):
+    """The server's documents in id order, to break ties (``Engine.ids``, ``ties.IdRanks``), or None."""
     return getattr(getattr(ix, "engine", None), "ids", None)
 
 

@@ -11,7 +11,8 @@ Only the ties that reach the page are broken, so a query without ties pays
 for a set of its page's keys; a tie read costs one stored-fields read per
 tied hit, or, for a large group of which the page takes few (a filter-only
 query, where every match ties), a walk of the ``id`` lexicon in id order
-that stops once the page is full.
+that stops once the page is full. A server reads every document's place in
+id order once per index generation, on its first tie (``IdRanks``).
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ import itertools
 import operator
 from functools import partial
 
-__all__ = ["first_by_id", "settle", "ties_collector"]
+__all__ = ["IdRanks", "first_by_id", "settle", "ties_collector"]
 
 # What one step of the id lexicon costs against one stored-fields read (measured: ~1.7 us
 # against ~14 us on the 10k bench index): a group is read by the lexicon only where that is cheaper.
 SCAN_STEP = 0.12
-IDS_KEPT = 200_000  # a server's ids, cleared past this many (an id is a short string)
 
 
 def settle(searcher, ranked: list, keys: list, limit: int | None, ids: dict | None = None, doc=None) -> list:
@@ -36,7 +36,7 @@ def settle(searcher, ranked: list, keys: list, limit: int | None, ids: dict | No
     ``doc=int``, document numbers), in the order of ``keys`` (their scores
     or sort keys, either direction); it must hold every item whose key
     equals the ``limit``-th's, in any order among themselves. ``ids``: a
-    cache of document number -> id (a server's).
+    server's ``IdRanks``, else None.
     """
     n = len(ranked) if limit is None else min(limit, len(ranked))
     if n == 0:
@@ -68,48 +68,51 @@ def _same(keys: list, at: int, end: int) -> int:
     return len(list(itertools.takewhile(partial(operator.eq, keys[at]), itertools.islice(keys, at, end))))
 
 
-def first_by_id(searcher, docnums, n: int, ids: dict | None = None) -> list[int]:
+def first_by_id(searcher, docnums, n: int, ids=None) -> list[int]:
     """The ``n`` of ``docnums`` (live documents) whose article ids come first, in id order.
 
-    Their stored ids where that is cheaper, else the ``id`` lexicon walked
-    in order until ``n`` of them are found.
+    With a server's ``ids`` (``IdRanks``), by every document's place in id
+    order; else their stored ids where that is cheaper, or the ``id``
+    lexicon walked in order until ``n`` of them are found.
     """
+    if ids is not None:
+        return heapq.nsmallest(n, docnums, key=ids.ranks().__getitem__)
     group = len(docnums)
-    unknown = group if ids is None else len(set(docnums).difference(ids))
-    if unknown and n < group and unknown > SCAN_STEP * searcher.doc_count_all() * n / group:
-        found = _by_lexicon(searcher, docnums, n, ids)
-        if found is not None:
+    if n < group and group > SCAN_STEP * searcher.doc_count_all() * n / group:
+        found = list(itertools.islice(filter(_members(docnums).__contains__, _id_order(searcher)), n))
+        if len(found) == n:
             return found
-    key = _ids(searcher, docnums, ids).__getitem__
+        # else a document without an id term: read the stored ids instead
+    stored = searcher.stored_fields
+    key = {d: stored(d).get("id", "") for d in docnums}.__getitem__
     return heapq.nsmallest(n, docnums, key=lambda d: (key(d), d))
 
 
-def _ids(searcher, docnums, ids: dict | None) -> dict[int, str]:
-    stored = searcher.stored_fields
-    if ids is None:
-        return {d: stored(d).get("id", "") for d in docnums}
-    if len(ids) > IDS_KEPT:
-        ids.clear()
-    for d in docnums:
-        if d not in ids:
-            ids[d] = stored(d).get("id", "")
-    return ids
+def _members(docnums):
+    return docnums if isinstance(docnums, (set, frozenset, dict)) else set(docnums)
 
 
-def _by_lexicon(searcher, docnums, n: int, ids: dict | None) -> list[int] | None:
-    """``first_by_id`` by walking the ``id`` terms of every segment, merged in order; None if it runs out."""
-    wanted = docnums if isinstance(docnums, (set, frozenset, dict)) else set(docnums)
-    reader = searcher.reader()
-    walks = [_id_postings(leaf, offset) for leaf, offset in reader.leaf_readers()]
-    out: list[int] = []
-    for text, docnum in heapq.merge(*walks):
-        if docnum in wanted:
-            out.append(docnum)
-            if ids is not None:
-                ids[docnum] = text.decode("utf-8")
-            if len(out) == n:
-                return out
-    return None  # a document without an id term: read the stored ids instead
+class IdRanks:
+    """A server's place of every document in article-id order, read once per index generation (on the first tie)."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self._ranks: list[int] | None = None
+
+    def ranks(self) -> list[int]:
+        if self._ranks is None:
+            ranks = [0] * self.searcher.doc_count_all()
+            for place, docnum in enumerate(_id_order(self.searcher)):
+                ranks[docnum] = place
+            self._ranks = ranks
+        return self._ranks
+
+
+def _id_order(searcher):
+    """Every document number, live or deleted, in the order of its article id: the ``id`` terms of every
+    segment merged (a deleted document's id stays there until a merge)."""
+    walks = [_id_postings(leaf, offset) for leaf, offset in searcher.reader().leaf_readers()]
+    return map(operator.itemgetter(1), heapq.merge(*walks))
 
 
 def _id_postings(leaf, offset: int):
