@@ -187,7 +187,11 @@ def test_a_large_tie_walks_the_id_lexicon_and_agrees_with_the_stored_ids(built, 
             assert ties.first_by_id(searcher, set(live), n) == stored[:n]
             monkeypatch.setattr(ties, "SCAN_STEP", 1e9)  # always the stored ids
             assert ties.first_by_id(searcher, set(live), n) == stored[:n]
-            assert ties.first_by_id(searcher, set(live), n, ties.IdRanks(searcher)) == stored[:n]  # a server's
+            server = ties.IdRanks(searcher)
+            assert ties.first_by_id(searcher, set(live), n, server) == stored[:n]  # a small group: not read yet
+            assert not server.ready()
+            server.ranks()  # a large group came: every document's place in id order, read once
+            assert ties.first_by_id(searcher, set(live), n, server) == stored[:n]
 
 
 def test_settle_breaks_only_ties_and_keeps_the_group_at_the_limit_whole(built):
