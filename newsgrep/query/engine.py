@@ -330,15 +330,7 @@ class Engine:
         total = len(matches)
         if sort != "relevance":
             order = self.postings.date_order(matches)
-            latest = sort == "-date"
-            if limit is None or limit >= total:
-                chosen = sorted(matches, key=order, reverse=latest)
-            else:
-                chosen = (heapq.nlargest if latest else heapq.nsmallest)(limit, matches, key=order)
-                kth, page = order(chosen[-1]), set(chosen)
-                # Every match dated as the page's last, for settle to choose among by id.
-                tied = itertools.compress(matches, map(partial(operator.eq, kth), map(order, matches)))  # C speed
-                chosen += itertools.filterfalse(page.__contains__, tied)
+            chosen = _by_date(matches, order, limit, sort == "-date")
             chosen = settle(self.searcher, chosen, list(map(order, chosen)), limit, self.ids, doc=int)
             scores = [matches[d] for d in chosen] if exact else exact_scores(self.searcher, full, chosen)
             return total, list(zip(chosen, scores, strict=True))
@@ -357,6 +349,17 @@ class Engine:
 
 
 _SCORE = operator.itemgetter(1)
+
+
+def _by_date(matches, order, limit: int | None, latest: bool) -> list[int]:
+    """``matches`` in date order (``order``: their date keys), the first ``limit`` and every match dated
+    as the last of them, for ``ties.settle`` to choose among by id."""
+    if limit is None or limit >= len(matches):
+        return sorted(matches, key=order, reverse=latest)
+    chosen = (heapq.nlargest if latest else heapq.nsmallest)(limit, matches, key=order)
+    kth, page = order(chosen[-1]), set(chosen)
+    tied = itertools.compress(matches, map(partial(operator.eq, kth), map(order, matches)))  # C speed
+    return chosen + list(itertools.filterfalse(page.__contains__, tied))
 
 
 def scores_of(engine, full, docnums) -> list[float]:

@@ -12,8 +12,9 @@ for a set of its page's keys; a tie read costs one stored-fields read per
 tied hit, or, for a large group of which the page takes few (a filter-only
 query, where every match ties), a walk of the ``id`` lexicon in id order
 that stops once the page is full. A server reads every document's place in
-id order once per index generation, on its first large tie (``IdRanks``:
-0.12 s at 10k on the loaded test machine), and uses it from then on.
+id order once per index generation, on the first tie it would otherwise walk
+the lexicon for (``IdRanks``: 0.12 s at 10k on the loaded test machine), and
+uses it from then on.
 """
 
 from __future__ import annotations
@@ -74,14 +75,15 @@ def first_by_id(searcher, docnums, n: int, ids: IdRanks | None = None) -> list[i
     """The ``n`` of ``docnums`` (live documents) whose article ids come first, in id order.
 
     With a server's ``ids`` (``IdRanks``), by every document's place in id
-    order, once a group was big enough to read them all; else their stored
-    ids where that is cheaper, or the ``id`` lexicon walked in order until
-    ``n`` of them are found.
+    order, read once the first group came that a walk of the lexicon would
+    read; else their stored ids where that is cheaper, or the ``id``
+    lexicon walked in order until ``n`` of them are found.
     """
     group = len(docnums)
-    if ids is not None and (ids.ready() or group > SCAN_STEP * searcher.doc_count_all()):
+    walk = n < group and group > SCAN_STEP * searcher.doc_count_all() * n / group
+    if ids is not None and (walk or ids.ready()):
         return heapq.nsmallest(n, docnums, key=ids.ranks().__getitem__)  # a walk of every id, once
-    if n < group and group > SCAN_STEP * searcher.doc_count_all() * n / group:
+    if walk:
         found = list(itertools.islice(filter(_members(docnums).__contains__, _id_order(searcher)), n))
         if len(found) == n:
             return found
