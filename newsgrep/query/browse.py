@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from ..errors import IndexVersionError, NotFoundError
@@ -68,8 +69,18 @@ def iter_articles(ix, root: str, q_text: str, filters: Filters, match: str = "an
     with reading(ix, root) as searcher:
         check_cost(parsed, searcher.reader())
         q = restrict(parsed, filters, searcher.reader())
-        for hit in searcher.search(q, limit=None, sortedby="date"):
-            yield article_from(hit.fields())
+        # One date at a time, in article-id order: Whoosh's order among them is its document number.
+        for _date, same in itertools.groupby(searcher.search(q, limit=None, sortedby="date"), key=_sort_key):
+            for stored in sorted((hit.fields() for hit in same), key=_article_id):
+                yield article_from(stored)
+
+
+def _sort_key(hit):
+    return hit.score  # a sorted search's "score" is the hit's sort key, here its date
+
+
+def _article_id(stored: dict) -> str:
+    return stored.get("id", "")
 
 
 @dataclass(frozen=True)

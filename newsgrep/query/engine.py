@@ -29,8 +29,9 @@ against ``search(..., use_engine=False)``:
   rescored by Whoosh's matchers, and a disagreement beyond rounding sends the
   request to Whoosh; each decoded term's first score is compared with
   Whoosh's scorer, so a drifting formula falls back too;
-- hits are ordered as Whoosh orders them (score, then document number), a
-  date sort by the keys Whoosh sorts by, with its tie order.
+- hits are ordered by score as Whoosh orders them, a date sort by the keys
+  Whoosh sorts by; equal scores or dates in article-id order (``ties.py``),
+  where Whoosh's document number would depend on the index's history.
 
 Anything else (prefix, fuzzy, facets) raises Unsupported, and Whoosh answers.
 """
@@ -41,8 +42,10 @@ import heapq
 import itertools
 import operator
 from collections import Counter
+from functools import partial
 
 from .postings import Lru, Postings, Unsupported, per_leaf
+from .ties import IdRanks, settle
 
 __all__ = ["Engine", "Unsupported", "exact_scores", "scores_of"]
 
@@ -67,6 +70,7 @@ class Engine:
         self._filters = Lru(MAX_FILTER_ENTRIES)
         self._natural_memo: tuple | None = None
         self.feedback_memo: dict | None = {} if keep else None  # search.feedback's, for a server
+        self.ids = IdRanks(searcher) if keep else None  # every document's place in id order, for ties (ties.py)
 
     # --- evaluation -------------------------------------------------------------------
 
@@ -319,18 +323,15 @@ class Engine:
     # --- top N --------------------------------------------------------------------------
 
     def top(self, q, full, limit: int | None, sort: str) -> tuple[int, list[tuple[int, float | None]]]:
-        """(total, [(docnum, score)]) for ``full`` (``q`` with its filters), as Whoosh would rank them."""
+        """(total, [(docnum, score)]) for ``full`` (``q`` with its filters), ranked as Whoosh ranks them
+        except for ties: equal scores (or dates) in article-id order (``ties.settle``), never by docnum."""
         matches, exact = self.evaluate(full)
         self.last = (full, matches, exact)  # for scores_of: the last query ranked, its scores
         total = len(matches)
         if sort != "relevance":
             order = self.postings.date_order(matches)
-            if limit is None or limit >= total:
-                chosen = sorted(matches, key=order, reverse=sort == "-date")
-            elif sort == "-date":
-                chosen = heapq.nlargest(limit, matches, key=order)
-            else:
-                chosen = heapq.nsmallest(limit, matches, key=order)
+            chosen = _by_date(matches, order, limit, sort == "-date")
+            chosen = settle(self.searcher, chosen, list(map(order, chosen)), limit, self.ids, doc=int)
             scores = [matches[d] for d in chosen] if exact else exact_scores(self.searcher, full, chosen)
             return total, list(zip(chosen, scores, strict=True))
         if limit is None or limit >= total:
@@ -343,8 +344,22 @@ class Engine:
         if not exact:
             docnums = [d for d, _s in candidates]
             candidates = list(zip(docnums, exact_scores(self.searcher, full, docnums, approx=matches), strict=True))
-        ranked = sorted(candidates, key=lambda ds: (-ds[1], ds[0]))  # Whoosh's order: score, then docnum
-        return total, ranked if limit is None else ranked[:limit]
+        candidates.sort(key=_SCORE, reverse=True)  # every match tied with the limit-th is here
+        return total, settle(self.searcher, candidates, list(map(_SCORE, candidates)), limit, self.ids)
+
+
+_SCORE = operator.itemgetter(1)
+
+
+def _by_date(matches, order, limit: int | None, latest: bool) -> list[int]:
+    """``matches`` in date order (``order``: their date keys), the first ``limit`` and every match dated
+    as the last of them, for ``ties.settle`` to choose among by id."""
+    if limit is None or limit >= len(matches):
+        return sorted(matches, key=order, reverse=latest)
+    chosen = (heapq.nlargest if latest else heapq.nsmallest)(limit, matches, key=order)
+    kth, page = order(chosen[-1]), set(chosen)
+    tied = itertools.compress(matches, map(partial(operator.eq, kth), map(order, matches)))  # C speed
+    return chosen + list(itertools.filterfalse(page.__contains__, tied))
 
 
 def scores_of(engine, full, docnums) -> list[float]:

@@ -237,16 +237,22 @@ class Postings:
                 yield offset + local, mask
 
     def date_order(self, docnums):
-        """A key function ordering documents as Whoosh's sort by date: (column key, docnum).
+        """A key function ordering documents as Whoosh's sort by date: its column key; equal dates, equal keys.
 
-        A server ranks every document once; a one-shot search keys only its matches.
+        Ties are the caller's (``ties.settle``: by article id). A server ranks
+        every document once (equal dates, equal ranks); a one-shot search keys
+        only its matches.
         """
         if self._date_rank is None:
             keys = self._date_keys(sorted(docnums) if not self.keep else range(self.doc_count))
             if not self.keep:
                 return keys.__getitem__
             rank = [0] * self.doc_count
-            for place, docnum in enumerate(sorted(keys, key=keys.__getitem__)):
+            place, previous = -1, object()
+            for docnum in sorted(keys, key=keys.__getitem__):
+                key = keys[docnum]
+                if key != previous:
+                    place, previous = place + 1, key
                 rank[docnum] = place
             self._date_rank = rank
         return self._date_rank.__getitem__
@@ -261,7 +267,7 @@ class Postings:
             categorizer.set_searcher(leaf, offset)
             key_for = categorizer.key_for
             for local in mine:
-                keys[offset + local] = (key_for(None, local), offset + local)
+                keys[offset + local] = key_for(None, local)
         return keys
 
 

@@ -150,7 +150,9 @@ def search_quotes(
         )
         reader = searcher.reader()
         phrases = phrases_of(q, "qtext")
-        for hit in results:
+        # Every match is read: equal scores (or dates) in article-id order, never Whoosh's document number.
+        sign = -1 if by_relevance else 1
+        for hit in sorted(results, key=lambda hit: (sign * hit.score, hit.fields()["id"])):
             stored = hit.fields()
             terms = _QuoteTerms(searcher, hit.docnum)
             body_terms = sorted({t for f, t in (hit.matched_terms() or []) if f == "qtext"})

@@ -7,7 +7,6 @@ plain functions over an open index; the CLI only parses options and renders.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from ..index.store import damaged
 from ..ingest.dates import date_bounds, iso
 from ..models import Hit, SearchResult
 from .snippets import hits_spans, make_snippets, title_matches
+from .ties import settle, ties_collector
 
 SORTS = ("relevance", "date", "-date")
 MATCHES = ("any", "all")  # bare words: ranked, need not all occur / every one required
@@ -626,19 +626,17 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
             # block-max skipping, so a common word would score every match. The
             # shown hits look their terms up in their own postings instead.
             results = whoosh_search(searcher, full, limit, groupedby, req.sort)
-            # Slice: with groupedby, Whoosh hands back every match, not the top N.
-            shown = list(results if limit is None else itertools.islice(results, limit))
-            if req.sort == "relevance":
-                top = [(hit.docnum, hit.score) for hit in shown]
-            else:  # a sorted hit's "score" is Whoosh's sort key: report its relevance instead
+            # With groupedby, Whoosh hands back every match, not the top N: settle cuts them.
+            top = whoosh_ranked(searcher, results, limit, _ids(ix))
+            if req.sort != "relevance":  # a sorted hit's "score" is Whoosh's sort key: report its relevance instead
                 from .engine import exact_scores
 
-                docnums = [hit.docnum for hit in shown]
+                docnums = [docnum for docnum, _key in top]
                 top = list(zip(docnums, exact_scores(searcher, full, docnums, check=False), strict=True))
             total = count(searcher, full, results, limit)
             facets = _facets(searcher, results, req.facets) if req.facets else None
         if kept:
-            top = keep_first(searcher, full, top, kept, limit, engine if ranked is not None else None)
+            top = keep_first(searcher, full, top, kept, limit, engine if ranked is not None else None, _ids(ix))
         hits = make_hits(searcher, top, terms, phrases, occurrences, title)
         suggestion = suggest(searcher, req.query) if total == 0 else None
     return SearchResult(req.query, total, hits, facets, suggestion)
@@ -657,7 +655,7 @@ FEEDBACK_AGREE = 3  # a feedback word is in at least this many of the FEEDBACK_D
 FIRST_KEPT = 10  # the first pass's top documents stay the top ones; feedback orders them and what follows
 
 
-def keep_first(searcher, full, top: list[tuple[int, float]], kept: list[int], limit: int | None, engine=None):
+def keep_first(searcher, full, top: list[tuple[int, float]], kept: list[int], limit: int | None, engine=None, ids=None):
     """``top`` (ranked by ``full``, the query with feedback) with the ``kept`` documents first.
 
     ``kept`` are the first pass's best (FIRST_KEPT of them): they come first,
@@ -669,6 +667,7 @@ def keep_first(searcher, full, top: list[tuple[int, float]], kept: list[int], li
     the score the engine gave it (``engine``, when it ranked ``top``), else
     Whoosh's; ``top`` holds enough others to fill the page (it has
     ``limit`` documents, so ``limit`` less those kept ones that it holds).
+    Equal scores among the kept ones are in article-id order (``ties.settle``).
     """
     scores = dict(top)
     missing = [docnum for docnum in kept if docnum not in scores]
@@ -677,7 +676,8 @@ def keep_first(searcher, full, top: list[tuple[int, float]], kept: list[int], li
 
         found = scores_of(engine, full, missing) if engine is not None else exact_scores(searcher, full, missing)
         scores.update(zip(missing, found, strict=True))
-    first = sorted(((docnum, scores[docnum]) for docnum in kept), key=lambda ds: (-ds[1], ds[0]))
+    first = sorted(((docnum, scores[docnum]) for docnum in kept), key=lambda ds: ds[1], reverse=True)
+    first = settle(searcher, first, [score for _d, score in first], None, ids)
     chosen = set(kept)
     out = first + [ds for ds in top if ds[0] not in chosen]
     return out if limit is None else out[:limit]
@@ -703,7 +703,7 @@ def _first_pass(engine, searcher, full) -> list[tuple[int, float]]:
             return engine.top(full, full, FIRST_KEPT, "relevance")[1]
         except Unsupported:
             pass
-    return [(hit.docnum, hit.score) for hit in whoosh_search(searcher, full, FIRST_KEPT)]
+    return whoosh_ranked(searcher, whoosh_search(searcher, full, FIRST_KEPT), FIRST_KEPT, getattr(engine, "ids", None))
 
 
 def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=None):
@@ -778,21 +778,37 @@ def feedback(searcher, q, seeds: list[tuple[int, float]], clauses: int, engine=N
 
 
 def whoosh_search(searcher, q, limit: int | None, groupedby=None, sort: str = "relevance"):
-    """``searcher.search``, except that the top N of a relevance search are the true top N.
+    """``searcher.search``, except that the top N of a relevance search are the true top N,
+    and that the results hold every match tied with the N-th (``whoosh_ranked`` cuts them).
 
     Whoosh's TopCollector "replaces" the matcher every ten matches with one
     pruned against the lowest score in its heap; for an AND of ORs (any
     multi-word query over title and body) the pruning drops branches that
     still count, so better documents went missing from the top ten. Its
-    block-quality skipping is sound and stays on.
+    block-quality skipping is sound and stays on. Its heap keeps the lowest
+    document numbers among the N-th's ties, which depend on the index's
+    history: ``ties_collector`` keeps them all; a date sort collects every
+    match (Whoosh walks them all to sort anyway).
     """
-    from whoosh import collectors
-
     if groupedby is None and sort == "relevance" and limit and limit < searcher.doc_count():
-        collector = collectors.TopCollector(limit, replace=0)
+        collector = ties_collector(limit)
         searcher.search_with_collector(q, collector)
         return collector.results()
+    if sort != "relevance":
+        limit = None
     return searcher.search(q, limit=limit, groupedby=groupedby, **_sort_args(sort))
+
+
+def whoosh_ranked(searcher, results, limit: int | None, ids=None) -> list[tuple[int, float]]:
+    """[(docnum, score)] of ``whoosh_search``'s results (a date sort: its sort key for the score), the
+    first ``limit``, equal scores or dates in article-id order (``ties.settle``)."""
+    top = results.top_n
+    return settle(searcher, [(docnum, score) for score, docnum in top], [score for score, _d in top], limit, ids)
+
+
+def _ids(ix):
+    """The server's documents in id order, to break ties (``Engine.ids``, ``ties.IdRanks``), or None."""
+    return getattr(getattr(ix, "engine", None), "ids", None)
 
 
 def _engine(ix, searcher):
@@ -959,5 +975,5 @@ def similar(ix, root: str, article_id: str, filters: Filters = Filters(), limit:
         full = query.And([restrict(q, filters, searcher.reader()), query.Not(query.Term("id", article_id))])
         results = whoosh_search(searcher, full, None if limit == 0 else limit)
         terms = query_terms(searcher, q, "body")
-        hits = make_hits(searcher, [(hit.docnum, hit.score) for hit in results], terms)
+        hits = make_hits(searcher, whoosh_ranked(searcher, results, limit or None, _ids(ix)), terms)
         return SearchResult(article_id, count(searcher, full, results, limit or None), hits)

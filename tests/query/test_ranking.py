@@ -39,7 +39,9 @@ def archive(tmp_path_factory):
     seeds.mkdir()
     with (seeds / "articles.jsonl").open("w") as fh:
         for day, (name, (title, body, source)) in enumerate(ARTICLES.items(), 1):
-            record = {"title": f"{title} {name}", "date": f"2020-01-{day:02d}", "source": source, "body": body}
+            # Ids in file order: equal scores are listed in id order (query/ties.py).
+            record = {"id": f"r{day:02d}", "title": f"{title} {name}", "date": f"2020-01-{day:02d}", "source": source}
+            record["body"] = body
             fh.write(json.dumps(record) + "\n")
     root = str(work / "index")
     update_index(root, [str(seeds)], jobs=1)
@@ -88,7 +90,7 @@ def test_the_score_is_the_or_score_times_the_share_of_words_matched(archive):
 
 def test_a_word_in_the_title_ranks_first_among_equals(archive):
     # titled and untitled have both words (one of them in the title); the rest one each,
-    # delta and epsilon as rare in the bodies: equal scores, in the order of the documents.
+    # delta and epsilon as rare in the bodies: equal scores, in the order of their ids.
     assert ranked(archive, "delta epsilon") == ["titled", "untitled", "g2", "g3", "g4"]
 
 
@@ -134,7 +136,13 @@ def feedback_archive(tmp_path_factory):
     }
     with (seeds / "articles.jsonl").open("w") as fh:
         for day, (name, body) in enumerate(bodies.items(), 1):
-            record = {"title": f"Notes {name}", "date": f"2020-02-{day:02d}", "source": "TASS", "body": body}
+            record = {
+                "id": f"f{day}",
+                "title": f"Notes {name}",
+                "date": f"2020-02-{day:02d}",
+                "source": "TASS",
+                "body": body,
+            }
             fh.write(json.dumps(record) + "\n")
     root = str(work / "index")
     update_index(root, [str(seeds)], jobs=1)
@@ -145,7 +153,8 @@ def test_feedback_ranks_what_is_like_the_best_matches_higher(feedback_archive, m
     from newsgrep.query import search as search_mod
 
     monkeypatch.setattr(search_mod, "FEEDBACK_MAX_SHARE", 1.0)  # four articles: every word is in a quarter or more
-    # "kin" shares theta and kappa with "top", the best match: it passes "plain", which is first in the index.
+    # "kin" shares theta and kappa with "top", the best match: it passes "plain", which ties it without
+    # feedback and comes first by id.
     assert ranked(feedback_archive, "zeta omega") == ["top", "kin", "plain"]
     assert ranked(feedback_archive, "zeta omega", use_engine=False) == ["top", "kin", "plain"]
     monkeypatch.setattr(search_mod, "FEEDBACK_TERMS", 0)
