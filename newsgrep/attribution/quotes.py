@@ -27,7 +27,7 @@ from .found import Found
 from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
-from .wire import after, mask_party_tags, titled_surnames
+from .wire import after, fold_abbreviation_caps, mask_party_tags, titled_surnames
 
 __all__ = ["attach_quotes", "extract_quotes", "name_key", "query_key", "speaker_keys"]
 
@@ -67,6 +67,7 @@ def _extract(body: str) -> list[Quote]:
     if "''" in body or "``" in body:
         body, folds = fold_doubled_marks(original := body)
     read = mask_party_tags(body)  # wire.py: "Byrd (Democrat) of West Virginia said" is Byrd
+    read = fold_abbreviation_caps(read)  # wire.py: Reuters' "The U.S. Said" is "The U.S. said"
     text = Marked(read)
     speakers = Speakers(read, text.inside)
     titled_surnames(speakers, read, text.inside)  # wire.py: "President Reagan ... He said"
