@@ -159,3 +159,14 @@ def test_lead_adviser_named_after_a_report_of_the_paper():
     got = quotes(body)
     assert ("indirect", "Hugo Brandt", "said", "the minister could not recall the sale") in got
     assert got[-1] == ("direct", "Hugo Brandt", "was quoted as saying", "We tried to help him remember")
+
+
+def test_capitalised_media_word_stays_in_the_paper_s_name():
+    body = "The People's Daily said the mill would close.\n\nThe newspaper said four hundred jobs would go."
+    assert quotes(body) == [
+        ("indirect", "People's Daily", "said", "the mill would close"),
+        ("indirect", "People's Daily", "said", "four hundred jobs would go"),
+    ]
+    assert quotes("The Kuwaiti daily Al-Hadaf said the mill would close.") == [
+        ("indirect", "Kuwaiti Al-Hadaf", "said", "the mill would close")
+    ]
