@@ -27,7 +27,7 @@ from .found import Found
 from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
-from .wire import after, fold_abbreviation_caps, mask_party_tags, titled_surnames
+from .wire import after, fold_abbreviation_caps, mask_party_tags, nested_in_direct, titled_surnames
 
 __all__ = ["attach_quotes", "extract_quotes", "name_key", "query_key", "speaker_keys"]
 
@@ -76,7 +76,8 @@ def _extract(body: str) -> list[Quote]:
         quotes = [dataclasses.replace(q, text=body[q.start : q.end]) for q in quotes]
     if folds:
         quotes = [_unfolded(q, original, folds) for q in quotes]
-    return after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
+    quotes = after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
+    return nested_in_direct(quotes, body, _extract) if any(q.kind == "direct" for q in quotes) else quotes
 
 
 def _unfolded(q: Quote, body: str, folds: list[int]) -> Quote:

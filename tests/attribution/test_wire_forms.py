@@ -170,3 +170,26 @@ def test_capitalised_media_word_stays_in_the_paper_s_name():
     assert quotes("The Kuwaiti daily Al-Hadaf said the mill would close.") == [
         ("indirect", "Kuwaiti Al-Hadaf", "said", "the mill would close")
     ]
+
+
+# --- reported speech inside a direct quotation ---------------------------------------------------------
+
+
+def test_report_of_speech_inside_a_direct_quotation_is_its_own_attribution():
+    body = (
+        "The embassy denied the story. "
+        '"The Interior Ministry said it had not read any of his letters," spokesman Carl Moser said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Carl Moser", "said", "The Interior Ministry said it had not read any of his letters"),
+        ("indirect", "Interior Ministry", "said", "it had not read any of his letters"),
+    ]
+
+
+def test_inner_report_by_i_or_an_unresolved_pronoun_is_not_added():
+    assert quotes('"I told him we would win this race in the end," Ann Smith said.') == [
+        ("direct", "Ann Smith", "said", "I told him we would win this race in the end")
+    ]
+    assert quotes('"He said the plant would close before the end of May," Ann Smith said.') == [
+        ("direct", "Ann Smith", "said", "He said the plant would close before the end of May")
+    ]
