@@ -62,7 +62,7 @@ def _in_pieces(body: str) -> list[Quote]:
     return found
 
 
-def _extract(body: str) -> list[Quote]:
+def _extract(body: str, nested: bool = True) -> list[Quote]:
     folds: list[int] = []
     if "''" in body or "``" in body:
         body, folds = fold_doubled_marks(original := body)
@@ -77,7 +77,9 @@ def _extract(body: str) -> list[Quote]:
     if folds:
         quotes = [_unfolded(q, original, folds) for q in quotes]
     quotes = after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
-    return nested_in_direct(quotes, body, _extract) if any(q.kind == "direct" for q in quotes) else quotes
+    if not nested or not any(q.kind == "direct" for q in quotes):
+        return quotes
+    return nested_in_direct(quotes, body, lambda text: _extract(text, nested=False))  # wire.py: one level only
 
 
 def _unfolded(q: Quote, body: str, folds: list[int]) -> Quote:
