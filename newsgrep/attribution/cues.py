@@ -194,7 +194,8 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|
 _ADVERBIAL = re.compile(
     _DAYS
     + r"|(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
-    r"|(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)"
+    r"|(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)(?![\w'’])"  # not "this week's"
+    r"|at\s+the\s+(?:end|beginning|start)\s+of\s+(?:(?:last|this|next)\s+(?:week|month|year)|[A-Z][a-z]+)"
     r"|for\s+(?:weeks|months|years|days|decades)|repeatedly|publicly|privately|again"
     r"|(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:\w+\s+){0,2}?(?:interview|statement|speech|email|e-mail|"
     r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"

@@ -27,7 +27,7 @@ from .found import Found
 from .marks import MARKS, Marked, fold_doubled_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
-from .wire import after, mask_party_tags, titled_surnames
+from .wire import after, fold_abbreviation_caps, mask_party_tags, nested_in_direct, titled_surnames
 
 __all__ = ["attach_quotes", "extract_quotes", "name_key", "query_key", "speaker_keys"]
 
@@ -62,11 +62,12 @@ def _in_pieces(body: str) -> list[Quote]:
     return found
 
 
-def _extract(body: str) -> list[Quote]:
+def _extract(body: str, nested: bool = True) -> list[Quote]:
     folds: list[int] = []
     if "''" in body or "``" in body:
         body, folds = fold_doubled_marks(original := body)
     read = mask_party_tags(body)  # wire.py: "Byrd (Democrat) of West Virginia said" is Byrd
+    read = fold_abbreviation_caps(read)  # wire.py: Reuters' "The U.S. Said" is "The U.S. said"
     text = Marked(read)
     speakers = Speakers(read, text.inside)
     titled_surnames(speakers, read, text.inside)  # wire.py: "President Reagan ... He said"
@@ -75,7 +76,10 @@ def _extract(body: str) -> list[Quote]:
         quotes = [dataclasses.replace(q, text=body[q.start : q.end]) for q in quotes]
     if folds:
         quotes = [_unfolded(q, original, folds) for q in quotes]
-    return after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
+    quotes = after(quotes, body)  # wire.py: bare role nouns named, "asked not to be identified" dropped
+    if not nested or not any(q.kind == "direct" for q in quotes):
+        return quotes
+    return nested_in_direct(quotes, body, lambda text: _extract(text, nested=False))  # wire.py: one level only
 
 
 def _unfolded(q: Quote, body: str, folds: list[int]) -> Quote:

@@ -66,6 +66,35 @@ def mask_party_tags(body: str) -> str:
     return _PARTY_TAG.sub(lambda m: " " * len(m.group()), body)
 
 
+# Reuters-21578 capitalises the word after "U.S." as if the abbreviation ended a sentence: "The U.S.
+# Announced recently ...", "U.S. Officials said ...", "with the U.S. Saying that ...", "the U.S. And China".
+# Only words that never open a name are folded: function words, auxiliaries, past tenses, the nouns that
+# name speakers; not "U.S. Trade Representative", "U.S. Agriculture Department", "U.S. Navy".
+_ABBREV_CAP = re.compile(r"(?<=\bU\.S\. )[A-Z][a-z]+\b(?!['’])")
+_FOLDED_AFTER_ABBREV = wordset(
+    "and or but nor to in on at for of with by from as than that which who whom into over against because if "
+    "while is are was were has have had would will could should can might must does did do been being "
+    "said says saying say told tells announced reported added stated officials official diplomat diplomats "
+    "sources source spokesman negotiators lawmakers legislators analysts economists experts firms banks "
+    "companies investors producers exporters importers traders dealers wants plans fell rose"
+)
+
+
+def fold_abbreviation_caps(body: str) -> str:
+    """``body`` with the Reuters capital after "U.S." lowered where it is no name ("The U.S. Said" reads
+    "The U.S. said", "U.S. Officials" reads "U.S. officials"); offsets kept. Other text passes unchanged."""
+    if "U.S. " not in body:
+        return body
+    return _ABBREV_CAP.sub(
+        lambda m: (
+            m.group().lower()
+            if m.group().lower() in _FOLDED_AFTER_ABBREV or (m.group().endswith("ed") and len(m.group()) > 5)
+            else m.group()
+        ),
+        body,
+    )
+
+
 # --- clauses after a bare "said" that the general rules do not take (cues.CueReader.bare) ---------
 
 _ADVERBS = {"also", "still", "now", "only", "already", "currently", "again", "further", "fully", "strongly"}
@@ -81,6 +110,7 @@ _IRREGULAR_PAST = {
     "spoke", "stood", "understood", "withdrew", "overtook", "undertook", "sought", "fought", "forgave", "hit",
     "shut", "sank", "sprang", "swore", "threw", "wound", "bid", "dealt", "upheld", "withheld", "forecast",
 }  # fmt: skip
+_TIME_POSSESSIVE = {f"{w}{s}" for w in ("week", "month", "year", "weekend", "quarter", "season") for s in ("'s", "’s")}
 _NTH_TIME = re.compile(r"\s*for\s+the\s+(?:first|second|third|fourth|last)\s+time\s+(?=[A-Za-z])")
 
 
@@ -113,6 +143,13 @@ def bare_clause(m: str, at: int, first: str, after: list[str]) -> int:
         and (rest[1] in _FINITE_HINT or rest[1] in _IRREGULAR_PAST or _verb_s(rest[1]) or rest[1].endswith("ed"))
     ):
         return at  # "said this pact was to be followed by ...", "said these talks had failed"
+    if (
+        low in ("this", "last", "next")
+        and len(rest) > 2
+        and rest[0] in _TIME_POSSESSIVE
+        and any(w in _FINITE_HINT or _verb_s(w) for w in rest[2:4])
+    ):
+        return at  # "said this week's talks are unlikely to ...", "said last year's deficit was ..."
     if (
         low in _QUANTITY
         and rest
@@ -390,7 +427,9 @@ def titled_surnames(speakers: Speakers, body: str, inside) -> None:
 
 
 # "quoted X as saying", X possibly with a phrase in apposition: "quoted Abdul Wakil, the foreign minister, as saying".
-QUOTED_AS = re.compile(r"\bquoted\s+([^,.;~\"“”]{1,60}?(?:,\s+[^,.;~\"“”]{1,60}?,)?)\s+as\s+saying\b")
+# X may be long ("a spokesman of the Ministry of Foreign Economic Relations and Trade") and hold "U.S.".
+_X = r"(?:[^,.;~\"“”]|(?<![A-Za-z])[A-Z]\.)"
+QUOTED_AS = re.compile(rf"\bquoted\s+({_X}{{1,90}}?(?:,\s+{_X}{{1,60}}?,)?)\s+as\s+saying\b")
 _LEAD = {"a", "an", "the", "one", "some", "two", "three", "several"}
 
 
@@ -443,6 +482,22 @@ _NO_IDENTITY = ("unnamed ", "same ", "anonymous ")
 _TICKER = re.compile(r"\s*<\s*[A-Z0-9.]{1,8}\s*>")
 
 
+# "an article in Progressive magazine said", "a story in the Washington Post": the publication speaks.
+_PIECE_IN = re.compile(
+    r"(?:article|story|report)\s+in\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+[a-z]+)?)"
+)
+
+
+def _media(name: str) -> bool:
+    """Does ``name`` name a publication by its kind ("Progressive magazine", "the weekly Al-Ahram")?"""
+    return any(w.lower() in _MEDIA for w in name.split()[1:]) and name[:1].isupper()
+
+
+def _publication(name: str) -> bool:
+    """A newspaper's or magazine's name: "Progressive magazine", "Washington Post", "Time"."""
+    return _media(name) or bool(_MEDIA_NAMES.search(name)) or name in ("Time", "Newsweek", "Fortune", "Forbes")
+
+
 def _fits(noun: str, earlier: str) -> bool:
     """Does the bare ``noun`` refer to the earlier speaker ``earlier``?"""
     words = earlier.split()
@@ -475,6 +530,11 @@ _NAMED_PAPER = re.compile(
 )
 
 
+_DESCRIBED_PAPER = re.compile(
+    r"(?:(?<=the )|(?<=The )|(?<=in )|(?<=by ))((?:[A-Z][\w'’.-]*\s+){1,3})(?:newspaper|paper|magazine|weekly|daily)\b"
+)
+
+
 # "the official Tanjug news agency", "the news agency IRNA", "Kyodo news agency": an agency's name.
 _NAMED_AGENCY = re.compile(r"\b([A-Z][A-Za-z-]{2,})\s+news\s+agency\b|\bnews\s+agency\s+([A-Z][A-Za-z-]{2,})")
 
@@ -492,7 +552,11 @@ def _named_before(noun: str, body: str, pos: int) -> str | None:
     last = None
     for m in pat.finditer(body, max(0, pos - 3000), pos):
         last = m
-    return " ".join(last.group().split()) if last else None
+    if pat is _NAMED_PAPER:  # "the Observer newspaper", "the Progressive magazine": the name before its kind
+        for m in _DESCRIBED_PAPER.finditer(body, max(0, pos - 3000), pos):
+            if _media_head(m.group()) is None and (last is None or m.start() > last.start()):
+                last = m  # not "the British Sunday paper" itself
+    return " ".join(last.group(1 if last.re is _DESCRIBED_PAPER else 0).split()) if last else None
 
 
 def _opening_firm(noun: str, out: list[Quote], body: str) -> str | None:
@@ -537,7 +601,7 @@ def _quoted_by(body: str, start: int) -> str | None:
 # "official", a "source" or a "diplomat" in the lead usually stays unnamed, and is often someone else.
 _NAMED_LATER = {
     "expert", "observer", "researcher", "analyst", "economist", "scientist", "counselor", "counsellor",
-    "attache", "banker", "specialist", "scholar",
+    "attache", "banker", "specialist", "scholar", "planner", "adviser", "advisor",
 }  # fmt: skip
 
 
@@ -546,12 +610,8 @@ def _lead_named(out: list[Quote], body: str) -> list[Quote]:
     first_end = body.find("\n\n")
     if first_end < 0 or not out or out[0].start > first_end:
         return out
-    lead = out[0].speaker
-    words = lead.lower().split()
-    cut = next((k for k, w in enumerate(words) if w in ("of", "in", "at", "for", "from", "with")), len(words))
-    if not lead[:1].islower() and not any(w[:1].islower() for w in lead.split()[:cut]):
-        return out  # a name, not a phrase
-    if cut == 0 or words[cut - 1] not in _NAMED_LATER:
+    lead = next((q.speaker for q in out if q.start < first_end and _describes(q.speaker)), None)
+    if lead is None:
         return out
     second_end = body.find("\n\n", first_end + 2)
     second_end = len(body) if second_end < 0 else second_end
@@ -565,6 +625,16 @@ def _lead_named(out: list[Quote], body: str) -> list[Quote]:
     if name[-1] in body[:first_end] or any(q.speaker == nxt.speaker for q in out if q.start < first_end):
         return out  # named in the lead already: someone else
     return [dataclasses.replace(q, speaker=nxt.speaker, role=q.role or lead) if q.speaker == lead else q for q in out]
+
+
+def _describes(speaker: str) -> bool:
+    """Is ``speaker`` a phrase that describes one person ("Western expert", "senior U.S. planner for the
+    summit", "President Reagan's legal adviser"), with a head noun that _NAMED_LATER knows?"""
+    words = speaker.lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "in", "at", "for", "from", "with")), len(words))
+    if not speaker[:1].islower() and not any(w[:1].islower() for w in speaker.split()[:cut]):
+        return False  # a name, not a phrase
+    return cut > 0 and words[cut - 1] in _NAMED_LATER
 
 
 # "A joint statement issued after the talks said ...": the statement speaks, not "the talks".
@@ -648,7 +718,7 @@ def _it_goes_on(out: list[Quote], body: str, q: Quote) -> str | None:
     prev = out[-1].speaker
     if prev == q.speaker or not _IT_SAID.search(body, max(0, q.start - 30), q.start):
         return None
-    if not (is_org(prev) or _FIRM_NAMES.search(prev) or _MEDIA_NAMES.search(prev) or prev.isupper()):
+    if not (is_org(prev) or _FIRM_NAMES.search(prev) or _MEDIA_NAMES.search(prev) or prev.isupper() or _media(prev)):
         return None  # "it" is not a person
     last = q.speaker.split()[-1]
     if last not in q.text and not any(last in p.text for p in out):
@@ -714,6 +784,34 @@ def _document(body: str, q: Quote) -> str | None:
     return " ".join(m.group(1).split())
 
 
+# "According to the report, ...", "The report said ...": the report the story named before ("the third
+# annual OMB report to Congress"), not the last body named (the general rules resolve "the report" so).
+_REPORT_CUE = re.compile(
+    r"(?:\b[Aa]ccording\s+to\s+the\s+(report|study),?|\b[Tt]he\s+(report|study)\s+(?:also\s+)?"
+    r"(?:said|says|added|stated|showed|shows|noted)\s+(?:that\s+)?)\s*$"
+)
+_NAMED_REPORT = re.compile(r"\b((?:[A-Z][\w.&'’-]*\s+){1,4})(report|study)\b")
+_NOT_IN_REPORT_NAME = wordset(
+    "the a an this that its their his her in on at last next new first second third final annual latest "
+    "monday's tuesday's wednesday's thursday's friday's saturday's sunday's today's yesterday's"
+)
+
+
+def _named_report(body: str, q: Quote) -> str | None:
+    """The report the story named before, for words given to "the report"."""
+    m = _REPORT_CUE.search(body, max(0, q.start - 60), q.start)
+    if m is None:
+        return None
+    kind, named = m.group(1) or m.group(2), None
+    for r in _NAMED_REPORT.finditer(body, max(0, m.start() - 3000), m.start()):
+        words = r.group(1).split()
+        while words and words[0].lower() in _NOT_IN_REPORT_NAME:
+            words = words[1:]
+        if r.group(2) == kind and words and not any(w.lower() in _NOT_IN_REPORT_NAME for w in words):
+            named = " ".join([*words, kind])
+    return named
+
+
 # "S/P said" (Reuters for Standard and Poor's): the cue reader stops at the slash and keeps "P".
 _SLASHED = re.compile(
     r"\b([A-Z][A-Za-z&]{0,5}/([A-Z][A-Za-z&]{0,5}))\s+(?:also\s+)?(?:said|says|added|told)\s+(?:\S+\s+){0,4}?$"
@@ -754,6 +852,7 @@ def acronyms(body: str) -> dict[str, str]:
 
 _MEDIA_ENDS = tuple(" " + w for w in _MEDIA)
 _MEDIA_MODIFIERS = wordset("weekly daily monthly official local state-run government-run independent leading")
+_PAPER_DAYS_NATIONS = wordset("sunday saturday morning evening") | set(NATIONALITIES)
 
 
 def _media_head(speaker: str) -> str | None:
@@ -762,8 +861,11 @@ def _media_head(speaker: str) -> str | None:
     words = speaker.split()
     if len(words) < 2 or words[-1] not in _MEDIA:
         return None
-    if all(w.lower() in _MEDIA_MODIFIERS or ("-" in w and w[:1].isupper()) for w in words[:-1]):
-        return words[-1]
+    if all(
+        w.lower() in _MEDIA_MODIFIERS or ("-" in w and w[:1].isupper()) or w.lower() in _PAPER_DAYS_NATIONS
+        for w in words[:-1]
+    ):
+        return words[-1]  # "the British Sunday paper": the Observer, named before
     return None  # "the conservative-leaning newspaper" is a phrase PolNeAR keeps as written
 
 
@@ -795,8 +897,11 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             q = dataclasses.replace(q, speaker=" ".join(bare.split()))  # "Midland Bank Plc <MDBL.L>"
         if q.speaker in short:  # "the Middle East Economic Survey (MEES) said" was read as "Survey"
             q = dataclasses.replace(q, speaker=short[q.speaker])
+        described = None
         if q.speaker.endswith(_MEDIA_ENDS) and (head := _media_head(q.speaker)):
-            q = dataclasses.replace(q, speaker=head)
+            described, q = q.speaker, dataclasses.replace(q, speaker=head)
+        if " in " in q.speaker and (piece := _PIECE_IN.fullmatch(q.speaker)) and _publication(piece.group(1)):
+            q = dataclasses.replace(q, speaker=piece.group(1))  # "article in Progressive magazine"
         if (
             q.kind == "indirect"
             and (", quoting " in q.text or ", citing " in q.text)
@@ -826,6 +931,8 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             and (doc := _document(body, q))
         ):
             q = dataclasses.replace(q, speaker=doc, role=None)
+        if ("report" in lead[-60:] or "study" in lead[-60:]) and (report := _named_report(body, q)):
+            q = dataclasses.replace(q, speaker=report, role=None)
         if " and " in lead[-160:] and q.speaker[:1].isupper() and (both := _joint(body, q)):
             q = dataclasses.replace(q, speaker=both)
         if q.kind == "indirect" and "It " in lead[-30:] and (org := _it_goes_on(out, body, q)):
@@ -844,8 +951,51 @@ def after(quotes: list[Quote], body: str) -> list[Quote]:
             earlier = earlier or _named_before(noun, body, q.start) or _opening_firm(noun, out, body)
             if earlier is not None:
                 q = dataclasses.replace(q, speaker=earlier)
+            elif described is not None and q.speaker == described.split()[-1]:
+                q = dataclasses.replace(q, speaker=described)  # "British Sunday paper", none named before
         out.append(q)
     return _lead_named(out, body)
+
+
+# '"The agency said it did not monitor his calls," the spokesman said': a report of speech inside a direct
+# quotation is an attribution of its own (the agency's), as PolNeAR and the Reuters set annotate it.
+_NESTED_MIN = 40
+_NESTED_HINT = re.compile(  # a capitalised word shortly before a cue: "The National Security Agency said"
+    r"(?<![\w'’.-])(?!(?:I|We|He|She|They|You|It)\s)[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?\s+"
+    r"(?:said|says|say|told|tells|reported|reports|announced|added|stated|denied|reminded|warned|according\s+to)\b"
+)
+_NOT_INNER = wordset("i we he she they you it that's that’s there this these")
+_INNER_LINKS = wordset("of the and for")
+
+
+def _inner_speaker(speaker: str) -> bool:
+    """Is ``speaker`` a name, a body or a titled role ("Interior Ministry", "FBI director"), not "I never"?"""
+    words = speaker.split()
+    if words[0].lower() in _NOT_INNER or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w in _INNER_LINKS or w in ROLE_HEADS or w in ORG_HEADS for w in words)
+
+
+def nested_in_direct(quotes: list[Quote], body: str, extract) -> list[Quote]:
+    """``quotes`` with the reported speech of a named speaker inside each direct quotation added; ``extract``
+    reads one text (``quotes._extract``). Only indirect speech whose speaker the inner text names (not "I",
+    "we" or a pronoun that the inner text cannot resolve) is added."""
+    out = list(quotes)
+    for q in quotes:
+        if q.kind != "direct" or len(q.text) < _NESTED_MIN or not _NESTED_HINT.search(q.text):
+            continue
+        if q.text != body[q.start : q.end]:
+            continue
+        for inner in extract(q.text):
+            if inner.kind != "indirect" or not _inner_speaker(inner.speaker):
+                continue
+            if len(inner.text.split()) < 4:
+                continue
+            out.append(dataclasses.replace(inner, start=q.start + inner.start, end=q.start + inner.end))
+    if len(out) == len(quotes):
+        return quotes
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
 
 
 _ROLE_OPENERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one"}

@@ -57,8 +57,13 @@ def test_quoting_aside_before_a_name_is_not_the_named_persons_words():
         "paid two mln dlrs into a Swiss account. Officials denied it."
     )
     assert quotes(body) == [
-        ("indirect", "Courier", "said", "the ministry would act"),
-        ("indirect", "Courier", "said", "port agent Adnan Kasem, a middleman, paid two mln dlrs into a Swiss account"),
+        ("indirect", "Daily Courier", "said", "the ministry would act"),
+        (
+            "indirect",
+            "Daily Courier",
+            "said",
+            "port agent Adnan Kasem, a middleman, paid two mln dlrs into a Swiss account",
+        ),
     ]
 
 
