@@ -653,7 +653,7 @@ def parse_phrase(words: list[str]) -> Ref | None:
     group = last in GROUP_NOUNS or (indefinite and last in ROLE_HEADS)
     if group and not (last == "diplomats" and definite):
         return Ref("group", name=" ".join(words))
-    media = [i for i, w in enumerate(low) if w in MEDIA_WORDS and words[i].islower()]  # not "People's Daily"
+    media = [i for i, w in enumerate(low) if w in MEDIA_WORDS]
     if media and any(w[:1].isupper() for w in words):
         named = [w for i, w in enumerate(words) if (i not in media or w[:1].isupper()) and _low(w) not in NATIONALITIES]
         named = [w for w in named if w[:1].isupper()]
