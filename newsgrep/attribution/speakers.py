@@ -361,6 +361,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS or low in INDEFINITE:
             break
+        if i < len(words) and w.endswith(("'s", "’s")):
+            break  # "Florida's Rick Wilson", "North Carolina's Ada Fisher": the possessor is no part of the name
         if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
             break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
@@ -904,6 +906,29 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     return None
 
 
+def they_subject(sp: Speakers) -> Entity | None:
+    """The group or body that opens the previous sentence as its subject, when that sentence came after the
+    speaker of the moment last spoke: "Democrats blocked it, they said. The Lee campaign is tying the
+    bill to Ruiz. They are saying ..." is the Lee campaign."""
+    if not sp.subject or sp.subject[0] <= sp.current_pos:
+        return None
+    s = sp.subject[0]
+    found = [(m.start(), m.group()) for m in _WORD.finditer(sp.body, s, min(sp.subject[1], s + 60))][:6]
+    words = [w for _, w in found]
+    for k, w in enumerate(words[:-1]):
+        low = _low(w).rstrip(".,;:")
+        if low in _THEY_BODIES or low in GROUP_NOUNS:
+            nxt = words[k + 1]
+            if not nxt.islower() or not (nxt in _AUXILIARIES or nxt.endswith(("ed", "s"))) or sp.inside(found[k][0]):
+                return None
+            if any(not (x[:1].isupper() or _low(x) in _DETERMINERS) for x in words[:k]):
+                return None  # "In a letter to the committee, ...": not the subject
+            if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
+                return named[-1]
+            return sp.group(_group_phrase(words, k))
+    return None
+
+
 _PRONOUN_OPENING = {
     w: re.compile(rf"(?:(?:[A-Z][a-z]*|[^.,;:\"“”]{{3,60}},) )?{w}\b", re.IGNORECASE) for w in ("he", "she")
 }
@@ -1169,6 +1194,8 @@ class Speakers:
             return self._orgref(ref.words, pos)
         if ref.words[0] == "they":
             cur = self.current
+            if (body := they_subject(self)) is not None:
+                return body
             return cur if cur is not None and (cur.org or cur.group) else they_antecedent(self, pos)
         return self._pronoun(ref.words[0], pos)
 

@@ -113,3 +113,30 @@ def test_person_named_by_one_name():
         '"He cares about us," she said.'
     )
     assert said(body) == [("direct", "Ben Hall", "It was rude"), ("direct", "Carla", "He cares about us")]
+
+
+def test_possessive_place_is_no_part_of_the_name():
+    assert split_name(["Florida's", "Rick", "Wilson"]) == (["Florida's"], ["Rick", "Wilson"])
+    body = (
+        "Florida's Rick Wilson, a Republican consultant, said the party was doomed.\n\n"
+        'Ann Fisher said Trump will do well. "I think he will do great things," she said.\n\n'
+        "To Florida consultant Wilson, the official party line on Trump is just plain silly.\n\n"
+        '"Math is math," he said.'
+    )
+    assert said(body) == [
+        ("indirect", "Rick Wilson", "the party was doomed"),
+        ("indirect", "Ann Fisher", "Trump will do well"),
+        ("direct", "Ann Fisher", "I think he will do great things"),
+        ("direct", "Rick Wilson", "Math is math"),
+    ]
+
+
+def test_they_is_the_body_that_opens_the_previous_sentence():
+    body = (
+        "Senate Democrats blocked the bill because they said it was a trap.\n\n"
+        "The Lee campaign is tying the bill to Ruiz. They are saying his vote was a mistake."
+    )
+    assert said(body) == [
+        ("indirect", "Senate Democrats", "it was a trap"),
+        ("indirect", "Lee campaign", "his vote was a mistake"),
+    ]
