@@ -532,6 +532,7 @@ class ParagraphReader:
             if list_speaker is None:
                 self.indirect.find(s, e, scues, squotes)
             self.sp.subject = (s, e)
+            self.sp.sentences.append((s, e))
         if pending:  # quotations with no cue of their own
             prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
             cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)

@@ -7,6 +7,7 @@ without paying for the vocabulary below.
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from dataclasses import dataclass
 
@@ -205,7 +206,7 @@ STOP_CAPS = wordset(
     "during for with by from to of his her its their our my your mr mrs ms dr having being oh who's who’s "
     "like amid despite unlike whether what why how where which yes no outside inside across beyond near under "
     "over above below behind between among against toward towards around through throughout within without "
-    "upon onto into via per until unless"
+    "upon onto into via per until unless neither either nor"
 ) - wordset("mr mrs ms dr first")
 # Capitalised common nouns that show a capitalised run is not a person's name.
 NOT_NAME = (
@@ -380,8 +381,10 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             continue
         if not w[:1].isupper() or low in TITLE_WORDS or low in NOT_NAME or low in NATIONALITIES:
             break
-        if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS:
+        if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS or low in INDEFINITE:
             break
+        if i < len(words) and w.endswith(("'s", "’s")):
+            break  # "Florida's Rick Wilson", "North Carolina's Ada Fisher": the possessor is no part of the name
         if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
             break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
@@ -814,14 +817,32 @@ def _edit1(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
+_COORDINATED = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? (?:and|or|nor) $")
+_KIN = wordset(
+    "cousin brother sister wife husband son daughter father mother uncle aunt nephew niece friend colleague "
+    "neighbor neighbour partner grandson granddaughter grandfather grandmother stepson stepdaughter"
+)
+_AGED = re.compile(r"\d+-year-old $")
+
+
 def _object(body: str, at: int) -> bool:
     """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
-    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders."""
+    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders. A name joined to
+    another by "and"/"or" shares its place ("did not mention Rubio or Kasich"); nor is a name after a
+    role or kin noun ("analyst Ann Lee", "his cousin James York") or an age ("62-year-old Ann Lee") an object."""
     m = _LEFT_WORD.search(body, max(0, at - 24), at)
     if not m:
         return False
     left = m.group(1)
-    return left.lower() in _PREPOSITIONS or (left.islower() and left not in _SUBJECT_AFTER)
+    if left in ("and", "or", "nor") and (c := _COORDINATED.search(body, max(0, at - 60), at)):
+        return _object(body, c.start(1))
+    if left.lower() in _PREPOSITIONS:
+        return True
+    if not left.islower() or left in _SUBJECT_AFTER:
+        return False
+    if body[at : at + 1].isupper() and (left in TITLE_WORDS or left in _MODIFIED_ROLES or left in _KIN):
+        return False
+    return not (body[at : at + 1].isupper() and _AGED.search(body, max(0, at - 16), at))
 
 
 def _gendered(ent: Entity | None, word: str) -> Entity | None:
@@ -873,8 +894,12 @@ def _past_modifier(body: str, mentions: list[tuple[int, Entity]], i: int) -> tup
     return mentions[i]
 
 
+_NAMED_ONE = re.compile(r"\bnamed ([A-Z][a-z]+)\b(?![ '’-]*[A-Z0-9])")
+
+
 def _honorific_people(sp: Speakers, body: str, inside) -> None:
-    """People named only as "Mr. Obama" or "Ms. Kell": added, with their sex and their mentions."""
+    """People named only as "Mr. Obama" or "Ms. Kell", or by one name ("a nurse named Carla"): added,
+    with their sex and their mentions."""
     lone = []
     for m in _HONORIFIC_NAME.finditer(body):
         word = _strip_s(m.group(2))
@@ -882,6 +907,10 @@ def _honorific_people(sp: Speakers, body: str, inside) -> None:
             ent = sp._add_person([word], None)
             ent.female = m.group(1) != "Mr"
             lone.append((m.start(2), ent))
+    for m in _NAMED_ONE.finditer(body) if "named " in body else ():
+        word = m.group(1)
+        if name_key(word) not in sp.people and _low(word) not in NOT_NAME and not inside(m.start(1)):
+            lone.append((m.start(1), sp._add_person([word], None)))
     if lone:
         sp.mentions = sorted(sp.mentions + lone, key=lambda t: t[0])
 
@@ -950,6 +979,29 @@ def they_antecedent(sp: Speakers, pos: int) -> Entity | None:
     return None
 
 
+def they_subject(sp: Speakers) -> Entity | None:
+    """The group or body that opens the previous sentence as its subject, when that sentence came after the
+    speaker of the moment last spoke: "Democrats blocked it, they said. The Lee campaign is tying the
+    bill to Ruiz. They are saying ..." is the Lee campaign."""
+    if not sp.subject or sp.subject[0] <= sp.current_pos:
+        return None
+    s = sp.subject[0]
+    found = [(m.start(), m.group()) for m in _WORD.finditer(sp.body, s, min(sp.subject[1], s + 60))][:6]
+    words = [w for _, w in found]
+    for k, w in enumerate(words[:-1]):
+        low = _low(w).rstrip(".,;:")
+        if low in _THEY_BODIES or low in GROUP_NOUNS:
+            nxt = words[k + 1]
+            if not nxt.islower() or not (nxt in _AUXILIARIES or nxt.endswith(("ed", "s"))) or sp.inside(found[k][0]):
+                return None
+            if any(not (x[:1].isupper() or _low(x) in _DETERMINERS) for x in words[:k]):
+                return None  # "In a letter to the committee, ...": not the subject
+            if low in _THEY_BODIES and (named := sp.orgs_by_head.get(name_key(low))):
+                return named[-1]
+            return sp.group(_group_phrase(words, k))
+    return None
+
+
 _PRONOUN_OPENING = {
     w: re.compile(rf"(?:(?:[A-Z][a-z]*|[^.,;:\"“”]{{3,60}},) )?{w}\b", re.IGNORECASE) for w in ("he", "she")
 }
@@ -972,9 +1024,48 @@ def pronoun_subject(sp: Speakers, word: str, ok) -> Entity | None:
     j = bisect.bisect_left(sp.mentions, s, key=lambda t: t[0])
     for at, ent in reversed(sp.mentions[i:j]):
         said = _SAID_BEFORE.search(sp.body, max(lo, sp.body.rfind(". ", lo, at) + 1, at - 60), at)
-        if ok(ent) and not _object(sp.body, at) and not said:
-            return ent
+        if ok(ent) and not _object(sp.body, at) and not said and _SENTENCE_GAP.search(sp.body, sp.current_pos, at):
+            return ent  # not a name in what the speaker of the moment said: "X said Y was a liar"
     return None
+
+
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’']?\s")
+
+
+def earlier_subject(sp: Speakers, ok) -> tuple[int, Entity] | None:
+    """The subject of the last sentence, among the two before the previous one and after the speaker of
+    the moment last spoke, that opens with a person who fits, when the previous sentence's opening names
+    nobody who does: "Sanders won Vermont. His rival, Clinton, won Georgia. He told the crowd ..."."""
+    for s, e in reversed(list(sp.sentences)[-4:-1]):
+        if s <= sp.current_pos:
+            break
+        got = sp.opening(s, e)
+        if got is not None and ok(got[1]):
+            return got
+    return None
+
+
+def _in_fronted_phrase(body: str, s: int, at: int) -> bool:
+    """Does the sentence starting at ``s`` open with a prepositional phrase that runs, with no comma, up to
+    ``at``? A name there is no subject ("In an interview with Ann Lee, the senator said")."""
+    first = _WORD.match(body, s)
+    return bool(first) and first.group().lower() in _PREPOSITIONS and "," not in body[s:at]
+
+
+def _fronted(body: str, at: int) -> bool:
+    """Is ``at`` inside a prepositional phrase that opens its sentence (see ``_in_fronted_phrase``)?"""
+    lo = max(0, at - 300)
+    s = max(body.rfind(". ", lo, at) + 2, body.rfind("\n", lo, at) + 1, lo)
+    return _in_fronted_phrase(body, s, at)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i)\b", re.IGNORECASE)
+
+
+def _pronoun_first(sp: Speakers, s: int, pos: int) -> bool:
+    """Does a pronoun outside quotations come before the name at ``pos`` in the sentence starting at ``s``?
+    Then the pronoun is the subject: "He said Mateen had ...", "When he took the stage after Ward's speech"."""
+    return any(not sp.inside(m.start()) for m in _SUBJECT_PRONOUN.finditer(sp.body, s, pos))
 
 
 _NAMED = re.compile(r"\b(?:named|called)\s+$")
@@ -1023,6 +1114,7 @@ class Speakers:
         self.current_pos = -1  # where that attribution was
         self.subject: tuple[int, int] | None = None  # the previous sentence, whose opening names its subject
         self.sentence: tuple[int, int] | None = None  # the sentence being read
+        self.sentences: collections.deque[tuple[int, int]] = collections.deque(maxlen=4)  # read, the last is subject
         for m in _CAP_RUN.finditer(body):
             self._run(body, m.start(), m.end(), m.group().split(" "), inside)
         _honorific_people(self, body, inside)
@@ -1073,7 +1165,11 @@ class Speakers:
             role = role_of(lead + title)
             if role is None:
                 m = _APPOSITION.match(body, end)
-                if m and m.group(1).split()[0].lower() not in {"who", "which", "that", "and", "but"}:
+                if (
+                    m
+                    and m.group(1).split()[0].lower() not in {"who", "which", "that", "and", "but"}
+                    and not _fronted(body, start)
+                ):
                     role = role_of(m.group(1).split())
             ent = self._add_person([_strip_s(w) for w in name], role)
             pos = end - len(" ".join(name))
@@ -1171,6 +1267,8 @@ class Speakers:
             return self._orgref(ref.words, pos)
         if ref.words[0] == "they":
             cur = self.current
+            if (body := they_subject(self)) is not None:
+                return body
             return cur if cur is not None and (cur.org or cur.group) else they_antecedent(self, pos)
         return self._pronoun(ref.words[0], pos)
 
@@ -1188,6 +1286,8 @@ class Speakers:
             return None
         if of and not self.body[start:pos].endswith(", of "):
             return None
+        if self.sentence and self.sentence[0] <= start and _in_fronted_phrase(self.body, self.sentence[0], start):
+            return None  # "In an interview with hosts Joe Ray and Ann Lee, the candidate said": not Ann Lee
         return ent
 
     def group(self, name: str) -> Entity:
@@ -1225,7 +1325,7 @@ class Speakers:
         i = bisect.bisect_left(self.mentions, s, key=lambda t: t[0])
         if i < len(self.mentions) and self.mentions[i][0] < min(e, s + 50):
             pos, ent = self.mentions[i]
-            if _object(self.body, pos):
+            if _object(self.body, pos) or _pronoun_first(self, s, pos):
                 return None
             pos, ent = _past_modifier(self.body, self.mentions, i)
             return None if ent.org or ent.group else (pos, ent)
@@ -1275,6 +1375,10 @@ class Speakers:
         if subj is not None and ok(subj[1]) and (not ok(self.current) or subj[0] > self.current_pos):
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
+        if subj is None or not ok(subj[1]):
+            earlier = earlier_subject(self, ok)
+            if earlier is not None and (not ok(self.current) or earlier[0] > self.current_pos):
+                return _gendered(earlier[1], word)
         if ok(self.current):
             found = late_subject(self, ok) or (pronoun_subject(self, word, ok) if subj is None else None)
             return _gendered(found or self.current, word)
