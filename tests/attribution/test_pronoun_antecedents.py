@@ -6,12 +6,8 @@ exact (kind, speaker, text) of every quotation found.
 
 from __future__ import annotations
 
-from newsgrep.attribution.quotes import extract_quotes
 from newsgrep.attribution.speakers import split_name
-
-
-def said(body: str) -> list[tuple[str, str, str]]:
-    return [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+from tests.quote_util import said
 
 
 def test_names_joined_to_an_object_are_objects_too():

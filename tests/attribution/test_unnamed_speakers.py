@@ -7,13 +7,9 @@ exact (kind, speaker, text) of every quotation found.
 from __future__ import annotations
 
 from newsgrep.attribution.people import article_groups, bare_keys
-from newsgrep.attribution.quotes import extract_quotes
 from newsgrep.attribution.speakers import parse_phrase, speaker_keys
 from newsgrep.index.speakers import _named
-
-
-def said(body: str) -> list[tuple[str, str, str]]:
-    return [(q.kind, q.speaker, q.text) for q in extract_quotes(body)]
+from tests.quote_util import said
 
 
 def test_relative_clause_ends_an_unnamed_source_after_according_to():
