@@ -305,7 +305,13 @@ def checked_index_class():
                     # A commit landed since the table of contents was read: Whoosh's
                     # reader() retries an OSError with the new one.
                     raise FileNotFoundError(f"generation {generation} was replaced") from None
-            return FileIndex._reader(storage, schema, segments, generation, reuse)
+            reader = FileIndex._reader(storage, schema, segments, generation, reuse)
+            try:
+                pin_files(reader)
+            except OSError:
+                reader.close()
+                raise  # a commit removed a file since the check: Whoosh's reader() retries with the new one
+            return reader
 
     global _CHECKED_INDEX
     _CHECKED_INDEX = CheckedIndex
@@ -313,6 +319,55 @@ def checked_index_class():
 
 
 _CHECKED_INDEX = None
+
+
+def pin_files(reader) -> None:
+    """Open now every file of ``reader``'s segments that Whoosh would open on first use.
+
+    Whoosh opens a segment's terms and postings with the reader, but its
+    columns (stored fields, field lengths, sort keys) and vectors only when
+    first read. A later commit that merges the segment away deletes them, so a
+    searcher held across an update (an ``Archive.articles()`` loop, the
+    server's searcher during a request) found its stored fields gone and
+    reported a healthy index as damaged; the length columns were read as 0,
+    changing scores. Open, a file stays readable after it is unlinked: the
+    reader keeps reading the generation it opened until it is closed.
+    """
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    names = None
+    for leaf, _offset in reader.leaf_readers():
+        perdoc = getattr(leaf, "_perdoc", None)
+        if not isinstance(perdoc, W3PerDocReader) or perdoc._segment.is_compound():
+            continue  # a compound segment is one file, opened with the reader
+        if names is None:
+            names = perdoc._storage.list()
+        prefix = perdoc._segment.make_filename(".")
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".col"):
+                field = name[len(prefix) : -len(".col")]
+                if field not in perdoc._colfiles:
+                    perdoc._colfiles[field] = perdoc._get_column_file(field)
+            elif name == prefix + "vps" and perdoc._vpostfile is None:
+                perdoc._prep_vectors()
+        perdoc.__class__ = _PinnedPerDoc()
+
+
+_PINNED = None
+
+
+def _PinnedPerDoc():  # noqa: N802 - a class, made once Whoosh is loaded
+    """W3PerDocReader, a column it holds open counting as present after its file is deleted."""
+    global _PINNED
+    if _PINNED is None:
+        from whoosh.codec.whoosh3 import W3PerDocReader
+
+        class PinnedPerDoc(W3PerDocReader):
+            def has_column(self, fieldname):
+                return fieldname in self._colfiles or W3PerDocReader.has_column(self, fieldname)
+
+        _PINNED = PinnedPerDoc
+    return _PINNED
 
 
 def check_version(gen: str, root: str) -> dict:
