@@ -18,7 +18,7 @@ from ..index.store import (
 )
 from ..ingest.dates import iso
 from ..models import Article, Quote
-from .search import Filters, check_cost, check_match, meta_names, parse_query, reading, restrict
+from .search import Filters, check_cost, check_match, meta_names, parse_query, reading, restrict, source_labels
 
 
 def quotes_of(stored: dict) -> tuple[Quote, ...]:
@@ -99,16 +99,15 @@ class Stats:
 
 
 def _source_counts(searcher) -> dict[str, int]:
-    """Live articles per source, as articles write it (unsorted)."""
+    """Live articles per source, under its label (``source_labels``; unsorted)."""
     reader = searcher.reader()
-    sources: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for term in searcher.lexicon("agency"):
-        live = [d for d in searcher.postings("agency", term).all_ids() if not reader.is_deleted(d)]
-        if not live:
-            continue  # every article of it deleted: the word stays in the lexicon until a merge
-        label = searcher.stored_fields(live[0]).get("agency")
-        sources[label] = sources.get(label, 0) + len(live)
-    return sources
+        live = sum(1 for d in searcher.postings("agency", term).all_ids() if not reader.is_deleted(d))
+        if live:  # every article of it deleted: the word stays in the lexicon until a merge
+            counts[term.decode("utf-8") if isinstance(term, bytes) else term] = live
+    labels = source_labels(searcher, counts)
+    return {labels[term]: live for term, live in counts.items()}
 
 
 def _most_first(counts: dict[str, int]) -> dict[str, int]:

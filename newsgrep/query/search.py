@@ -434,6 +434,41 @@ def source_terms(reader, names) -> list[str]:
     return sorted(set(found)) or [name.strip().lower() for name in names]  # none: the names, which match nothing
 
 
+def source_labels(searcher, terms) -> dict[str, str]:
+    """The name each source (an ``agency`` term) goes by: {term: label}.
+
+    The index groups sources by their name in lower case (a name with commas
+    under each of its parts, as ``--source`` matches them), so "Reuters" and
+    "REUTERS" are one source. Its label is the spelling most of its live
+    articles write, ties to the first in code point order: a function of the
+    articles the current files hold, never of the order runs indexed them in
+    (the lowest document number's spelling once was). Cached on the searcher:
+    every live article of each term is read once per generation.
+    """
+    cache = getattr(searcher, "_newsgrep_source_labels", None)
+    if cache is None:
+        cache = {}
+        with contextlib.suppress(AttributeError):
+            searcher._newsgrep_source_labels = cache
+    reader = searcher.reader()
+    out = {}
+    for term in terms:
+        term = term.decode("utf-8") if isinstance(term, bytes) else term
+        if term not in cache:
+            spellings: dict[str, int] = {}
+            if ("agency", term) in reader:
+                for docnum in reader.postings("agency", term).all_ids():
+                    if reader.is_deleted(docnum):
+                        continue
+                    for part in (reader.stored_fields(docnum).get("agency") or "").split(","):
+                        part = part.strip()
+                        if part.lower() == term:
+                            spellings[part] = spellings.get(part, 0) + 1
+            cache[term] = min(spellings, key=lambda s: (-spellings[s], s)) if spellings else term
+        out[term] = cache[term]
+    return out
+
+
 def filter_query(filters: Filters, reader=None):
     """The filters as one query that adds nothing to the score (Every when there are none).
 
@@ -589,7 +624,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
     _check_request(req)
     q = parse_query(req.query, ix.schema, match=req.match, meta_names=lambda: meta_names(ix, root))
     facet_map = {
-        "source": sorting.FieldFacet("agency"),
+        "source": sorting.FieldFacet("agency", allow_overlap=True),  # a name with commas: under each part
         "speaker": sorting.FieldFacet("speaker", allow_overlap=True),
         "month": sorting.FieldFacet("month"),
     }
@@ -842,13 +877,16 @@ def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, in
             if key is None or not docnums:
                 continue
             label = key.decode("utf-8") if isinstance(key, bytes) else str(key)
-            if name == "source":  # the index keeps agencies in lower case; show them as written
-                label = searcher.stored_fields(docnums[0]).get("agency", label)
             counts[label] = counts.get(label, 0) + len(docnums)
         if name == "month":  # a month facet reads as a calendar: in date order
             out[name] = dict(sorted(counts.items()))
-        else:
-            out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
+            continue
+        if name == "source":  # the index keeps agencies in lower case; show each under its label
+            sizes = sorted(counts.values(), reverse=True)
+            cut = sizes[FACET_SIZE - 1] if len(sizes) >= FACET_SIZE else 0  # the groups tied at the cut too
+            labels = source_labels(searcher, [term for term, n in counts.items() if n >= cut])
+            counts = {labels[term]: n for term, n in counts.items() if term in labels}
+        out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
     return out
 
 
