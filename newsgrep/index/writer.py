@@ -829,6 +829,7 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
                     "ids": [a.id for a in kept],
                     "keys": [k for a in kept for k in copy_keys(a)],
                     "quotes": sum(len(a.quotes) for a in kept),
+                    "sources": _spellings(kept),
                     "dups": dups,
                     "warnings": [[w.line, w.message] for w in warnings[before:]],
                 }
@@ -874,6 +875,15 @@ def _apply(ix, gen, manifest, gone, todo, gone_hashes, jobs, progress, counts, p
             raise CommittedInterrupt from None
         raise
     return warnings, done - {s.path for s in todo}
+
+
+def _spellings(articles: list[Article]) -> dict[str, int]:
+    """{source as written: articles}: what a source's label is chosen from (``query.search.source_labels``)."""
+    out: dict[str, int] = {}
+    for article in articles:
+        if article.source:
+            out[article.source] = out.get(article.source, 0) + 1
+    return out
 
 
 def copy_keys(article: Article) -> tuple[str, ...]:

@@ -98,7 +98,7 @@ class Stats:
     index: str
 
 
-def _source_counts(searcher) -> dict[str, int]:
+def _source_counts(searcher, manifest) -> dict[str, int]:
     """Live articles per source, under its label (``source_labels``; unsorted)."""
     reader = searcher.reader()
     counts: dict[str, int] = {}
@@ -106,7 +106,7 @@ def _source_counts(searcher) -> dict[str, int]:
         live = sum(1 for d in searcher.postings("agency", term).all_ids() if not reader.is_deleted(d))
         if live:  # every article of it deleted: the word stays in the lexicon until a merge
             counts[term.decode("utf-8") if isinstance(term, bytes) else term] = live
-    labels = source_labels(searcher, counts)
+    labels = source_labels(searcher, counts, manifest)
     return {labels[term]: live for term, live in counts.items()}
 
 
@@ -117,7 +117,8 @@ def _most_first(counts: dict[str, int]) -> dict[str, int]:
 def source_counts(ix, root: str) -> dict[str, int]:
     """Every source with its live article count, most first: ``stats().sources`` without the rest."""
     with reading(ix, root) as searcher:
-        return _most_first(_source_counts(searcher))
+        folder, generation, _segments = read_generation(ix, searcher)
+        return _most_first(_source_counts(searcher, manifest_for(root, folder, generation)))
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def stats(ix, root: str) -> Stats:
     with reading(ix, root) as searcher:
         folder, generation, segments = read_generation(ix, searcher)  # everything below from this one
         articles = searcher.doc_count()
-        sources = _source_counts(searcher)
+        manifest = manifest_for(root, folder, generation)
+        sources = _source_counts(searcher, manifest)
         first = last = None
         if articles:
             from whoosh import query
@@ -169,7 +171,6 @@ def stats(ix, root: str) -> Stats:
             newest = searcher.search(dated, limit=1, sortedby="date", reverse=True)
             first = iso(oldest[0]["date"]) if len(oldest) else None
             last = iso(newest[0]["date"]) if len(newest) else None
-        manifest = manifest_for(root, folder, generation)
         size = index_size(folder, generation, segments)
     return Stats(
         articles=articles,

@@ -434,39 +434,65 @@ def source_terms(reader, names) -> list[str]:
     return sorted(set(found)) or [name.strip().lower() for name in names]  # none: the names, which match nothing
 
 
-def source_labels(searcher, terms) -> dict[str, str]:
+def source_labels(searcher, terms, manifest=None) -> dict[str, str]:
     """The name each source (an ``agency`` term) goes by: {term: label}.
 
     The index groups sources by their name in lower case (a name with commas
     under each of its parts, as ``--source`` matches them), so "Reuters" and
-    "REUTERS" are one source. Its label is the spelling most of its live
-    articles write, ties to the first in code point order: a function of the
-    articles the current files hold, never of the order runs indexed them in
-    (the lowest document number's spelling once was). Cached on the searcher:
-    every live article of each term is read once per generation.
+    "REUTERS" are one source. Its label is the spelling most of its articles
+    write, ties to the first in code point order: a function of the articles
+    the current files hold, never of the order runs indexed them in (the
+    lowest document number's spelling once was).
+
+    The spellings come from ``manifest`` (the searcher's generation's), which
+    records each file's (``sources``: {name as written: articles}); a file
+    recorded before that, or an index read without its manifest, has its
+    articles' stored fields read instead. Cached on the searcher.
     """
-    cache = getattr(searcher, "_newsgrep_source_labels", None)
-    if cache is None:
-        cache = {}
+    by_term = getattr(searcher, "_newsgrep_spellings", None)
+    if by_term is None:
+        by_term = _spellings(searcher, manifest)
         with contextlib.suppress(AttributeError):
-            searcher._newsgrep_source_labels = cache
-    reader = searcher.reader()
+            searcher._newsgrep_spellings = by_term
     out = {}
     for term in terms:
         term = term.decode("utf-8") if isinstance(term, bytes) else term
-        if term not in cache:
-            spellings: dict[str, int] = {}
-            if ("agency", term) in reader:
-                for docnum in reader.postings("agency", term).all_ids():
-                    if reader.is_deleted(docnum):
-                        continue
-                    for part in (reader.stored_fields(docnum).get("agency") or "").split(","):
-                        part = part.strip()
-                        if part.lower() == term:
-                            spellings[part] = spellings.get(part, 0) + 1
-            cache[term] = min(spellings, key=lambda s: (-spellings[s], s)) if spellings else term
-        out[term] = cache[term]
+        spellings = by_term.get(term)
+        out[term] = min(spellings, key=lambda n: (-spellings[n], n)) if spellings else term
     return out
+
+
+def _spellings(searcher, manifest) -> dict[str, dict[str, int]]:
+    """{agency term: {its spelling: live articles}}."""
+    reader = searcher.reader()
+    written: dict[str, int] = {}
+
+    def read(docnums) -> None:
+        for docnum in docnums:
+            if not reader.is_deleted(docnum):
+                name = reader.stored_fields(docnum).get("agency")
+                if name:
+                    written[name] = written.get(name, 0) + 1
+
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict):
+        read(reader.all_doc_ids())
+    else:
+        for path, entry in files.items():
+            recorded = entry.get("sources") if isinstance(entry, dict) else None
+            if isinstance(recorded, dict):
+                for name, n in recorded.items():
+                    written[name] = written.get(name, 0) + n
+            elif ("path", path) in reader:  # recorded before spellings were
+                read(reader.postings("path", path).all_ids())
+    by_term: dict[str, dict[str, int]] = {}
+    for name, n in written.items():
+        for part in name.split(","):  # as the agency field's analyzer splits it
+            part = part.strip()
+            if part:
+                spellings = by_term.setdefault(part.lower(), {})
+                spellings[part] = spellings.get(part, 0) + n
+    return by_term
 
 
 def filter_query(filters: Filters, reader=None):
@@ -669,7 +695,7 @@ def search(ix, root: str, req: SearchRequest, *, use_engine: bool = True) -> Sea
                 docnums = [docnum for docnum, _key in top]
                 top = list(zip(docnums, exact_scores(searcher, full, docnums, check=False), strict=True))
             total = count(searcher, full, results, limit)
-            facets = _facets(searcher, results, req.facets) if req.facets else None
+            facets = _facets(ix, root, searcher, results, req.facets) if req.facets else None
         if kept:
             top = keep_first(searcher, full, top, kept, limit, engine if ranked is not None else None, _ids(ix))
         hits = make_hits(searcher, top, terms, phrases, occurrences, title)
@@ -868,7 +894,7 @@ def _from_engine(engine, q, full, limit: int | None, req: SearchRequest):
     return total, top, engine
 
 
-def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+def _facets(ix, root: str, searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for name in names:
         groups = results.groups(name)
@@ -884,10 +910,21 @@ def _facets(searcher, results, names: tuple[str, ...]) -> dict[str, dict[str, in
         if name == "source":  # the index keeps agencies in lower case; show each under its label
             sizes = sorted(counts.values(), reverse=True)
             cut = sizes[FACET_SIZE - 1] if len(sizes) >= FACET_SIZE else 0  # the groups tied at the cut too
-            labels = source_labels(searcher, [term for term, n in counts.items() if n >= cut])
+            labels = source_labels(
+                searcher, [term for term, n in counts.items() if n >= cut], _manifest(ix, root, searcher)
+            )
             counts = {labels[term]: n for term, n in counts.items() if term in labels}
         out[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
     return out
+
+
+def _manifest(ix, root: str, searcher) -> dict | None:
+    """The manifest of the generation ``searcher`` reads, once its spellings are needed (``source_labels``)."""
+    if getattr(searcher, "_newsgrep_spellings", None) is not None:
+        return None  # cached: not read again
+    from ..index.store import manifest_for, read_generation
+
+    return manifest_for(root, *read_generation(ix, searcher)[:2])
 
 
 # --- did you mean ------------------------------------------------------------------------

@@ -87,3 +87,26 @@ def test_an_unknown_source_lists_the_labels(workdir, run):
     assert result.stderr == (
         "newsgrep: no source matches --source 'zzzzz'; the sources are: Burrow Wire, Canberra, Gum Tree Post\n"
     )
+
+
+def test_files_indexed_before_spellings_were_recorded_have_their_articles_read(workdir, run, monkeypatch):
+    """A manifest entry without ``sources`` (an index from before them): the same labels and counts."""
+    from newsgrep.index import writer
+
+    for seed in (workdir / "seeds").iterdir():
+        seed.unlink()
+    with monkeypatch.context() as patched:
+        patched.setattr(writer, "_spellings", lambda articles: None)
+        for name in ("a.jsonl", "b.jsonl"):
+            (workdir / "seeds" / name).write_text(FILES[name])
+        assert run("index").exit_code == 0
+    (workdir / "seeds" / "c.jsonl").write_text(FILES["c.jsonl"])
+    assert run("index").exit_code == 0
+    manifest = json.loads(next((workdir / "index").glob("gen-*/manifest-*.json")).read_text())
+    recorded = {path.rsplit("/", 1)[-1]: entry["sources"] for path, entry in manifest["files"].items()}
+    assert [recorded[name] for name in sorted(FILES)] == [
+        None,
+        None,
+        {"Burrow Wire, Canberra": 1, "Gum Tree Post": 1},
+    ]
+    assert labels(run) == (SOURCES, SOURCES, STATS_LINES)
