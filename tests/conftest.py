@@ -74,14 +74,39 @@ def run():
     return invoke
 
 
-@pytest.fixture(scope="session")
-def bench_index(tmp_path_factory) -> str:
-    """600 articles from the benchmark's generator: varied scores, dates and speakers; tests must not modify it."""
-    work = tmp_path_factory.mktemp("bench600")
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A directory ``build(path)`` fills once per test run, shared by every xdist worker; tests must not modify it.
+
+    A session fixture is built once per worker: the 600-article index was built
+    twice in each run of the suite, one worker idle meanwhile or both slowed.
+    The first worker to need it builds it under a lock; the others wait and reuse it.
+    """
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the workers of this run
+    target = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / f"{name}.done").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            build(target)
+            (base / f"{name}.done").touch()
+    return target
+
+
+def _build_bench600(work: Path) -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "bench" / "corpus.py"), str(work / "seeds"), "--articles", "600"],
         check=True,
         capture_output=True,
     )
     update_index(str(work / "index"), [str(work / "seeds")], jobs=2)  # two parse workers: 9 s, not 12
-    return str(work / "index")
+
+
+@pytest.fixture(scope="session")
+def bench_index(tmp_path_factory) -> str:
+    """600 articles from the benchmark's generator: varied scores, dates and speakers; tests must not modify it."""
+    return str(built_once(tmp_path_factory, "bench600", _build_bench600) / "index")

@@ -281,18 +281,23 @@ def test_andnot_excludes_every_document_with_the_word_regression(bench_index):
                 assert not any(w in words or w + "s" in words for w in excluded), (text, hit.id)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def segmented(tmp_path_factory) -> str:
     """Two segments, the first with its leading articles deleted (whole postings blocks of them) and some more.
 
     Whoosh's postings blocks hold 128 documents: the 300 leading deletions cover two whole blocks of
     every common term, and three files later on delete some articles inside the third and fourth.
     """
+    from conftest import built_once
+
+    return str(built_once(tmp_path_factory, "segmented", _build_segmented) / "index")
+
+
+def _build_segmented(work) -> None:
     import os
 
     from corpus_util import write_corpus
 
-    work = tmp_path_factory.mktemp("segmented")
     write_corpus(work / "c", 600, per_file=10)
     update_index(str(work / "index"), [str(work / "c")], jobs=1)
     write_corpus(work / "c", 100, per_file=10, start=5000, topic="later")
@@ -301,7 +306,6 @@ def segmented(tmp_path_factory) -> str:
     for path in files[:30] + files[40:60:7]:
         os.remove(path)
     update_index(str(work / "index"), [str(work / "c")], jobs=1)
-    return str(work / "index")
 
 
 SEGMENTED_QUERIES = [
