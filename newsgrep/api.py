@@ -243,7 +243,11 @@ class Archive:
         speaker: Names = None,
         match: str = "any",
     ) -> Iterator[Article]:
-        """Every matching article, oldest first: what `newsgrep export` writes."""
+        """Every matching article, oldest first: what `newsgrep export` writes.
+
+        From its first article on, the iterator reads the index as it was
+        then, whatever commits land while it is consumed (``index.store.pin_files``).
+        """
         from .query.browse import iter_articles
 
         return iter_articles(self.ix, self.root, query, self._filters(date_from, date_to, source, speaker), match)
