@@ -55,6 +55,7 @@ def test_an_export_loop_across_updates_reads_the_generation_it_began_with(tmp_pa
     articles = archive.articles("wombat")
     first = next(articles)  # the searcher is open; the second segment's stored fields not read yet
     rounds_of_edits(data, index)
+    update_index(index, [str(data)], rebuild=True, jobs=1)  # and its generation directory removed
     titles = [first.title] + [a.title for a in articles]  # raised IndexDamagedError (TypeError)
     assert titles == [f"Wombat report {n}.{k} first" for n in range(4) for k in range(5)]
     assert [a.title for a in archive.articles("wombat")][-1] == "Wombat report 3.4 edit7"  # a new call: the new one
