@@ -913,7 +913,7 @@ class _RoleScore:
             return 0  # "the congresswoman" is not Mr. Hale
         if ent.role is None:
             return 1
-        role = _spelled(ent.role.lower())
+        role = _own_role(_spelled(ent.role.lower()))
         other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
         if self.nat and other and not (self.nat & other):
             return 0
@@ -923,6 +923,17 @@ class _RoleScore:
             return 0  # "the president" is not former President Bush, nor the vice president
         pats = ROLE_COMPAT.get(self.want, (self.want,))
         return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
+
+
+_ROLE_LINK = re.compile(r" (?:for|to|with|at|on|about|from|in|under|behind) ")
+
+
+def _own_role(role: str) -> str:
+    """A person's own role, without the person or body it serves: "spokesman for the candidate" is a
+    spokesman, "adviser to the governor" an adviser, "had dealings with the candidate" no candidate.
+    "Secretary of state", "head of state" keep their "of"."""
+    m = _ROLE_LINK.search(role)
+    return role[: m.start()] if m else role
 
 
 def _past_modifier(body: str, mentions: list[tuple[int, Entity]], i: int) -> tuple[int, Entity]:

@@ -69,3 +69,29 @@ def test_a_name_before_a_phrase_of_time_is_the_speaker_not_a_role():
         ["the", "Lind", "Center", "for", "Public", "Policy", "Studies", "at", "Ames", "State", "University"]
     )
     assert ref is not None and ref.kind != "name"
+
+
+def test_a_person_who_serves_a_role_does_not_hold_it():
+    body = (
+        "Ann Reyes toured a plant in Ames on Monday. Bo Lind, a spokesman for the candidate, handed out flyers. "
+        '"We will win Iowa by ten points," the candidate said.'
+    )
+    assert quotes(body) == [("direct", "candidate", "said", "We will win Iowa by ten points")]
+    body = (
+        '"We are fine," said Bo Lind, an adviser to the governor. "The budget will pass this week," the governor said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Bo Lind", "said", "We are fine"),
+        ("direct", "governor", "said", "The budget will pass this week"),
+    ]
+
+
+def test_a_role_noun_still_finds_the_person_who_holds_it():
+    body = (
+        '"We are fine," said Bo Lind, an adviser to the governor. Gov. Ann Reyes toured a plant on Monday. '
+        '"The budget will pass this week," the governor said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Bo Lind", "said", "We are fine"),
+        ("direct", "Ann Reyes", "said", "The budget will pass this week"),
+    ]
