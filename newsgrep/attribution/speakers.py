@@ -1474,6 +1474,8 @@ def role_referent(sp: Speakers, words, pos: int) -> Entity | None:
     if score(sp.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING and "president" not in want:
         # "the spokesman" is not the candidate; "the nominee" and "the president" need one
         return _fresh_subject(sp, subj, score) or sp.current
+    if want == "official":
+        return None  # "official says" in a headline: the first person with any role is no evidence
     return sp._first(lambda e: score(e) == 2)
 
 
