@@ -95,3 +95,10 @@ def test_a_role_noun_still_finds_the_person_who_holds_it():
         ("direct", "Bo Lind", "said", "We are fine"),
         ("direct", "Ann Reyes", "said", "The budget will pass this week"),
     ]
+
+
+def test_the_official_is_not_a_person_with_a_role_named_later():
+    body = (
+        '"The budget is fine and the loans are safe," the official said. President Ann Reyes spoke in Ames on Monday.'
+    )
+    assert quotes(body) == [("direct", "official", "said", "The budget is fine and the loans are safe")]
