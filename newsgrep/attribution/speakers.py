@@ -1476,7 +1476,17 @@ def role_referent(sp: Speakers, words, pos: int) -> Entity | None:
         return _fresh_subject(sp, subj, score) or sp.current
     if want == "official":
         return None  # "official says" in a headline: the first person with any role is no evidence
-    return sp._first(lambda e: score(e) == 2)
+    return _named_before(sp, pos, lambda e: score(e) == 2)
+
+
+def _named_before(sp: Speakers, pos: int, ok) -> Entity | None:
+    """The first person named before ``pos`` who holds the role, however far back: "Judge Ann Reyes"
+    opening a long article is "the judge" at its end. Not one named only after it: "the candidate said"
+    before "Republican candidate Bo Lind" is kept as written."""
+    found = sp._first(ok)
+    if found is None:
+        return None
+    return found if any(e is found and at < pos for at, e in sp.mentions) else None
 
 
 def _fresh_subject(sp: Speakers, subj: tuple[int, Entity] | None, score) -> Entity | None:

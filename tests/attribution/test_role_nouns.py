@@ -102,3 +102,16 @@ def test_the_official_is_not_a_person_with_a_role_named_later():
         '"The budget is fine and the loans are safe," the official said. President Ann Reyes spoke in Ames on Monday.'
     )
     assert quotes(body) == [("direct", "official", "said", "The budget is fine and the loans are safe")]
+
+
+def test_a_role_noun_is_not_a_person_named_only_after_it():
+    body = (
+        'Voters packed the hall in Ames. "We will win this state by ten points," the candidate said. '
+        "Republican candidate Bo Lind spoke later in Davenport."
+    )
+    assert quotes(body) == [("direct", "candidate", "said", "We will win this state by ten points")]
+    body = (
+        'Republican candidate Bo Lind spoke in Davenport. Voters packed the hall. "We will win this state by '
+        'ten points," the candidate said.'
+    )
+    assert quotes(body) == [("direct", "Bo Lind", "said", "We will win this state by ten points")]
