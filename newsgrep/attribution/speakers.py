@@ -379,6 +379,9 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         if i == len(words) and _PARTICLE_WORD.match(w) and _particle(words, i - 1):
             i -= 1
             continue
+        if i == len(words) and _title_surname(words):
+            i -= 1
+            continue
         if not w[:1].isupper() or low in TITLE_WORDS or low in NOT_NAME or low in NATIONALITIES:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS or low in INDEFINITE:
@@ -398,6 +401,24 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     ):
         i += 1  # "Chancellor of the Exchequer Nigel Lawson", "Office of Management and Budget James Miller"
     return words[:i], words[i:]
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _title_surname(words: list[str]) -> bool:
+    """A title word that ends a name as its surname: "Peter T. King", "Billie Jean King", "Steve Bishop"
+    (after a middle initial or a given name), not "Trump campaign Chairman"."""
+    if len(words) < 2 or not words[-1][:1].isupper() or _low(words[-1]) not in TITLE_WORDS:
+        return False
+    if not words[-1][1:].islower() or _low(words[-1]) in _SURNAME_NEVER:
+        return False
+    before = words[-2]
+    return bool(_INITIAL.fullmatch(before)) or (_given(before) and before[1:].islower())
+
+
+# Title words that are never a surname after a given name: "Mike Pence Gov." is not written.
+_SURNAME_NEVER = wordset("mr mrs ms dr sen sens rep reps gov govs lt gen col sgt capt atty rev prof pres u.s. us")
 
 
 def _given(word: str) -> bool:
@@ -583,6 +604,24 @@ _AUTHORED = wordset("statement document communique report letter message memo st
 _RELEASED = wordset("released issued published written conducted prepared sent posted obtained filed on")
 
 
+# Prepositions that open a phrase of time or place after a speaker's name: "said Ann Reyes during the debate".
+_CIRCUMSTANCE = wordset("during at in on after before while amid")
+
+
+def _name_before_circumstance(words: list[str], low: list[str]) -> Ref | None:
+    """The person named before "during", "at" or "in" and a phrase of time or place: "former tech executive
+    Ann Reyes during the second debate" is Ann Reyes, not a role to resolve."""
+    k = next((k for k in range(2, len(low)) if low[k] in _CIRCUMSTANCE and words[k].islower()), 0)
+    if not k or not words[k - 1][:1].isupper():
+        return None
+    head = parse_phrase(words[:k])
+    if head is None or head.kind != "name" or " " not in head.name:
+        return None
+    if any(w[:1].isupper() and _low(w) in ORG_HEADS for w in head.title.split()):
+        return None  # "the Roper Center for Public Opinion Research at ...": a body's name, not a person's
+    return head
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -619,6 +658,8 @@ def parse_phrase(words: list[str]) -> Ref | None:
                 rest = rest[1:] if rest[0].lower() in ("the", "a", "an") else rest
                 return Ref("group", name=" ".join(rest)) if 0 < len(rest) <= 6 else None
             return by
+    if (named := _name_before_circumstance(words, low)) is not None:
+        return named
     for k, w in enumerate(low):  # "Sen. Tammy Baldwin of Wisconsin", "Robert Antonacci of the New York delegation"
         if k >= 2 and w in ("of", "from") and words[k - 1][:1].isupper():
             head = parse_phrase(words[:k])
@@ -872,7 +913,7 @@ class _RoleScore:
             return 0  # "the congresswoman" is not Mr. Hale
         if ent.role is None:
             return 1
-        role = _spelled(ent.role.lower())
+        role = _own_role(_spelled(ent.role.lower()))
         other = _nat(w.strip("'’s") for w in role.replace("’s", "").replace("'s", "").split())
         if self.nat and other and not (self.nat & other):
             return 0
@@ -882,6 +923,17 @@ class _RoleScore:
             return 0  # "the president" is not former President Bush, nor the vice president
         pats = ROLE_COMPAT.get(self.want, (self.want,))
         return 2 if self.want == "official" or any(_role_has(role, p) for p in pats) else 0
+
+
+_ROLE_LINK = re.compile(r" (?:for|to|with|at|on|about|from|in|under|behind) ")
+
+
+def _own_role(role: str) -> str:
+    """A person's own role, without the person or body it serves: "spokesman for the candidate" is a
+    spokesman, "adviser to the governor" an adviser, "had dealings with the candidate" no candidate.
+    "Secretary of state", "head of state" keep their "of"."""
+    m = _ROLE_LINK.search(role)
+    return role[: m.start()] if m else role
 
 
 def _past_modifier(body: str, mentions: list[tuple[int, Entity]], i: int) -> tuple[int, Entity]:
@@ -1420,8 +1472,32 @@ def role_referent(sp: Speakers, words, pos: int) -> Entity | None:
     if found:
         return found
     if score(sp.current) == 1 and want not in _SUBORDINATE and want not in _RUNNING and "president" not in want:
-        return sp.current  # "the spokesman" is not the candidate; "the nominee" and "the president" need one
-    return sp._first(lambda e: score(e) == 2)
+        # "the spokesman" is not the candidate; "the nominee" and "the president" need one
+        return _fresh_subject(sp, subj, score) or sp.current
+    if want == "official":
+        return None  # "official says" in a headline: the first person with any role is no evidence
+    return _named_before(sp, pos, lambda e: score(e) == 2)
+
+
+def _named_before(sp: Speakers, pos: int, ok) -> Entity | None:
+    """The first person named before ``pos`` who holds the role, however far back: "Judge Ann Reyes"
+    opening a long article is "the judge" at its end. Not one named only after it: "the candidate said"
+    before "Republican candidate Bo Lind" is kept as written."""
+    found = sp._first(ok)
+    if found is None:
+        return None
+    return found if any(e is found and at < pos for at, e in sp.mentions) else None
+
+
+def _fresh_subject(sp: Speakers, subj: tuple[int, Entity] | None, score) -> Entity | None:
+    """The person who opens the previous sentence, when neither they nor the speaker of the moment has a
+    role that says so and they came after that speaker last spoke: "Lee blasted Ruiz in an interview.
+    'It is a disgrace,' the minority leader said" is Lee, not the Ruiz quoted before. Not when a quotation
+    opens that sentence ("'Is it you?' Lee asked."): Lee asked, the speaker of the moment answers."""
+    if subj is None or subj[0] <= sp.current_pos or score(subj[1]) != 1 or sp.subject is None:
+        return None
+    lead = sp.body[sp.subject[0] : subj[0]]
+    return None if any(q in lead for q in ('"', "“", "”", "''", "``")) else subj[1]
 
 
 # Roles an article gives to people it does not name: "the official" is the unnamed official quoted
