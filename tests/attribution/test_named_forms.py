@@ -1,0 +1,66 @@
+"""Named speakers of direct quotations (issue 13): quotation marks that the pairing missed, and
+named sources that the reading took for someone else. Sentences written for these tests."""
+
+from newsgrep.attribution.marks import fold_doubled_marks, pair_marks, turn_marks, unfold
+from tests.quote_util import quotes
+
+
+def test_three_marks_close_the_single_quotation_then_the_double_one():
+    body = "''Every year someone writes - 'Oh, the farmers will leave,''' Tom Reyes wrote in an email."
+    folded, at = fold_doubled_marks(body)
+    assert folded == "\"Every year someone writes - 'Oh, the farmers will leave,'\" Tom Reyes wrote in an email."
+    assert [body[unfold(i, at)] for i, ch in enumerate(folded) if ch == '"'] == ["'", "'"]
+    assert unfold(folded.index('" Tom'), at) == body.index("'' Tom")
+    assert quotes(body) == [
+        ("direct", "Tom Reyes", "wrote", "Every year someone writes - 'Oh, the farmers will leave,'"),
+    ]
+
+
+def test_three_marks_that_open_keep_the_double_mark_first():
+    folded, _ = fold_doubled_marks("He said, '''Sir, we stay,'' he recalls.")
+    assert folded == 'He said, "\'Sir, we stay," he recalls.'
+
+
+def test_closing_mark_typed_as_opening_one_after_the_quotation():
+    body = "The county voted late.\n\n“If she loses the county, that creates real problems for her,“ said Ada Lintz, a councillor."
+    assert turn_marks(body) == body.replace(",“", ",”")
+    assert quotes(body) == [
+        ("direct", "Ada Lintz", "said", "If she loses the county, that creates real problems for her"),
+    ]
+
+
+def test_opening_mark_typed_as_closing_one_at_a_paragraph_start():
+    body = (
+        "Readers answered the post.\n\n"
+        "\u202a”Sorry, friends, you should have seen the crowd last night!!” posted Mara Quist.\n\n"
+        "”The fair will come back next year, they always do,” wrote Ivo Brandt."
+    )
+    assert quotes(body) == [
+        ("direct", "Mara Quist", "posted", "Sorry, friends, you should have seen the crowd last night!!"),
+        ("direct", "Ivo Brandt", "wrote", "The fair will come back next year, they always do"),
+    ]
+
+
+def test_marks_the_right_way_round_are_not_turned():
+    for body in ("“We won,” she said. “It was close.”", "He called it “a mess.” “Fix it,” she said.", "a ” b"):
+        assert turn_marks(body) == body
+
+
+def test_curly_marks_inside_straight_ones_do_not_close_them():
+    body = (
+        "Dr. Lena Ward said:\n\n"
+        '"The bureau is not about “Fair Play For All” anymore. It is about old grudges.\n\n'
+        '"The latest case is a lawsuit against the county," she said.'
+    )
+    ps = body.index('"The bureau')
+    pe = body.index("\n\n", ps)
+    assert [(q.open, q.close) for q in pair_marks(body, ps, pe)] == [(ps, pe)]
+    assert quotes(body) == [
+        ("direct", "Lena Ward", None, "The bureau is not about “Fair Play For All” anymore. It is about old grudges."),
+        ("direct", "Lena Ward", "said", "The latest case is a lawsuit against the county"),
+    ]
+
+
+def test_straight_mark_just_before_a_curly_pair_gives_way_to_it():
+    body = '"“We do not win by counting states,” Ann Roe answered.'
+    assert [body[q.open + 1 : q.close] for q in pair_marks(body, 0, len(body))] == ["We do not win by counting states,"]
