@@ -57,7 +57,9 @@ def fold_doubled_marks(body: str) -> tuple[str, list[int]]:
     return "".join(out), at
 
 
-_TURNED = re.compile(r"(?:^|(?<=\n))(?:[^\S\n]|[\u200b-\u200f\u202a-\u202e\u2060\ufeff])*”(?=\w)|(?<=[,.!?…])“(?=\s|$)")
+_TURNED = re.compile(
+    r"(?:^|(?<=\n))(?:[^\S\n]|[\u200b-\u200f\u202a-\u202e\u2060\ufeff])*”(?=\w|\s?(?:…|\.\.\.)\s?\w)|(?<=[,.!?…])“(?=\s|$)"
+)
 _CURLY = re.compile(r"[“”\n]")
 
 

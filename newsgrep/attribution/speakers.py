@@ -1093,6 +1093,22 @@ def late_subject(sp: Speakers, ok) -> Entity | None:
     return None
 
 
+def titled_namesake(same: list[Entity], surname: str, role: str) -> Entity | None:
+    """Which of the people ``same`` named with one surname a title and that surname alone name: "President
+    Clinton" is the Clinton whose role is president ("former President Bill Clinton"), not Hillary;
+    "President Bush", where the article's only Bush is "former Florida Gov. Jeb Bush", is another Bush (a
+    new entity, not in ``same``). None when the title does not decide."""
+    head = _spelled(role.lower()).split()[-1].strip(".")
+    if not same or not head.isalpha():
+        return None
+    fits = [e for e in same if e.role and role_head(_spelled(e.role.lower()), head)]
+    if len(fits) == 1:
+        return fits[0]
+    if head == "president" and not fits and all(e.role and len(e.name.split()) > 1 for e in same):
+        return Entity(surname, role)  # no one of that surname has been president
+    return None
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -1191,6 +1207,10 @@ class Speakers:
     def _add_person(self, name: list[str], role: str | None) -> Entity:
         name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
         key = name_key(_surname(name))
+        if len(name) == 1 and role and (pick := titled_namesake(self.people.get(key, []), name[0], role)):
+            if pick not in self.people[key]:
+                self.people[key].append(pick)
+            return pick
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
             if len(name) == 1 or len(ent.name.split()) == 1 or name_key(first) == name_key(name[0]):

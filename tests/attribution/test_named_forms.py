@@ -64,3 +64,37 @@ def test_curly_marks_inside_straight_ones_do_not_close_them():
 def test_straight_mark_just_before_a_curly_pair_gives_way_to_it():
     body = '"“We do not win by counting states,” Ann Roe answered.'
     assert [body[q.open + 1 : q.close] for q in pair_marks(body, 0, len(body))] == ["We do not win by counting states,"]
+
+
+def test_opening_mark_typed_as_closing_one_before_an_ellipsis():
+    body = "Her daughter wrote a post.\n\n” … they are nothing like him,” Nora Vance said in December."
+    assert quotes(body) == [("direct", "Nora Vance", "said", "… they are nothing like him")]
+
+
+def test_president_and_a_surname_is_the_namesake_who_was_president():
+    body = (
+        "Hillary Clinton campaigned in Ohio. Former President Bill Clinton stayed in New York.\n\n"
+        '"We need the jobs back," President Clinton said.\n\n'
+        '"We need the schools too," Mrs. Clinton said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Bill Clinton", "said", "We need the jobs back"),
+        ("direct", "Hillary Clinton", "said", "We need the schools too"),
+    ]
+
+
+def test_president_and_a_surname_is_not_a_namesake_with_another_office():
+    body = (
+        "Former Florida Gov. Jeb Bush campaigned in Iowa.\n\n"
+        '"We kept the country safe," President Bush said in 2004.\n\n'
+        '"I will keep it safe," Jeb Bush said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Bush", "said", "We kept the country safe"),
+        ("direct", "Jeb Bush", "said", "I will keep it safe"),
+    ]
+
+
+def test_president_and_a_surname_is_the_one_person_of_that_name_without_an_office():
+    body = 'Barack Obama spoke in Ohio.\n\n"We will not back down," President Obama said.'
+    assert quotes(body) == [("direct", "Barack Obama", "said", "We will not back down")]
