@@ -68,7 +68,7 @@ _COLON_AFTER = re.compile(r"[^\S\n]*(?:[A-Z][a-z]+day[^\S\n]*)?:")
 _ROLE_GAP = re.compile(
     r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
 )
-_NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
+_NP_GAP = re.compile(r"[\w.’'$%&-]+(?:\s+[\w.’'$%&-]+){0,3}\s+")  # 'Fight for $15 director X told'
 _TO_QUOTE = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?to\s+")  # 'vowed to "..."'
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {

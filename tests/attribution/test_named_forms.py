@@ -98,3 +98,18 @@ def test_president_and_a_surname_is_not_a_namesake_with_another_office():
 def test_president_and_a_surname_is_the_one_person_of_that_name_without_an_office():
     body = 'Barack Obama spoke in Ohio.\n\n"We will not back down," President Obama said.'
     assert quotes(body) == [("direct", "Barack Obama", "said", "We will not back down")]
+
+
+def test_a_symbol_in_the_words_between_the_quotation_and_the_named_speaker():
+    body = (
+        "“They must choose between rent and food, so party labels mean little to them,” "
+        "Pay for $20 field director Lena Okafor told a radio station in Dayton."
+    )
+    assert quotes(body) == [
+        (
+            "direct",
+            "Lena Okafor",
+            "told",
+            "They must choose between rent and food, so party labels mean little to them",
+        ),
+    ]
