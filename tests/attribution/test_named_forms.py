@@ -113,3 +113,23 @@ def test_a_symbol_in_the_words_between_the_quotation_and_the_named_speaker():
             "They must choose between rent and food, so party labels mean little to them",
         ),
     ]
+
+
+def test_a_reported_clause_that_runs_on_after_its_quoted_words_is_the_quotation():
+    body = (
+        "Dana Price, in a statement released on Thursday, said she “values the careful work and the patience” "
+        "shown by the county clerk in Lakeview."
+    )
+    assert quotes(body) == [
+        (
+            "partial",
+            "Dana Price",
+            "said",
+            "she “values the careful work and the patience” shown by the county clerk in Lakeview",
+        ),
+    ]
+
+
+def test_quoted_words_that_end_their_reported_clause_stay_the_quotation():
+    body = "Dana Price said she “values the careful work and the patience of the clerk.”"
+    assert quotes(body) == [("partial", "Dana Price", "said", "values the careful work and the patience of the clerk.")]
