@@ -131,9 +131,10 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 def trails_on(m: str, inner: list[Q], b: int, cues: list[Cue]) -> bool:
     """Do three unquoted words or more follow the last quotation of a reported clause that ends at ``b``,
-    so that the clause, not its quoted words, is what was said: 'said he "appreciates the professionalism"
-    displayed by the state attorney in Palm Beach'? Not when a cue stands among them ('according to the
-    radio, "...," Smith said on Monday': Smith's words, not the radio's clause)."""
+    so that the clause, not its quoted words, is what was said ('said he "appreciates the professionalism"
+    displayed by the state attorney in Palm Beach'; the caller asks it only of clauses that unquoted words
+    lead into)? Not when a cue stands among them ('according to the radio, "...," Smith said on Monday':
+    Smith's words, not the radio's clause)."""
     at = inner[-1].close + 1
     return len(_WORD.findall(m, at, b)) >= 3 and not any(at <= c.start < b for c in cues)
 
@@ -342,7 +343,8 @@ class IndirectReader:
                     and not any(x.entity is not None for x in cues[k + 1 :])
                 )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
-                short = short and not woven(self.found.body, lead, inner, cues) and not trails_on(m, inner, b, cues)
+                short = short and not woven(self.found.body, lead, inner, cues)
+                short = short and not (lead.strip() and trails_on(m, inner, b, cues))
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
