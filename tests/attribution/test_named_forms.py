@@ -133,3 +133,16 @@ def test_a_reported_clause_that_runs_on_after_its_quoted_words_is_the_quotation(
 def test_quoted_words_that_end_their_reported_clause_stay_the_quotation():
     body = "Dana Price said she “values the careful work and the patience of the clerk.”"
     assert quotes(body) == [("partial", "Dana Price", "said", "values the careful work and the patience of the clerk.")]
+
+
+def test_a_paragraph_ending_in_a_strict_cue_and_a_colon_names_who_speaks_next():
+    body = (
+        "Senator Ada Moss took the stage.\n\n"
+        '"The debate was a mess," said Joel Park, a columnist.\n\n'
+        "That is, when the hosts gave in to snark (and how tempting that is!) Moss called them on it:\n\n"
+        "“The questions tonight show why nobody trusts the media.”"
+    )
+    assert quotes(body) == [
+        ("direct", "Joel Park", "said", "The debate was a mess"),
+        ("direct", "Ada Moss", None, "The questions tonight show why nobody trusts the media."),
+    ]
