@@ -397,7 +397,41 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         and "." not in words[i]
     ):
         i += 1  # "Chancellor of the Exchequer Nigel Lawson", "Office of Management and Budget James Miller"
+    if sentence_capital(words[i:]):
+        i += 1
     return words[:i], words[i:]
+
+
+def named_after_office(head: Ref, office: list[str], rest: list[str]) -> Ref | None:
+    """The person named after an office with "of" in it, when the word before "of" only seemed a name:
+    "County Supervisor of Elections Susan Bucher" is Susan Bucher, not "Supervisor"."""
+    if " " in head.name or not rest or not all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in rest):
+        return None
+    title, name = split_name(rest)
+    if len(name) < 2 or not _given(name[0]):
+        return None
+    return Ref("name", name=" ".join(name), title=" ".join(office + title))
+
+
+_OPENING_PARTICIPLES = wordset("following given according including regarding concerning excluding barring considering")
+
+
+def sentence_capital(name: list[str]) -> bool:
+    """Is the first word of ``name`` no part of it, a word capitalised where it opens the sentence or a title
+    ("Following Sanders", "Entrusting Donald Trump", "[Supervisor of] Elections Susan Bucher")?"""
+    if len(name) < 2:
+        return False
+    first = _low(name[0])
+    if first in _OPENING_PARTICIPLES:
+        return True
+    return (
+        len(name) >= 3
+        and first.isalpha()
+        and first.endswith(("ing", "ions", "ments", "ers", "ies", "ants", "ents"))
+        and name[0][1:].islower()
+        and not _given(name[0])
+        and _given(name[1])
+    )
 
 
 def _given(word: str) -> bool:
@@ -622,9 +656,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
     for k, w in enumerate(low):  # "Sen. Tammy Baldwin of Wisconsin", "Robert Antonacci of the New York delegation"
         if k >= 2 and w in ("of", "from") and words[k - 1][:1].isupper():
             head = parse_phrase(words[:k])
-            if head is not None and head.kind == "name":
-                return head
             rest = words[k + 1 :]
+            if head is not None and head.kind == "name":
+                return named_after_office(head, words[: k + 1], rest) or head
             if head is not None and head.kind == "org" and rest and all(w[:1].isupper() for w in rest):
                 return Ref("org", name=" ".join([head.name, w, *rest]))  # "the Federal Bureau of Prisons"
             if head is not None and head.kind == "group" and rest and all(w[:1].isupper() for w in rest):

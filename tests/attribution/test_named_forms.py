@@ -146,3 +146,23 @@ def test_a_paragraph_ending_in_a_strict_cue_and_a_colon_names_who_speaks_next():
         ("direct", "Joel Park", "said", "The debate was a mess"),
         ("direct", "Ada Moss", None, "The questions tonight show why nobody trusts the media."),
     ]
+
+
+def test_a_capital_that_opens_the_sentence_is_no_part_of_the_name_after_it():
+    body = (
+        "Trusting Mark Ellison with the budget was a mistake, the auditors found.\n\n"
+        "Following Nash, the crowd left the hall.\n\n"
+        '"We will review every contract," Ellison said.\n\n'
+        '"We are done here," Nash said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Mark Ellison", "said", "We will review every contract"),
+        ("direct", "Nash", "said", "We are done here"),
+    ]
+
+
+def test_an_office_before_a_name_is_no_part_of_it():
+    body = "Palm Grove County Supervisor of Elections Susan Reyes said independents cannot vote in the primary."
+    assert quotes(body) == [
+        ("indirect", "Susan Reyes", "said", "independents cannot vote in the primary"),
+    ]
