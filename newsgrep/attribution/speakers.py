@@ -413,7 +413,9 @@ def named_after_office(head: Ref, office: list[str], rest: list[str]) -> Ref | N
     return Ref("name", name=" ".join(name), title=" ".join(office + title))
 
 
-_OPENING_PARTICIPLES = wordset("following given according including regarding concerning excluding barring considering")
+_OPENING_PARTICIPLES = wordset(
+    "following given according including regarding concerning excluding barring considering maybe perhaps"
+)
 
 
 def sentence_capital(name: list[str]) -> bool:

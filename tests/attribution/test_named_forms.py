@@ -151,13 +151,15 @@ def test_a_paragraph_ending_in_a_strict_cue_and_a_colon_names_who_speaks_next():
 def test_a_capital_that_opens_the_sentence_is_no_part_of_the_name_after_it():
     body = (
         "Trusting Mark Ellison with the budget was a mistake, the auditors found.\n\n"
-        "Following Nash, the crowd left the hall.\n\n"
+        "Following Nash, the crowd left the hall. Maybe Ruiz was right about it.\n\n"
         '"We will review every contract," Ellison said.\n\n'
-        '"We are done here," Nash said.'
+        '"We are done here," Nash said.\n\n'
+        '"It was a fair vote," Ruiz said.'
     )
     assert quotes(body) == [
         ("direct", "Mark Ellison", "said", "We will review every contract"),
         ("direct", "Nash", "said", "We are done here"),
+        ("direct", "Ruiz", "said", "It was a fair vote"),
     ]
 
 
