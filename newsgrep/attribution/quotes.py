@@ -5,7 +5,8 @@ The work is done in passes, one module each:
 * ``marks.Marked``: paragraphs, quotation marks paired (straight, curly,
   guillemets, single marks where a paragraph has no double ones) and their
   contents masked, sentences. ``''`` and ````` ``, the marks of New York Times
-  text, are folded to ``"`` here first and the offsets mapped back.
+  text, are folded to ``"`` here first and the offsets mapped back; curly marks
+  typed the wrong way round are turned (``marks.turn_marks``).
 * ``cues.CueReader``: speech verbs, participles, "according to" and relays,
   and the speaker phrase before or after each.
 * ``paragraph.ParagraphReader``: which quotation is whose, direct or partial.
