@@ -126,6 +126,19 @@ def woven(body: str, lead: str, inner: list[Q], cues: list[Cue]) -> bool:
     return any(body[p.close + 1 : q.open].strip(" ,") for p, q in pairs)
 
 
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def trails_on(m: str, inner: list[Q], b: int, cues: list[Cue]) -> bool:
+    """Do three unquoted words or more follow the last quotation of a reported clause that ends at ``b``,
+    so that the clause, not its quoted words, is what was said ('said he "appreciates the professionalism"
+    displayed by the state attorney in Palm Beach'; the caller asks it only of clauses that unquoted words
+    lead into)? Not when a cue stands among them ('according to the radio, "...," Smith said on Monday':
+    Smith's words, not the radio's clause)."""
+    at = inner[-1].close + 1
+    return len(_WORD.findall(m, at, b)) >= 3 and not any(at <= c.start < b for c in cues)
+
+
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
 
@@ -331,6 +344,7 @@ class IndirectReader:
                 )
                 short = len(lead.split()) < (3 if plea else 4) or lead[-1:] in ",:"
                 short = short and not woven(self.found.body, lead, inner, cues)
+                short = short and not (lead.strip() and trails_on(m, inner, b, cues))
                 if inner[-1].close > b or (2 * quoted >= b - a and short and not named):
                     continue  # the quoted words are most of it: they are the quotation (partial)
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the

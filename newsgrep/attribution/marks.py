@@ -36,7 +36,9 @@ _STARTERS = wordset(
 
 
 _OPENS_ONLY = wordset("He She They It We I The")
-_DOUBLED = re.compile(r"''|``")
+# Three marks after a word close a single quotation and then the double one ("'Oh, no,''' he said"):
+# the first is the single mark, the last two the double.
+_DOUBLED = re.compile(r"(?<=[^\s'])'''|''|``")
 
 
 def fold_doubled_marks(body: str) -> tuple[str, list[int]]:
@@ -47,11 +49,39 @@ def fold_doubled_marks(body: str) -> tuple[str, list[int]]:
     """
     out, at, last = [], [], 0
     for shift, m in enumerate(_DOUBLED.finditer(body)):
-        out += [body[last : m.start()], '"' if m.group() == "''" else "“"]
-        at.append(m.start() - shift)
+        i = m.start() + (len(m.group()) == 3)  # of three marks, the last two are the double one
+        out += [body[last:i], "“" if m.group() == "``" else '"']
+        at.append(i - shift)
         last = m.end()
     out.append(body[last:])
     return "".join(out), at
+
+
+_TURNED = re.compile(
+    r"(?:^|(?<=\n))(?:[^\S\n]|[\u200b-\u200f\u202a-\u202e\u2060\ufeff])*”(?=\w|\s?(?:…|\.\.\.)\s?\w)|(?<=[,.!?…])“(?=\s|$)"
+)
+_CURLY = re.compile(r"[“”\n]")
+
+
+def turn_marks(body: str) -> str:
+    """``body`` with curly marks typed the wrong way round turned (same length, same offsets): a closing
+    mark that opens a paragraph before a word ('”Sorry, we lost,” she wrote'), and an opening one after a
+    quotation's punctuation, before a space, where a quotation is open ('“We lost,“ she said')."""
+    if not _TURNED.search(body):
+        return body
+    out = list(body)
+    open_ = False  # is a curly quotation open in this paragraph?
+    for m in _CURLY.finditer(body):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            open_ = False
+        elif ch == "”" and not open_ and (t := _TURNED.match(body, body.rfind("\n", 0, i) + 1)) and t.end() > i:
+            out[i], open_ = "“", True
+        elif ch == "“" and open_ and _TURNED.match(body, i):
+            out[i], open_ = "”", False
+        else:
+            open_ = ch == "“"
+    return "".join(out)
 
 
 def unfold(pos: int, at: list[int]) -> int:
@@ -106,18 +136,22 @@ def pair_marks(body: str, ps: int, pe: int) -> list[Q]:
     A straight mark that stands for an apostrophe (``That"s``) is skipped: taken as a mark,
     it opened a quotation that turned the narration after it into quoted words."""
     out: list[Q] = []
-    start, curly, depth = -1, False, 0
+    start, curly, depth, inner = -1, False, 0, 0
     for m in MARKS.finditer(body, ps, pe):
         i, ch = m.start(), m.group()
         if ch == '"' and _APOSTROPHE.match(body, i):
             continue
         if start < 0:
             if ch not in _CLOSE:
-                start, curly, depth = i, ch != '"', 1
+                start, curly, depth, inner = i, ch != '"', 1, 0
         elif curly and ch in _OPEN:
             depth += 1
+        elif not curly and ch in _OPEN and not body[start + 1 : i].strip():
+            start, curly = i, True  # '"“We won,” he said."': the curly pair is the quotation
         elif not curly and ch in _OPEN:
-            continue
+            inner += 1  # '"... “Equal Justice” ..."': curly marks inside straight ones pair among themselves
+        elif not curly and ch in _CLOSE and inner:
+            inner -= 1
         else:
             depth -= 1
             if depth == 0 or not curly:

@@ -40,7 +40,7 @@ _NEGATED = re.compile(
 _QUOTE_CHARS = re.compile(r"[~\"“”«»]")
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _NONBLANK = re.compile(r"\S")
-_NOT_OPENING = re.compile(r"[^\s(]")
+_NOT_OPENING = re.compile(r"[^\s(\u200b-\u200f\u202a-\u202e\u2060\ufeff]")  # invisible marks aside
 _NOT_TAIL = re.compile(r"[^\s.!?,;:\"”»’']")
 _LAST_NAME = re.compile(r"([A-Z][\w-]+)\s*$")
 _COLON_GAP = re.compile(r"[^~\"“”«»]{0,80}:\s*")
@@ -68,7 +68,7 @@ _COLON_AFTER = re.compile(r"[^\S\n]*(?:[A-Z][a-z]+day[^\S\n]*)?:")
 _ROLE_GAP = re.compile(
     r"(?:the|a|an|his|her|its|their|another|one|[A-Z][\w.’'-]*['’]s)\s[^,.;:~\"“”«»]{1,60},\s*", re.I
 )
-_NP_GAP = re.compile(r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}\s+")
+_NP_GAP = re.compile(r"[\w.’'$%&-]+(?:\s+[\w.’'$%&-]+){0,3}\s+")  # 'Fight for $15 director X told'
 _TO_QUOTE = re.compile(r"\s+(?:again\s+|also\s+|repeatedly\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?to\s+")  # 'vowed to "..."'
 _OPENERS = {"but", "and", "so", "yet", "still", "then", "also", "meanwhile", "however"}
 _TIME_WORDS = {
@@ -372,6 +372,16 @@ def modified_head(toks: list[tuple[int, str]], k: int) -> int:
     return k
 
 
+def cue_before_colon(cues: list[Cue], m: str, s: int, pe: int) -> Entity | None:
+    """The speaker of a cue that the colon ending a paragraph closes, a few words after it: "..., and Cruz
+    called them on it:" (a cue whose clause takes no "that", so not yet the one speaking)."""
+    last = next((c for c in reversed(cues) if s <= c.start < pe), None)
+    if last is None or last.entity is None or last.entity.group:
+        return None
+    tail = m[last.np_end if last.np_start == last.start else last.end : pe].rstrip()
+    return last.entity if tail.endswith(":") and len(tail.split()) <= 5 and not _QUOTE_CHARS.search(tail) else None
+
+
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
     """The subject after a participle clause that opens the sentence: "After saying he would run,
     the mayor ...", "While arguing that ..., Ms. Poe ..."."""
@@ -393,6 +403,7 @@ class ParagraphReader:
         self.indirect = IndirectReader(text, self.reader, found)
         self._tokens = text.tokens
         self._lead: dict[int, int] = {}  # opening mark -> start of the unquoted words that lead into it
+        self._cues: list[Cue] = []  # the cues of the paragraph being read
 
     def run(self) -> list[Quote]:
         list_speaker: Entity | None = None
@@ -420,7 +431,7 @@ class ParagraphReader:
         s = self.text.sentences(ps, pe, qs, set())[-1][0]
         if any(s <= at < pe for at, _ in self.history[-3:]):
             return
-        ent = self._opening_subject(s, pe)
+        ent = cue_before_colon(self._cues, self.m, s, pe) or self._opening_subject(s, pe)
         if ent is not None and not ent.group:
             self.sp.current = ent
             self.history.append((pe, ent))
@@ -479,7 +490,7 @@ class ParagraphReader:
 
     def _paragraph(self, ps: int, pe: int, qs: list[Q], list_speaker: Entity | None) -> None:
         m, body = self.m, self.body
-        cues = self.reader.cues(ps, pe)
+        cues = self._cues = self.reader.cues(ps, pe)
         for q in qs:
             lead = m[max(ps, q.open - 40) : q.open]
             content = body[q.open + 1 : q.close].strip()

@@ -5,7 +5,8 @@ The work is done in passes, one module each:
 * ``marks.Marked``: paragraphs, quotation marks paired (straight, curly,
   guillemets, single marks where a paragraph has no double ones) and their
   contents masked, sentences. ``''`` and ````` ``, the marks of New York Times
-  text, are folded to ``"`` here first and the offsets mapped back.
+  text, are folded to ``"`` here first and the offsets mapped back; curly marks
+  typed the wrong way round are turned (``marks.turn_marks``).
 * ``cues.CueReader``: speech verbs, participles, "according to" and relays,
   and the speaker phrase before or after each.
 * ``paragraph.ParagraphReader``: which quotation is whose, direct or partial.
@@ -24,7 +25,7 @@ import dataclasses
 from ..models import Article, Quote
 from .cues import CUE
 from .found import Found
-from .marks import MARKS, Marked, fold_doubled_marks, unfold
+from .marks import MARKS, Marked, fold_doubled_marks, turn_marks, unfold
 from .paragraph import ParagraphReader
 from .speakers import Speakers, name_key, query_key, speaker_keys
 from .wire import after, fold_abbreviation_caps, mask_party_tags, nested_in_direct, titled_surnames
@@ -68,6 +69,7 @@ def _extract(body: str, nested: bool = True) -> list[Quote]:
         body, folds = fold_doubled_marks(original := body)
     read = mask_party_tags(body)  # wire.py: "Byrd (Democrat) of West Virginia said" is Byrd
     read = fold_abbreviation_caps(read)  # wire.py: Reuters' "The U.S. Said" is "The U.S. said"
+    read = turn_marks(read)  # '”We lost,“ she said': marks typed the wrong way round
     text = Marked(read)
     speakers = Speakers(read, text.inside)
     titled_surnames(speakers, read, text.inside)  # wire.py: "President Reagan ... He said"

@@ -400,6 +400,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         and "." not in words[i]
     ):
         i += 1  # "Chancellor of the Exchequer Nigel Lawson", "Office of Management and Budget James Miller"
+    if sentence_capital(words[i:]):
+        i += 1
     return words[:i], words[i:]
 
 
@@ -419,6 +421,40 @@ def _title_surname(words: list[str]) -> bool:
 
 # Title words that are never a surname after a given name: "Mike Pence Gov." is not written.
 _SURNAME_NEVER = wordset("mr mrs ms dr sen sens rep reps gov govs lt gen col sgt capt atty rev prof pres u.s. us")
+
+
+def named_after_office(head: Ref, office: list[str], rest: list[str]) -> Ref | None:
+    """The person named after an office with "of" in it, when the word before "of" only seemed a name:
+    "County Supervisor of Elections Susan Bucher" is Susan Bucher, not "Supervisor"."""
+    if " " in head.name or not rest or not all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in rest):
+        return None
+    title, name = split_name(rest)
+    if len(name) < 2 or not _given(name[0]):
+        return None
+    return Ref("name", name=" ".join(name), title=" ".join(office + title))
+
+
+_OPENING_PARTICIPLES = wordset(
+    "following given according including regarding concerning excluding barring considering maybe perhaps"
+)
+
+
+def sentence_capital(name: list[str]) -> bool:
+    """Is the first word of ``name`` no part of it, a word capitalised where it opens the sentence or a title
+    ("Following Sanders", "Entrusting Donald Trump", "[Supervisor of] Elections Susan Bucher")?"""
+    if len(name) < 2:
+        return False
+    first = _low(name[0])
+    if first in _OPENING_PARTICIPLES:
+        return True
+    return (
+        len(name) >= 3
+        and first.isalpha()
+        and first.endswith(("ing", "ions", "ments", "ers", "ies", "ants", "ents"))
+        and name[0][1:].islower()
+        and not _given(name[0])
+        and _given(name[1])
+    )
 
 
 def _given(word: str) -> bool:
@@ -663,9 +699,9 @@ def parse_phrase(words: list[str]) -> Ref | None:
     for k, w in enumerate(low):  # "Sen. Tammy Baldwin of Wisconsin", "Robert Antonacci of the New York delegation"
         if k >= 2 and w in ("of", "from") and words[k - 1][:1].isupper():
             head = parse_phrase(words[:k])
-            if head is not None and head.kind == "name":
-                return head
             rest = words[k + 1 :]
+            if head is not None and head.kind == "name":
+                return named_after_office(head, words[: k + 1], rest) or head
             if head is not None and head.kind == "org" and rest and all(w[:1].isupper() for w in rest):
                 return Ref("org", name=" ".join([head.name, w, *rest]))  # "the Federal Bureau of Prisons"
             if head is not None and head.kind == "group" and rest and all(w[:1].isupper() for w in rest):
@@ -1145,6 +1181,22 @@ def late_subject(sp: Speakers, ok) -> Entity | None:
     return None
 
 
+def titled_namesake(same: list[Entity], surname: str, role: str) -> Entity | None:
+    """Which of the people ``same`` named with one surname a title and that surname alone name: "President
+    Clinton" is the Clinton whose role is president ("former President Bill Clinton"), not Hillary;
+    "President Bush", where the article's only Bush is "former Florida Gov. Jeb Bush", is another Bush (a
+    new entity, not in ``same``). None when the title does not decide."""
+    head = _spelled(role.lower()).split()[-1].strip(".")
+    if not same or not head.isalpha():
+        return None
+    fits = [e for e in same if e.role and role_head(_spelled(e.role.lower()), head)]
+    if len(fits) == 1:
+        return fits[0]
+    if head == "president" and not fits and all(e.role and len(e.name.split()) > 1 for e in same):
+        return Entity(surname, role)  # no one of that surname has been president
+    return None
+
+
 class Speakers:
     """The people and organisations one article names, and who "he" or "the minister" is.
 
@@ -1243,6 +1295,10 @@ class Speakers:
     def _add_person(self, name: list[str], role: str | None) -> Entity:
         name = [w.replace("’", "'") for w in name]  # one spelling of "O'Neill", whichever the text uses
         key = name_key(_surname(name))
+        if len(name) == 1 and role and (pick := titled_namesake(self.people.get(key, []), name[0], role)):
+            if pick not in self.people[key]:
+                self.people[key].append(pick)
+            return pick
         for ent in self.people.get(key, []):
             first = ent.name.split()[0]
             if len(name) == 1 or len(ent.name.split()) == 1 or name_key(first) == name_key(name[0]):
