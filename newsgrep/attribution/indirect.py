@@ -39,7 +39,16 @@ _CLAUSE_PARTICIPLES = {  # only with a clause that shows its verb: "announcing h
 }  # fmt: skip
 
 
-_CALLS = {"called", "calls", "calling"}
+_CALLS = {"called", "calls", "calling", "call"}
+# "called him a liar", "calls himself a democratic socialist", "called the deal a disaster": the object, then
+# the name it was given (a noun phrase with "a"/"an", not a time: "called Smith a day later").
+_NOT_NAMED = r"(?!(?:day|week|month|year|few|couple|bit|lot|number|total|time|second|minute|hour|while|next|same|following|night|morning|evening|last)\b)"
+_CALLED_AS = re.compile(
+    r"\s+(?:(?:him|her|it|them|himself|herself|itself|themselves|this)\s+(?:a|an|the)"
+    r"|(?:(?:the|his|her|their|its|this|that)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?"
+    r"|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}?)\s+(?:a|an))"
+    rf"\s+{_NOT_NAMED}(?=[a-z“\"])"
+)
 _PROMISES = {"promised", "promises", "promising", "vowed", "vows", "vowing", "pledged", "pledges", "pledging"}
 _DESCRIBES = {"described", "describes", "describing"}
 _AS = re.compile(r"\sas\s")
@@ -85,6 +94,13 @@ _OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
 _OBJ_DETERMINERS = {
     "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
 }  # fmt: skip
+# "recalled the day he ...", "described how the plan ...": what was told is the noun phrase or the wh-clause.
+_RECOUNTS = {
+    "recalled", "recalls", "recalling", "described", "describes", "describing", "recounted", "recounts", "recounting",
+}  # fmt: skip
+_TOLD_OF = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "how", "what", "why", "when"}
+# "recalled the words of X, who said ...": someone's words, recalled, are theirs
+_WORDS_OF = {"words", "remarks", "comments", "statement", "statements", "quote", "quotes", "speech", "message"}
 _REPORTS = {"reported", "reports"}
 _FIGURE_OR_ING = re.compile(r"\$?\d[\d,.]*|[a-z]{3,}ing")
 
@@ -152,7 +168,13 @@ class IndirectReader:
             else:  # 'called the plan "a disaster" for the city': the name it was called is quoted
                 mark = _NAMED.match(m, c.end, min(e, c.end + 100))
                 if not mark:
-                    return None
+                    # not the participle: ", calling it a cover for ..." glosses the clause before it
+                    if verb == "calling" or not _CALLED_AS.match(m, c.end, e):
+                        return None
+                    stop = _PLEA_END.search(m, c.end, e)
+                    b = stop.start() if stop else e
+                    a = c.end + len(m[c.end : b]) - len(m[c.end : b].lstrip())
+                    return (a, b) if 4 <= len(self.found.body[a:b].split()) <= 40 else None
                 a = c.end
                 close = m.find("~", mark.end())
                 close = close + len(m[close:e]) - len(m[close:e].lstrip("~")) if close >= 0 else e
@@ -195,6 +217,19 @@ class IndirectReader:
         b = stop.start() if stop else e
         n = len(m[c.end : b].split())
         return (word.start(1), b) if 4 <= n <= 40 else None
+
+    def _recounted(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What was recalled or described: "recalled a visit to the plant", "described how the deal fell
+        apart". From the object to the end of the clause, four to forty words."""
+        m = self.m
+        word = _OBJ_FIRST.match(m, c.end, e)
+        if not word or word.group(1).lower() not in _TOLD_OF:
+            return None
+        if any(w.lower().strip(",") in _WORDS_OF for w in m[word.start(1) : word.start(1) + 60].split()[:3]):
+            return None
+        stop = _PLEA_END.search(m, c.end, e)
+        b = stop.start() if stop else e
+        return (word.start(1), b) if 4 <= len(self.found.body[word.start(1) : b].split()) <= 40 else None
 
     def _quote_led(self, c: Cue, e: int, quotes: list[Q]) -> int:
         """Where a reported clause starts that opens with a few quoted words and runs on unquoted:
@@ -243,6 +278,8 @@ class IndirectReader:
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
                 plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
+            elif not inverted and c.verb.lower() in _RECOUNTS and (obj := self._recounted(c, e)):
+                a, b = obj  # "recalled a visit to the plant in 2006"
             elif c.verb.lower() in _ASKING and (
                 w := _WH.match(m, rest_at, min(e, rest_at + 80))
                 or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
