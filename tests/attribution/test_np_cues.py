@@ -47,7 +47,9 @@ def test_recalled_and_recalling_take_the_noun_phrase():
 
 
 def test_described_takes_a_wh_clause_or_a_noun_phrase():
-    body = "Pia Lund described how the committee counted the ballots twice. Ed Marr described a tense night at the depot."
+    body = (
+        "Pia Lund described how the committee counted the ballots twice. Ed Marr described a tense night at the depot."
+    )
     assert quotes(body) == [
         ("indirect", "Pia Lund", "described", "how the committee counted the ballots twice"),
         ("indirect", "Ed Marr", "described", "a tense night at the depot"),
