@@ -97,6 +97,8 @@ _OBJ_DETERMINERS = {
 # "recalled the day he ...", "described how the plan ...": what was told is the noun phrase or the wh-clause.
 _RECOUNTS = {
     "recalled", "recalls", "recalling", "described", "describes", "describing", "recounted", "recounts", "recounting",
+    "explained", "explains", "explaining", "announcing", "mentioning", "repeating", "noting",
+    "promised", "promises", "promising",
 }  # fmt: skip
 _TOLD_OF = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "how", "what", "why", "when"}
 # "recalled the words of X, who said ...": someone's words, recalled, are theirs
@@ -258,7 +260,10 @@ class IndirectReader:
             rest = m[rest_at : min(e, rest_at + 300)]
             first = (FIRST.match(rest).group(1) or "").lower()
             as_clause = not inverted and c.kind != "acc" and _AS_BEFORE.search(m, max(s, c.np_start - 8), c.np_start)
-            if as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
+            if c.kind == "noun":  # nouns.py: "his claim that <clause>", "her promise <to ...>"
+                stop = _PLEA_END.search(m, c.end, e)
+                a, b = c.end, stop.start() if stop else e
+            elif as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
                 comma = m.find(",", c.end, e)
                 if comma >= 0 and len(m[c.end : comma].split()) <= 10 and not _PLEA_END.search(m, c.end, comma):
                     a, b = comma + 1, e
@@ -373,7 +378,8 @@ class IndirectReader:
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
                 # quoted ones (no comma between), and the reported clause is the whole of what was said
                 self.found.absorbed.update(q.open for q in inner)
-            self.found.ind.append((a, c.entity))
+            if c.kind != "noun":  # an owner's claim does not make them the speaker of what follows
+                self.found.ind.append((a, c.entity))
             n = len(self.found.out)
             self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")
             if inner and len(self.found.out) > n:  # a reported clause with quoted words in it is partial

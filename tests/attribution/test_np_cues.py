@@ -63,3 +63,56 @@ def test_recalled_words_belong_to_whoever_spoke_them():
 
 def test_short_objects_are_not_reported():
     assert quotes("Lena Moss described the plan briefly.") == []
+
+
+def test_explained_and_participles_of_telling_take_the_noun_phrase():
+    body = (
+        "Judge Rosa Tell explained the reasons for her late ruling. Tom Oyelaran, noting the size of the crowd, "
+        "said, ''We will need more buses.''"
+    )
+    assert quotes(body) == [
+        ("indirect", "Rosa Tell", "explained", "the reasons for her late ruling"),
+        ("indirect", "Tom Oyelaran", "noting", "the size of the crowd"),
+        ("direct", "Tom Oyelaran", "said", "We will need more buses."),
+    ]
+
+
+def test_promised_takes_a_noun_phrase_as_well_as_an_infinitive():
+    body = "Governor Lia Brand promised a new bridge over the river by spring."
+    assert quotes(body) == [("indirect", "Lia Brand", "promised", "a new bridge over the river by spring")]
+
+
+def test_posted_a_photo_is_not_reported():
+    assert quotes("Mayor Kip Dorn posted a photo of the flooded square on his page.") == []
+
+
+def test_an_owners_warning_that_reports_the_clause():
+    body = (
+        "Ann Rook said the count was wrong. The board ignored Ann Rook's warning that the ballots had been moved twice."
+    )
+    assert quotes(body)[1:] == [("indirect", "Ann Rook", "warning", "the ballots had been moved twice")]
+
+
+def test_his_promise_to_and_her_vow_to():
+    body = (
+        "Senator Ivo Marsh said he would run again. He won the county with his promise to rebuild the old rail line. "
+        "Rita Salo said little. Voters cheered her vow to open a new school in every town."
+    )
+    got = [q for q in quotes(body) if q[2] in ("promise", "vow")]
+    assert got == [
+        ("indirect", "Ivo Marsh", "promise", "to rebuild the old rail line"),
+        ("indirect", "Rita Salo", "vow", "to open a new school in every town"),
+    ]
+
+
+def test_a_call_or_a_claim_is_left_out():
+    # more often what other words are about ("attacked his call for a ban") than words reported
+    body = "Rita Salo said little. Voters cheered her call for a new school and her claim that the roads are unsafe."
+    assert [q for q in quotes(body) if q[2] in ("call", "claim")] == []
+
+
+def test_a_noun_cue_needs_an_owner_and_an_infinitive():
+    body = "Sam Reyes said little. The promise that the mill will stay open is empty, the union said."
+    assert [q for q in quotes(body) if q[2] == "promise"] == []
+    body = "Sam Reyes said little. He kept his promise to the voters of the valley all year."
+    assert [q for q in quotes(body) if q[2] == "promise"] == []
