@@ -20,6 +20,7 @@ _NOUN_CUE = re.compile(
     r"(?:\s+(?:in|on|last|this)\s+[A-Z]?[a-z]+)?"  # "his promise in May that"
     r"\s+(?P<lead>that|to)\s+(?P<next>[\w’'-]+)"
 )
+_GATE = re.compile(r"promise|vow|warning")  # most sentences have none: skip them before the full pattern
 _OWNERS = {"his": "he", "her": "she", "their": "they"}
 _NOT_VERB = {"the", "a", "an", "his", "her", "their", "its", "be", "this", "that", "him", "them", "me", "us", "what"}
 
@@ -27,7 +28,9 @@ _NOT_VERB = {"the", "a", "an", "his", "her", "their", "its", "be", "this", "that
 def noun_cues(m: str, sp: Speakers, s: int, e: int, taken: list[Cue]) -> list[Cue]:
     """The noun cues of the sentence ``m[s:e]`` whose owner resolves to someone, outside the spans of the
     cues already ``taken`` (their speaker phrases)."""
-    out = []
+    out: list[Cue] = []
+    if not _GATE.search(m, s, e):
+        return out
     for mt in _NOUN_CUE.finditer(m, s, e):
         own, noun, lead = mt.group("own"), mt.group("noun"), mt.group("lead")
         nxt = mt.group("next")
