@@ -225,8 +225,9 @@ class IndirectReader:
         apart". From the object to the end of the clause, four to forty words."""
         m = self.m
         word = _OBJ_FIRST.match(m, c.end, e)
-        if not word or word.group(1).lower() not in _TOLD_OF:
-            return None
+        w = word.group(1) if word else ""
+        if not word or not (w.lower() in _TOLD_OF or (w[:1].isupper() and w.endswith(("'s", "’s")))):
+            return None  # "recalled Ali's generosity"
         if any(w.lower().strip(",") in _WORDS_OF for w in m[word.start(1) : word.start(1) + 60].split()[:3]):
             return None
         stop = _PLEA_END.search(m, c.end, e)

@@ -116,3 +116,8 @@ def test_a_noun_cue_needs_an_owner_and_an_infinitive():
     assert [q for q in quotes(body) if q[2] == "promise"] == []
     body = "Sam Reyes said little. He kept his promise to the voters of the valley all year."
     assert [q for q in quotes(body) if q[2] == "promise"] == []
+
+
+def test_recalled_a_named_owners_noun_phrase():
+    body = "Ann Lee knew the boxer well. Ann Lee recalled Ali’s generosity to the food bank in the city."
+    assert quotes(body)[-1:] == [("indirect", "Ann Lee", "recalled", "Ali’s generosity to the food bank in the city")]
