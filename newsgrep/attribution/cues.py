@@ -67,7 +67,7 @@ _STRICT = (
     r"informed|indicated|mentioned|assured|promised|vowed|disclosed|revealed|predicted|estimated|"
     r"pledged|pledges|promises|predicts|demanded|demands|urges|asks|denies|called|vows(?=\s+to\b)|calls(?=\s+(?:for|on)\b)|calls(?=\s"
     + no_stop('.;:~"“”')
-    + r"{1,60}?[\"“])|"
+    + r"{1,60}?[\"“])|calls?(?=\s+(?:him|her|it|them|himself|herself|itself|themselves|this)\s+(?:a|an|the)\s)|"
     r"agreed|denied|urged|asked|Asked(?=\s+by\s)|proclaimed|warned|warns|maintained|maintains|reminded|believed|hoped|"
     r"expressed\s+(?:the\s+)?(?:confidence|hope|regret|concern|doubt|belief|conviction|certainty)"
 )

@@ -39,7 +39,16 @@ _CLAUSE_PARTICIPLES = {  # only with a clause that shows its verb: "announcing h
 }  # fmt: skip
 
 
-_CALLS = {"called", "calls", "calling"}
+_CALLS = {"called", "calls", "calling", "call"}
+# "called him a liar", "calls himself a democratic socialist", "called the deal a disaster": the object, then
+# the name it was given (a noun phrase with "a"/"an", not a time: "called Smith a day later").
+_NOT_NAMED = r"(?!(?:day|week|month|year|few|couple|bit|lot|number|total|time|second|minute|hour|while|next|same|following|night|morning|evening|last)\b)"
+_CALLED_AS = re.compile(
+    r"\s+(?:(?:him|her|it|them|himself|herself|itself|themselves|this)\s+(?:a|an|the)"
+    r"|(?:(?:the|his|her|their|its|this|that)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?"
+    r"|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}?)\s+(?:a|an))"
+    rf"\s+{_NOT_NAMED}(?=[a-z“\"])"
+)
 _PROMISES = {"promised", "promises", "promising", "vowed", "vows", "vowing", "pledged", "pledges", "pledging"}
 _DESCRIBES = {"described", "describes", "describing"}
 _AS = re.compile(r"\sas\s")
@@ -85,6 +94,15 @@ _OBJ_FIRST = re.compile(r"\s+([\w’'-]+)")
 _OBJ_DETERMINERS = {
     "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
 }  # fmt: skip
+# "recalled the day he ...", "described how the plan ...": what was told is the noun phrase or the wh-clause.
+_RECOUNTS = {
+    "recalled", "recalls", "recalling", "described", "describes", "describing", "recounted", "recounts", "recounting",
+    "explained", "explains", "explaining", "announcing", "mentioning", "repeating", "noting",
+    "promised", "promises", "promising",
+}  # fmt: skip
+_TOLD_OF = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "how", "what", "why", "when"}
+# "recalled the words of X, who said ...": someone's words, recalled, are theirs
+_WORDS_OF = {"words", "remarks", "comments", "statement", "statements", "quote", "quotes", "speech", "message"}
 _REPORTS = {"reported", "reports"}
 _FIGURE_OR_ING = re.compile(r"\$?\d[\d,.]*|[a-z]{3,}ing")
 
@@ -165,7 +183,13 @@ class IndirectReader:
             else:  # 'called the plan "a disaster" for the city': the name it was called is quoted
                 mark = _NAMED.match(m, c.end, min(e, c.end + 100))
                 if not mark:
-                    return None
+                    # not the participle: ", calling it a cover for ..." glosses the clause before it
+                    if verb == "calling" or not _CALLED_AS.match(m, c.end, e):
+                        return None
+                    stop = _PLEA_END.search(m, c.end, e)
+                    b = stop.start() if stop else e
+                    a = c.end + len(m[c.end : b]) - len(m[c.end : b].lstrip())
+                    return (a, b) if 4 <= len(self.found.body[a:b].split()) <= 40 else None
                 a = c.end
                 close = m.find("~", mark.end())
                 close = close + len(m[close:e]) - len(m[close:e].lstrip("~")) if close >= 0 else e
@@ -209,6 +233,20 @@ class IndirectReader:
         n = len(m[c.end : b].split())
         return (word.start(1), b) if 4 <= n <= 40 else None
 
+    def _recounted(self, c: Cue, e: int) -> tuple[int, int] | None:
+        """What was recalled or described: "recalled a visit to the plant", "described how the deal fell
+        apart". From the object to the end of the clause, four to forty words."""
+        m = self.m
+        word = _OBJ_FIRST.match(m, c.end, e)
+        w = word.group(1) if word else ""
+        if not word or not (w.lower() in _TOLD_OF or (w[:1].isupper() and w.endswith(("'s", "’s")))):
+            return None  # "recalled Ali's generosity"
+        if any(w.lower().strip(",") in _WORDS_OF for w in m[word.start(1) : word.start(1) + 60].split()[:3]):
+            return None
+        stop = _PLEA_END.search(m, c.end, e)
+        b = stop.start() if stop else e
+        return (word.start(1), b) if 4 <= len(self.found.body[word.start(1) : b].split()) <= 40 else None
+
     def _quote_led(self, c: Cue, e: int, quotes: list[Q]) -> int:
         """Where a reported clause starts that opens with a few quoted words and runs on unquoted:
         'said "it makes me angry" every time he reads about it'. 0 if the cue is not followed so."""
@@ -236,7 +274,10 @@ class IndirectReader:
             rest = m[rest_at : min(e, rest_at + 300)]
             first = (FIRST.match(rest).group(1) or "").lower()
             as_clause = not inverted and c.kind != "acc" and _AS_BEFORE.search(m, max(s, c.np_start - 8), c.np_start)
-            if as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
+            if c.kind == "noun":  # nouns.py: "his claim that <clause>", "her promise <to ...>"
+                stop = _PLEA_END.search(m, c.end, e)
+                a, b = c.end, stop.start() if stop else e
+            elif as_clause:  # "as X put it, <clause>"; "<clause>, as X acknowledged in a letter"
                 comma = m.find(",", c.end, e)
                 if comma >= 0 and len(m[c.end : comma].split()) <= 10 and not _PLEA_END.search(m, c.end, comma):
                     a, b = comma + 1, e
@@ -256,6 +297,8 @@ class IndirectReader:
             elif not inverted and (span := self._plea(c, e)):
                 a, b = span  # "called for a ban on ...", "vowed to press on", "urged voters to stay home"
                 plea = c.verb.split()[0].lower() not in _DESCRIBES  # 'described the storm as "the worst"'
+            elif not inverted and c.verb.lower() in _RECOUNTS and (obj := self._recounted(c, e)):
+                a, b = obj  # "recalled a visit to the plant in 2006"
             elif c.verb.lower() in _ASKING and (
                 w := _WH.match(m, rest_at, min(e, rest_at + 80))
                 or (first not in _NOT_ASKED and _WH_FAR.match(m, rest_at, min(e, rest_at + 90)))
@@ -350,7 +393,8 @@ class IndirectReader:
                 # 'said that her family "came out of ..."': four unquoted words or more run on into the
                 # quoted ones (no comma between), and the reported clause is the whole of what was said
                 self.found.absorbed.update(q.open for q in inner)
-            self.found.ind.append((a, c.entity))
+            if c.kind != "noun":  # an owner's claim does not make them the speaker of what follows
+                self.found.ind.append((a, c.entity))
             n = len(self.found.out)
             self.found.emit(a, b, "indirect", c.entity, c.verb, ",;:—– ")
             if inner and len(self.found.out) > n:  # a reported clause with quoted words in it is partial

@@ -17,6 +17,7 @@ from .found import Found
 from .indirect import IndirectReader
 from .marks import Marked, Q
 from .names import name_key
+from .nouns import noun_cues
 from .speakers import (
     GROUP_NOUNS,
     ORG_HEADS,
@@ -541,7 +542,8 @@ class ParagraphReader:
                 else:
                     done.append((q, kind, ent, cue))
             if list_speaker is None:
-                self.indirect.find(s, e, scues, squotes)
+                ncues = noun_cues(self.m, self.sp, s, e, scues)  # "his claim that ...", "her promise to ..."
+                self.indirect.find(s, e, sorted(scues + ncues, key=lambda c: c.start) if ncues else scues, squotes)
             self.sp.subject = (s, e)
             self.sp.sentences.append((s, e))
         if pending:  # quotations with no cue of their own
