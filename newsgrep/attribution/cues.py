@@ -115,8 +115,15 @@ def _gate(*alternatives: str) -> str:
     return "(?=" + "|".join(f"{a}[{''.join(sorted(b))}]" for a, b in sorted(second.items())) + ")"  # "sa" -> s[ahptu]
 
 
+# Participles that open a sentence: "Noting that ..., X said", "Having announced that ..., X left".
+_FRONT_PART = (
+    r"Noting|Adding|Saying|Arguing|Insisting|Promising|Warning|Claiming|Stressing|Explaining|Acknowledging|"
+    r"Admitting|Declaring|Announcing|Stating|Recalling|Pointing\s+out|Predicting|Asserting|Conceding|"
+    r"Having\s+(?:said|announced|stated|argued|noted|declared|insisted|warned|claimed|acknowledged|admitted|"
+    r"promised|vowed|predicted|told|written|conceded|asserted)"
+)
 CUE = re.compile(
-    rf"\b{_gate(_SAY, _STRICT, _PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)|as\s+(?:first\s+)?reported\s+(?:by|in)))|(?P<part>{_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
+    rf"\b{_gate(_SAY, _STRICT, _PART, _FRONT_PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)|as\s+(?:first\s+)?reported\s+(?:by|in)))|(?P<part>{_PART}|{_FRONT_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
 )
 INNER_CUE = re.compile(rf"(?:[a-z]+ly\s+)?({_SAY}|{_STRICT})\b")
 _ASIDE = re.compile(
@@ -134,7 +141,9 @@ _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
 _THAT = re.compile(r"\bthat\b")
 _TITLE_QUOTE = re.compile(r"[\"“«]~{1,60}[\"”»]")
-_GAP_STOP = re.compile(r"[.;:~\"“”]")
+_GAP_STOP = re.compile(r"[.;:~\"“”—–]|--")
+# 'said — on Twitter, as it happens — that': an aside between dashes before "that"
+_DASH_GAP = re.compile(r"\s*(?:—|–|--)[^.;:~\"“”—–]{2,120}?(?:—|–|--)\s*")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
@@ -272,6 +281,8 @@ _LY_NOT_ADVERBS = wordset(  # "a yearly Gallup poll", "a CNN tally"
 )
 
 
+# Modifiers paired before a role or group noun: "current and former officials", "state and local leaders".
+_PAIRED = wordset("current former past present state local federal senior junior retired active public private")
 _FIGURE_WORDS = wordset("two three four five six seven eight nine ten half")
 
 
@@ -315,6 +326,25 @@ class Cue:
     ref: Ref | None = None
     entity: Entity | None = None
     used: bool = False  # attributes a direct quotation
+
+
+# A participle that opens the sentence: "Promising that ...", "Since announcing ...", "In addition to stating ...".
+_FRONTED = re.compile(r"(?:^|(?<=[.!?~\"”]\s)|(?<=\n))\s*(?:Since\s+|In\s+addition\s+to\s+|Besides\s+)?$")
+_COMMA_ADVERB = re.compile(r"[,—–]\s*(?!(?:" + "|".join(sorted(_LY_NOT_ADVERBS)) + r")\s)[a-z]{3,}ly\s+$")
+_FAR_STOP = wordset("and but or nor that which who whom whose where when while because if as than said says")
+
+
+def far_finite(m: str, at: int, e: int) -> bool:
+    """Does the subject of a bare clause run long before its verb, an auxiliary or a modal within fourteen words
+    ("argued Trump's proposal to pay down the debt by printing money would fail"), with no punctuation,
+    conjunction or relative pronoun before it? (``bare`` has found no verb in the first seven.)"""
+    words = m[at : min(e, at + 120)].split()[:14]
+    for k, w in enumerate(words):
+        if w[-1:] in ',;:—–~"“”()' or w.lower() in _FAR_STOP or w in ("-", "--"):
+            return False
+        if w.lower() in _FINITE:
+            return k >= 5
+    return False
 
 
 def bare_ok(word: str) -> bool:
@@ -418,6 +448,7 @@ def clause_that(m: str, c: Cue, e: int) -> int:
         not gap.strip()
         or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
         or ASIDE_GAP.fullmatch(gap)
+        or (_DASH_GAP.fullmatch(gap) and "--" not in gap.strip()[2:-2])
         or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
         or _adverbials_only(m, c.end, c.end + len(gap.rstrip(" ,")))  # "said late Friday that"
     )
@@ -708,6 +739,21 @@ def appositive_name(inner: list[str]) -> Ref | None:
     return ref if ref.kind == "name" and not ref.title and proper else None
 
 
+def lead_start(m: str, ps: int, cue: Cue) -> int:
+    """Where the words that lead into a participle start, if they give its subject elsewhere, else -1: a
+    preposition ("by saying ...", "after telling reporters ..."; the subject before it), the start of the
+    sentence ("Noting that ..., X said", "Since announcing ...": the subject after the clause; a capitalised
+    participle, "Having announced", is a cue only there, its verb then in lower case) or a comma and an adverb
+    (", eventually saying ...")."""
+    if gp := _GERUND_PREP.search(m, max(ps, cue.start - 28), cue.start):
+        return gp.start()
+    if fr := _FRONTED.search(m, max(ps, cue.start - 40), cue.start):
+        cue.verb = cue.verb.split()[-1].lower()
+        return fr.start()
+    adv = None if cue.verb[0].isupper() else _COMMA_ADVERB.search(m, max(ps, cue.start - 24), cue.start)
+    return adv.start() if adv else -1
+
+
 def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
     """The speaker reading of a participle with no comma before it, or False: "..., pointing to his
     record and saying that ..." (the subject of the sentence, as after a comma); "with 30 percent of
@@ -801,8 +847,8 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 28), mt.start()):
-                    cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
+                elif (at := lead_start(m, ps, cue)) >= 0:  # "by saying", "Noting that ...", ", eventually saying"
+                    cue.np_start = cue.np_end = at
                 elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
                     cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
                     cue.start = prog.start()
@@ -932,11 +978,15 @@ class CueReader:
         if toks[i][1].lower() in PRONOUNS and toks[i][1].lower() not in ("him", "her", "them"):
             j = i - 1
         else:
-            j, spare = i, 3 if is_head(toks[i][1]) else 0  # "senior market analysts said"
+            head = is_head(toks[i][1]) or toks[i][1].lower() in GROUP_NOUNS  # "veteran Republicans said"
+            j, spare = i, 3 if head else 0  # "senior market analysts said"
             while j >= 0:
                 tok = toks[j][1]
                 if tok == "and" and j > 0 and _plural_head(toks[j - 1][1]) and _plural_head(toks[i][1]):
                     j -= 1  # "economists and analysts said"
+                    continue
+                if tok == "and" and head and 0 < j < i and toks[j - 1][1] in _PAIRED:
+                    j -= 1  # "current and former officials said"
                     continue
                 if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
                     if not (spare and tok.islower() and tok not in FUNCTION and tok not in _SPOKE):
@@ -1050,5 +1100,5 @@ class CueReader:
         if wired := bare_clause(m, at, first, after) or figure_clause(at, first, after):  # "said over 2,600"
             return wired
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
-            return 0
+            return at if bare_ok(first) and far_finite(m, word.end(), e) else 0
         return at if bare_ok(first) else 0

@@ -313,7 +313,9 @@ class IndirectReader:
             else:
                 continue
             if a >= c.end and (
-                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]) or _ASIDE_PREP.match(m, c.np_start)
+                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start])
+                or _ASIDE_PREP.match(m, c.np_start)
+                or (c.kind == "part" and not m[s : c.np_start].strip())  # "Noting that ..., X said"
             ):
                 comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
                 b = comma if comma > a else b
