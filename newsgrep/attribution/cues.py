@@ -241,8 +241,11 @@ _ACC_END = wordset(
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|'s|’s)\s+(?:(?:also|now|still|already|again|[a-z]{3,}ly)\s+)?$")
 _DOCUMENT = re.compile(
-    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
-    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
+    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report|"
+    r"lawsuit|suit|complaint|article)s?"
+    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?"
+    r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|"
+    r"afternoon|evening))?|\s+(?:this|last)\s+(?:week|month)|\s+in\s+(?:19|20)\d\d)?,?\s+$"
 )
 _GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,}ly\s+)?$")
 # A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",

@@ -99,3 +99,10 @@ def test_since_and_a_participle_open_the_sentence():
 def test_capitalised_participle_inside_a_heading_is_no_cue():
     body = "The Mayor Saying Yes To Ferries Again."
     assert quotes(body) == []
+
+
+def test_document_and_a_day_before_the_participle():
+    body = "The Lind campaign sent a fundraising email Wednesday saying that the count shows a two-way race."
+    assert quotes(body) == [("indirect", "Lind campaign", "saying", "the count shows a two-way race")]
+    body = "The attorney general filed a lawsuit in 2013 alleging that the academy had misled its students."
+    assert quotes(body) == [("indirect", "attorney general", "alleging", "the academy had misled its students")]
