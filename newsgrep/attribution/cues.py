@@ -621,6 +621,12 @@ def postmodified(toks: list[tuple[int, str]], k: int) -> int:
     return k
 
 
+def relative_head(toks: list[tuple[int, str]], k: int) -> bool:
+    """Does "who" follow an unnamed speaker's phrase after a cue, so that its last word is the head noun
+    ("said one shop owner who asked not to be named")?"""
+    return toks[k][1] == "who" and toks[0][1].lower() in _EDGE and 1 < k <= 5
+
+
 def inverted_ref(words: list[str], left: str) -> Ref | None:
     """The speaker phrase read after a cue: as the phrase reader has it; as written after a closing mark
     when that reader has nothing ('"...," wrote one commenter'), or when an indefinite head has a
@@ -670,14 +676,17 @@ def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
     j = i
     while j < len(toks) and (toks[j][1][:1].isupper() or is_particle(toks[j][1])) and j - i < 6:
         j += 1
-    if j == i or j >= len(toks) - 2 or toks[j][1] != "," or "," not in [t for _, t in toks[j + 1 : -1]]:
-        return  # not "NAME, <aside>, <aside>, said"
+    if j == i or j >= len(toks) - 2 or toks[j][1] != ",":
+        return
+    if "," not in [t for _, t in toks[j + 1 : -1]] and toks[-1][0] - toks[j][0] <= 80:
+        return  # not "NAME, <aside>, <aside>, said" nor "NAME, <an aside too long to read as an apposition>, said"
     if cue.ref is not None and cue.ref.kind == "name" and cue.np_start <= toks[j][0]:
         return  # the cue's own reading is the name
     if toks[-2][1][:1].isupper() and toks[-3][1] == "and":
         return  # "Trump, Clinton and Sanders, said": a list
     ref = parse_phrase([t for _, t in toks[i:j]])
-    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+    quoted = i > 0 and toks[i - 1][1] in _CLOSING  # '"...," Trump, <aside>, said': a surname will do
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title and not quoted):
         return
     cue.ref, cue.np_start, cue.np_end = ref, toks[i][0], toks[j - 1][0] + len(toks[j - 1][1])
     cue.left = toks[i - 1][1] if i else ""
@@ -1052,7 +1061,7 @@ class CueReader:
             k += 1
             if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS:
                 last_head = k
-        if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
+        if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?" and not relative_head(toks, k)):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
         after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE

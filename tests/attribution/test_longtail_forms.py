@@ -106,3 +106,19 @@ def test_document_and_a_day_before_the_participle():
     assert quotes(body) == [("indirect", "Lind campaign", "saying", "the count shows a two-way race")]
     body = "The attorney general filed a lawsuit in 2013 alleging that the academy had misled its students."
     assert quotes(body) == [("indirect", "attorney general", "alleging", "the academy had misled its students")]
+
+
+# --- the speaker phrase around a direct quotation ------------------------------------------------------
+
+
+def test_relative_clause_after_an_unnamed_speaker():
+    body = '"We came for work and found none," said one bakery owner who asked not to be named.'
+    assert quotes(body) == [("direct", "bakery owner", "said", "We came for work and found none")]
+
+
+def test_surname_before_a_long_aside_after_a_quotation():
+    body = (
+        '"The harbour will be ready by June," Brandt, the council leader since 2019 and the longest serving '
+        "member of the port board by a wide margin after the last election, said when asked about the delay."
+    )
+    assert quotes(body) == [("direct", "Brandt", "said", "The harbour will be ready by June")]
