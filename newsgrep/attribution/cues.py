@@ -147,7 +147,9 @@ _DASH_GAP = re.compile(r"\s*(?:—|–|--)[^.;:~\"“”—–]{2,120}?(?:—|�
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
-_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|[a-z]{3,}ly))+\s*$")
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|sometimes|often|always|already|[a-z]{3,}ly))+\s*$"
+)
 _SKIP = wordset(
     "since often long frequently openly privately now both all still first initially quickly flatly "
     "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight "

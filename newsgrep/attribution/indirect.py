@@ -278,6 +278,7 @@ class IndirectReader:
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
+                    or (inverted and first == "who")  # ", said an official who was briefed on the talks."
                     or (
                         first in PREPS and (inverted or not self.reader.bare(c, e))
                     )  # not "X, Name, said on Monday <clause>"

@@ -122,3 +122,13 @@ def test_surname_before_a_long_aside_after_a_quotation():
         "member of the port board by a wide margin after the last election, said when asked about the delay."
     )
     assert quotes(body) == [("direct", "Brandt", "said", "The harbour will be ready by June")]
+
+
+def test_relative_clause_after_an_inverted_speaker_of_a_reported_clause():
+    body = "The navy could close the strait within days, said a senior official who was briefed on the plans."
+    assert quotes(body) == [("indirect", "senior official", "said", "The navy could close the strait within days")]
+
+
+def test_adverb_of_frequency_between_auxiliary_and_cue():
+    body = "The figures shifted over the winter, as Brandt has sometimes acknowledged."
+    assert quotes(body) == [("indirect", "Brandt", "acknowledged", "The figures shifted over the winter")]
