@@ -51,7 +51,7 @@ _SAY = (
     r"concludes(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|answers|describes|jokes|quips|"
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
-    r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
+    r"specified|clarified|went\s+on|summed\s+up|point\s+out(?=\s*[.;!?])|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|chanted|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"

@@ -349,9 +349,12 @@ def went_on(m: str, prev: Cue, c: Cue, but: bool = False) -> bool:
     ``but``, also a verb coordinated with the one before it: "Poe warned of delays but said ..."."""
     if but and prev.kind != "acc" and prev.np_start < prev.start and _BUT_GAP.fullmatch(m, prev.end, c.start):
         return True
+    if but and prev.kind != "acc" and prev.np_start < prev.start and _THEN_TO.fullmatch(m, prev.end, c.start):
+        return True  # "Hale tweeted on Friday to say ...": the infinitive says what the tweet said
     return prev.verb in ("went on", "goes on", "go on") and bool(_TO_GAP.fullmatch(m, prev.end, c.start))
 
 
+_THEN_TO = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:late|early)\s+[A-Z][a-z]+day|\s+again|\s+later)?\s+to\s+")
 _BUT_GAP = re.compile(r"[^.;:!?~\"“”]{1,80}?\s(?:but|yet)\s+(?:then\s+|also\s+|later\s+|[a-z]{3,}ly\s+)?")
 
 

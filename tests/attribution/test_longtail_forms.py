@@ -132,3 +132,15 @@ def test_relative_clause_after_an_inverted_speaker_of_a_reported_clause():
 def test_adverb_of_frequency_between_auxiliary_and_cue():
     body = "The figures shifted over the winter, as Brandt has sometimes acknowledged."
     assert quotes(body) == [("indirect", "Brandt", "acknowledged", "The figures shifted over the winter")]
+
+
+def test_infinitive_of_speech_after_a_cue_speaks_for_its_subject():
+    body = "Tom Brandt posted on Friday to say he had never backed the toll."
+    assert quotes(body) == [("indirect", "Tom Brandt", "say", "he had never backed the toll")]
+
+
+def test_point_out_at_the_end_of_a_clause():
+    body = "Cutting the ferry service also carries risks, as harbour workers point out."
+    assert quotes(body) == [
+        ("indirect", "harbour workers", "point out", "Cutting the ferry service also carries risks")
+    ]
