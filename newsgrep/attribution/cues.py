@@ -212,7 +212,7 @@ _ADVERBIAL = re.compile(
     r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"
     r"(?:\s+(?:with|on|to|at)\s+(?:[A-Z][\w.’'-]*\s*){1,4})?"
     r"|at\s+(?:an?|the|his|her)\s+(?:\w+\s+){0,2}?(?:rally|event|news\s+conference|press\s+conference|briefing|hearing|forum)"
-    r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
+    r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)(?![\w'’])\s*,?"  # not "Thursday's"
 )
 _WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _TOLD_OBJ = re.compile(
@@ -360,6 +360,7 @@ def bare_ok(word: str) -> bool:
 
 _FIGURE = re.compile(r"\d[\d,.]*%?")
 _SHARE_OF = {"much": "of", "most": "of", "many": "of", "more": "than"}
+_ABOUT = wordset("about nearly almost roughly around some only just")
 
 
 def figure_clause(at: int, first: str, after: list[str]) -> int:
@@ -368,6 +369,8 @@ def figure_clause(at: int, first: str, after: list[str]) -> int:
     than 1 million donors gave". A finite verb must follow within seven words, and no "that"."""
     low = first.lower()
     words = [w.lower().strip(",") for w in after[:7]]
+    if low in _ABOUT and words and (_FIGURE.fullmatch(words[0]) or words[0] in _FIGURE_WORDS) and "of" in words[1:3]:
+        return at  # "said about half of the rise reflected ...", "says nearly 40 percent of them ..."
     if "that" in words[:3] or not has_verb(words):
         return 0
     if _FIGURE.fullmatch(first) or (low in _SHARE_OF and words and words[0] == _SHARE_OF[low]):

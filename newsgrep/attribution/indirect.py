@@ -86,6 +86,10 @@ _OBJ_DETERMINERS = {
     "a", "an", "the", "his", "her", "its", "their", "our", "plans", "new", "several", "two", "three", "no", "more",
 }  # fmt: skip
 _REPORTS = {"reported", "reports"}
+# An -ing word that opens a bare clause as a noun: "says meeting participants outlined", not "said speaking to".
+_ING_NOUN = re.compile(
+    r"\s*[a-z]+ing\s+(?!(?:to|at|on|in|with|from|of|for|about|after|before|the|a|an|his|her|their|its)\b)[a-z]+"
+)
 _FIGURE_OR_ING = re.compile(r"\$?\d[\d,.]*|[a-z]{3,}ing")
 
 
@@ -282,7 +286,7 @@ class IndirectReader:
                     or (
                         first in PREPS and (inverted or not self.reader.bare(c, e))
                     )  # not "X, Name, said on Monday <clause>"
-                    or first.endswith("ing")
+                    or (first.endswith("ing") and not _ING_NOUN.match(rest))  # not "says meeting participants ..."
                     or (c.verb in TOLD and not self.reader.bare(c, e))
                     or (
                         c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split())

@@ -144,3 +144,20 @@ def test_point_out_at_the_end_of_a_clause():
     assert quotes(body) == [
         ("indirect", "harbour workers", "point out", "Cutting the ferry service also carries risks")
     ]
+
+
+def test_day_with_a_possessive_opens_the_clause():
+    body = "Rosa Lind said Tuesday's hearing had changed her mind about the toll."
+    assert quotes(body) == [("indirect", "Rosa Lind", "said", "Tuesday's hearing had changed her mind about the toll")]
+
+
+def test_approximate_share_opens_a_bare_clause():
+    body = "The Harbour Board said about half of the overrun in its latest estimates came from delays."
+    assert quotes(body) == [
+        ("indirect", "Harbour Board", "said", "about half of the overrun in its latest estimates came from delays")
+    ]
+
+
+def test_ing_noun_opens_the_clause_after_a_cue():
+    body = "Although Hale gave no figures, Senator Rosa Lind says polling experts expect a narrow race."
+    assert quotes(body) == [("indirect", "Rosa Lind", "says", "polling experts expect a narrow race")]
