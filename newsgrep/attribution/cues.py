@@ -141,9 +141,12 @@ _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
 _THAT = re.compile(r"\bthat\b")
 _TITLE_QUOTE = re.compile(r"[\"“«]~{1,60}[\"”»]")
-_GAP_STOP = re.compile(r"[.;:~\"“”—–]|--")
+_GAP_STOP = re.compile(r"[.;:~\"“”—–]|--|\s-\s")
 # 'said — on Twitter, as it happens — that': an aside between dashes before "that"
-_DASH_GAP = re.compile(r"\s*(?:—|–|--)[^.;:~\"“”—–]{2,120}?(?:—|–|--)\s*")
+_IN_ASIDE = no_stop('.;:~"“”—–')  # "Ms." may stand inside an aside; no full stop
+_DASH_GAP = re.compile(rf"\s*(?:[\w’'-]+\s+){{0,3}}?(?:—|–|--|-(?=\s)){_IN_ASIDE}{{2,120}}?(?:—|–|--|(?<=\s)-)\s*")
+# "Mr. Bush - in a line aimed at his rival - declared": an aside between dashes before the cue
+_DASH_ASIDE = re.compile(rf"\s(?:—|–|--|-)\s{_IN_ASIDE}{{2,120}}?\s(?:—|–|--|-)\s*$")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
@@ -189,7 +192,7 @@ _BARE_IF_CLAUSE = wordset(
     "acknowledged acknowledges admitted admits suggested suggests predicted predicts explained explains "
     "announced announces estimated reported reports conceded concedes contended recalled recalls "
     "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
-    "declared declares confirmed confirms believed thought "
+    "declared declares confirmed confirms believed thought promised vowed pledged "
     "insist argue suggest contend acknowledge admit countered counters responded responds replied replies "
     "saying declaring insisting arguing warning claiming suggesting predicting acknowledging stating noting"
 )
@@ -903,7 +906,7 @@ class CueReader:
             return
         aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
         hi = aux.start() if aux else hi
-        aside = _ASIDE.search(m, lo, hi)  # "Lavrov, in turn, said"; "Shoigu, who ..., said"
+        aside = _ASIDE.search(m, lo, hi) or _DASH_ASIDE.search(m, lo, hi)  # "Shoigu, who ..., said"; "X - ... - said"
         ap = None if aside else _APPOSITIVE.search(m, lo, hi)
         if ap:
             inner = ap.group(1).split()

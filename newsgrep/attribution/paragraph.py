@@ -354,6 +354,7 @@ def went_on(m: str, prev: Cue, c: Cue, but: bool = False) -> bool:
     return prev.verb in ("went on", "goes on", "go on") and bool(_TO_GAP.fullmatch(m, prev.end, c.start))
 
 
+_DASHED = re.compile(r"\s(?:—|–|--|-)\s")
 _THEN_TO = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:late|early)\s+[A-Z][a-z]+day|\s+again|\s+later)?\s+to\s+")
 _BUT_GAP = re.compile(r"[^.;:!?~\"“”]{1,80}?\s(?:but|yet)\s+(?:then\s+|also\s+|later\s+|[a-z]{3,}ly\s+)?")
 
@@ -442,7 +443,7 @@ class ParagraphReader:
         words = self.body[a:b].split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
-        phrase = " ".join(trim_phrase(words)).strip(" ,;:—–")
+        phrase = _DASHED.split(" ".join(trim_phrase(words)))[0].strip(" ,;:—–")  # not "mayor — a Democrat ..."
         return self.sp.group(phrase) if phrase and len(phrase) <= 80 else None
 
     def _opening_subject(self, s: int, e: int, as_written: bool = False) -> Entity | None:

@@ -161,3 +161,26 @@ def test_approximate_share_opens_a_bare_clause():
 def test_ing_noun_opens_the_clause_after_a_cue():
     body = "Although Hale gave no figures, Senator Rosa Lind says polling experts expect a narrow race."
     assert quotes(body) == [("indirect", "Rosa Lind", "says", "polling experts expect a narrow race")]
+
+
+def test_spaced_hyphens_around_an_aside_before_that():
+    body = "In her speech, Ms. Lind argued emphatically - naming Mr. Brandt six times - that the tolls had failed."
+    assert quotes(body) == [("indirect", "Lind", "argued", "the tolls had failed")]
+
+
+def test_aside_between_dashes_before_the_cue():
+    body = "Leaving the race, Mr. Brandt - in a line aimed at Ms. Lind - declared that a mayor must serve every ward."
+    assert quotes(body) == [("indirect", "Brandt", "declared", "a mayor must serve every ward")]
+
+
+def test_role_read_as_written_stops_at_a_dash():
+    body = "The harbour master — a veteran who rarely speaks to the press — said the quay would reopen in May."
+    assert quotes(body) == [("indirect", "harbour master", "said", "the quay would reopen in May")]
+
+
+def test_promised_with_a_bare_clause():
+    body = "Rosa Lind promised her whole transit plan would be paid for by a new levy on parking."
+    assert quotes(body) == [
+        ("indirect", "Rosa Lind", "promised", "her whole transit plan would be paid for by a new levy on parking")
+    ]
+    assert quotes("Rosa Lind promised voters a new bridge.") == []
