@@ -282,6 +282,7 @@ class IndirectReader:
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
+                    or (not inverted and m[after_adverbials(m, rest_at, e) : e].strip()[:1] in ("", ".", ";", "!", "?"))
                     or (inverted and first == "who")  # ", said an official who was briefed on the talks."
                     or (
                         first in PREPS and (inverted or not self.reader.bare(c, e))
@@ -307,7 +308,11 @@ class IndirectReader:
                 )
                 if goes_on and b > s and interrupted(opening):  # "The plan, she said, would fail"
                     a, b = s, end if end > rest_at + paren.end() - 1 else e
-                elif paren and (len(opening) <= 3 or opening[0].lower() in PREPS):
+                elif (
+                    paren
+                    and (len(opening) <= 3 or opening[0].lower() in PREPS)
+                    and (not inverted or has_verb(rest[paren.end() - 1 :].split()[:4]))  # not "said X, a former aide"
+                ):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
                 a, b = led, end  # 'said "it makes me angry" every time he reads about it'

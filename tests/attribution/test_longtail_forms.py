@@ -184,3 +184,25 @@ def test_promised_with_a_bare_clause():
         ("indirect", "Rosa Lind", "promised", "her whole transit plan would be paid for by a new levy on parking")
     ]
     assert quotes("Rosa Lind promised voters a new bridge.") == []
+
+
+def test_apposition_after_an_inverted_name_is_no_clause():
+    body = (
+        "In a city of careful planners, it is rare for such an error to reach the final budget, said Ivo Brandt, "
+        "another veteran clerk who worked for three mayors."
+    )
+    assert quotes(body) == [
+        (
+            "indirect",
+            "Ivo Brandt",
+            "said",
+            "In a city of careful planners, it is rare for such an error to reach the final budget",
+        )
+    ]
+
+
+def test_late_and_a_day_after_a_cue_that_ends_the_sentence():
+    body = "The mayor was told by her predecessor to use a private account, the Gazette reported late Thursday."
+    assert quotes(body) == [
+        ("indirect", "Gazette", "reported", "The mayor was told by her predecessor to use a private account")
+    ]
