@@ -51,7 +51,7 @@ _SAY = (
     r"concludes(?!\s+(?:a|an|the|contracts?|agreements?|deals?|treat(?:y|ies))\b)|answers|describes|jokes|quips|"
     r"argued|argues|claimed|asserted|insisted|insists|observed|wrote|writes|commented|underlined|"
     r"underlines|underscored|highlighted|reiterated|acknowledged|admitted|replied|answered|responded|"
-    r"specified|clarified|went\s+on|summed\s+up|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
+    r"specified|clarified|went\s+on|summed\s+up|point\s+out(?=\s*[.;!?])|(?:shot|fired)\s+back(?:\s+[a-z]{3,}ly)?(?=\s*[,:]\s*[\"“«]|\s*[.;]|\s+that\b|\s+at\s+[^,.;~\"“”]{1,40}[,:]\s*[\"“«])|opined|quipped|lamented|complained|conceded|contended|"
     r"recounted|elaborated|described|believes|thinks|say|asserts?|Said|(?:was\s+)?quoted\s+as\s+saying|"
     r"testified|testifies|tweeted|posted|joked|boasted|bragged|retorted|shouted|yelled|exclaimed|chanted|"
     r"whispered|cautioned|countered|alleged|alleges|mused|wondered|emailed|texted|notes|argue|insist|"
@@ -115,8 +115,15 @@ def _gate(*alternatives: str) -> str:
     return "(?=" + "|".join(f"{a}[{''.join(sorted(b))}]" for a, b in sorted(second.items())) + ")"  # "sa" -> s[ahptu]
 
 
+# Participles that open a sentence: "Noting that ..., X said", "Having announced that ..., X left".
+_FRONT_PART = (
+    r"Noting|Adding|Saying|Arguing|Insisting|Promising|Warning|Claiming|Stressing|Explaining|Acknowledging|"
+    r"Admitting|Declaring|Announcing|Stating|Recalling|Pointing\s+out|Predicting|Asserting|Conceding|"
+    r"Having\s+(?:said|announced|stated|argued|noted|declared|insisted|warned|claimed|acknowledged|admitted|"
+    r"promised|vowed|predicted|told|written|conceded|asserted)"
+)
 CUE = re.compile(
-    rf"\b{_gate(_SAY, _STRICT, _PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)|as\s+(?:first\s+)?reported\s+(?:by|in)))|(?P<part>{_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
+    rf"\b{_gate(_SAY, _STRICT, _PART, _FRONT_PART)}(?:(?P<acc>(?i:according\s+to|in\s+(?:his|her|its|their)\s+(?:words|view|opinion)|as\s+(?:first\s+)?reported\s+(?:by|in)))|(?P<part>{_PART}|{_FRONT_PART})|(?P<say>{_SAY})|(?P<strict>{_STRICT}))\b"
 )
 INNER_CUE = re.compile(rf"(?:[a-z]+ly\s+)?({_SAY}|{_STRICT})\b")
 _ASIDE = re.compile(
@@ -134,11 +141,18 @@ _APPOSITION_AFTER = re.compile(r",\s*((?:the\s+)?[^,.;:\"“”~]{3,80})")
 ASIDE_GAP = re.compile(r"\s*,[^,~\"“”]{1,80},\s*")
 _THAT = re.compile(r"\bthat\b")
 _TITLE_QUOTE = re.compile(r"[\"“«]~{1,60}[\"”»]")
-_GAP_STOP = re.compile(r"[.;:~\"“”]")
+_GAP_STOP = re.compile(r"[.;:~\"“”—–]|--|\s-\s")
+# 'said — on Twitter, as it happens — that': an aside between dashes before "that"
+_IN_ASIDE = no_stop('.;:~"“”—–')  # "Ms." may stand inside an aside; no full stop
+_DASH_GAP = re.compile(rf"\s*(?:[\w’'-]+\s+){{0,3}}?(?:—|–|--|-(?=\s)){_IN_ASIDE}{{2,120}}?(?:—|–|--|(?<=\s)-)\s*")
+# "Mr. Bush - in a line aimed at his rival - declared": an aside between dashes before the cue
+_DASH_ASIDE = re.compile(rf"\s(?:—|–|--|-)\s{_IN_ASIDE}{{2,120}}?\s(?:—|–|--|-)\s*$")
 FIRST = re.compile(r"\s*([\w'’-]+|[^\w\s])?")
 PAREN = re.compile(r"[^,]*,\s*(?!(?:" + _PART + r")\b)\S")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "emphatically said"
-_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|[a-z]{3,}ly))+\s*$")
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|did|does|do|also|now|long|since|repeatedly|sometimes|often|always|already|[a-z]{3,}ly))+\s*$"
+)
 _SKIP = wordset(
     "since often long frequently openly privately now both all still first initially quickly flatly "
     "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight "
@@ -178,7 +192,7 @@ _BARE_IF_CLAUSE = wordset(
     "acknowledged acknowledges admitted admits suggested suggests predicted predicts explained explains "
     "announced announces estimated reported reports conceded concedes contended recalled recalls "
     "stressed stresses asserted asserts maintained maintains complained complains tweeted tweets "
-    "declared declares confirmed confirms believed thought "
+    "declared declares confirmed confirms believed thought promised vowed pledged "
     "insist argue suggest contend acknowledge admit countered counters responded responds replied replies "
     "saying declaring insisting arguing warning claiming suggesting predicting acknowledging stating noting"
 )
@@ -201,7 +215,7 @@ _ADVERBIAL = re.compile(
     r"tweet|post|letter|note|conference\s+call|call|appearance|address|debate|rally|hearing|release)"
     r"(?:\s+(?:with|on|to|at)\s+(?:[A-Z][\w.’'-]*\s*){1,4})?"
     r"|at\s+(?:an?|the|his|her)\s+(?:\w+\s+){0,2}?(?:rally|event|news\s+conference|press\s+conference|briefing|hearing|forum)"
-    r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)\s*,?"
+    r"(?:\s+in\s+[A-Z][\w.’'-]*(?:,?\s+[A-Z][\w.’'-]*)?)?)(?![\w'’])\s*,?"  # not "Thursday's"
 )
 _WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _TOLD_OBJ = re.compile(
@@ -232,8 +246,11 @@ _ACC_END = wordset(
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|'s|’s)\s+(?:(?:also|now|still|already|again|[a-z]{3,}ly)\s+)?$")
 _DOCUMENT = re.compile(
-    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report)s?"
-    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?\s+$"
+    r"\b(?:statement|letter|message|e-?mail|tweet|post|memo|note|release|video|ad|advertisement|op-ed|report|"
+    r"lawsuit|suit|complaint|article)s?"
+    r"(?:\s+(?:to|on|from)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?"
+    r"(?:\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|"
+    r"afternoon|evening))?|\s+(?:this|last)\s+(?:week|month)|\s+in\s+(?:19|20)\d\d)?,?\s+$"
 )
 _GERUND_PREP = re.compile(r"\b(?i:by|after|before|while|when|upon)\s+(?:[a-z]{3,}ly\s+)?$")
 # A participle with no comma before it: "... and saying that ...", "with 30 percent of voters saying ...",
@@ -272,6 +289,8 @@ _LY_NOT_ADVERBS = wordset(  # "a yearly Gallup poll", "a CNN tally"
 )
 
 
+# Modifiers paired before a role or group noun: "current and former officials", "state and local leaders".
+_PAIRED = wordset("current former past present state local federal senior junior retired active public private")
 _FIGURE_WORDS = wordset("two three four five six seven eight nine ten half")
 
 
@@ -317,6 +336,25 @@ class Cue:
     used: bool = False  # attributes a direct quotation
 
 
+# A participle that opens the sentence: "Promising that ...", "Since announcing ...", "In addition to stating ...".
+_FRONTED = re.compile(r"(?:^|(?<=[.!?~\"”]\s)|(?<=\n))\s*(?:Since\s+|In\s+addition\s+to\s+|Besides\s+)?$")
+_COMMA_ADVERB = re.compile(r"[,—–]\s*(?!(?:" + "|".join(sorted(_LY_NOT_ADVERBS)) + r")\s)[a-z]{3,}ly\s+$")
+_FAR_STOP = wordset("and but or nor that which who whom whose where when while because if as than said says")
+
+
+def far_finite(m: str, at: int, e: int) -> bool:
+    """Does the subject of a bare clause run long before its verb, an auxiliary or a modal within fourteen words
+    ("argued Trump's proposal to pay down the debt by printing money would fail"), with no punctuation,
+    conjunction or relative pronoun before it? (``bare`` has found no verb in the first seven.)"""
+    words = m[at : min(e, at + 120)].split()[:14]
+    for k, w in enumerate(words):
+        if w[-1:] in ',;:—–~"“”()' or w.lower() in _FAR_STOP or w in ("-", "--"):
+            return False
+        if w.lower() in _FINITE:
+            return k >= 5
+    return False
+
+
 def bare_ok(word: str) -> bool:
     """Can ``word`` start the clause after a bare "said"?"""
     low = word.lower()
@@ -325,6 +363,7 @@ def bare_ok(word: str) -> bool:
 
 _FIGURE = re.compile(r"\d[\d,.]*%?")
 _SHARE_OF = {"much": "of", "most": "of", "many": "of", "more": "than"}
+_ABOUT = wordset("about nearly almost roughly around some only just")
 
 
 def figure_clause(at: int, first: str, after: list[str]) -> int:
@@ -333,6 +372,8 @@ def figure_clause(at: int, first: str, after: list[str]) -> int:
     than 1 million donors gave". A finite verb must follow within seven words, and no "that"."""
     low = first.lower()
     words = [w.lower().strip(",") for w in after[:7]]
+    if low in _ABOUT and words and (_FIGURE.fullmatch(words[0]) or words[0] in _FIGURE_WORDS) and "of" in words[1:3]:
+        return at  # "said about half of the rise reflected ...", "says nearly 40 percent of them ..."
     if "that" in words[:3] or not has_verb(words):
         return 0
     if _FIGURE.fullmatch(first) or (low in _SHARE_OF and words and words[0] == _SHARE_OF[low]):
@@ -418,6 +459,7 @@ def clause_that(m: str, c: Cue, e: int) -> int:
         not gap.strip()
         or (c.verb in TOLD and len(words) <= (12 if "," not in gap else 5) and not _GAP_STOP.search(gap))
         or ASIDE_GAP.fullmatch(gap)
+        or (_DASH_GAP.fullmatch(gap) and "--" not in gap.strip()[2:-2])
         or (words[0].lower() in PREPS and len(words) <= 12 and not _GAP_STOP.search(gap))
         or _adverbials_only(m, c.end, c.end + len(gap.rstrip(" ,")))  # "said late Friday that"
     )
@@ -587,6 +629,12 @@ def postmodified(toks: list[tuple[int, str]], k: int) -> int:
     return k
 
 
+def relative_head(toks: list[tuple[int, str]], k: int) -> bool:
+    """Does "who" follow an unnamed speaker's phrase after a cue, so that its last word is the head noun
+    ("said one shop owner who asked not to be named")?"""
+    return toks[k][1] == "who" and toks[0][1].lower() in _EDGE and 1 < k <= 5
+
+
 def inverted_ref(words: list[str], left: str) -> Ref | None:
     """The speaker phrase read after a cue: as the phrase reader has it; as written after a closing mark
     when that reader has nothing ('"...," wrote one commenter'), or when an indefinite head has a
@@ -636,14 +684,17 @@ def opening_name(reader: CueReader, cue: Cue, ps: int) -> None:
     j = i
     while j < len(toks) and (toks[j][1][:1].isupper() or is_particle(toks[j][1])) and j - i < 6:
         j += 1
-    if j == i or j >= len(toks) - 2 or toks[j][1] != "," or "," not in [t for _, t in toks[j + 1 : -1]]:
-        return  # not "NAME, <aside>, <aside>, said"
+    if j == i or j >= len(toks) - 2 or toks[j][1] != ",":
+        return
+    if "," not in [t for _, t in toks[j + 1 : -1]] and toks[-1][0] - toks[j][0] <= 80:
+        return  # not "NAME, <aside>, <aside>, said" nor "NAME, <an aside too long to read as an apposition>, said"
     if cue.ref is not None and cue.ref.kind == "name" and cue.np_start <= toks[j][0]:
         return  # the cue's own reading is the name
     if toks[-2][1][:1].isupper() and toks[-3][1] == "and":
         return  # "Trump, Clinton and Sanders, said": a list
     ref = parse_phrase([t for _, t in toks[i:j]])
-    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title):
+    quoted = i > 0 and toks[i - 1][1] in _CLOSING  # '"...," Trump, <aside>, said': a surname will do
+    if ref is None or ref.kind != "name" or (" " not in ref.name and not ref.title and not quoted):
         return
     cue.ref, cue.np_start, cue.np_end = ref, toks[i][0], toks[j - 1][0] + len(toks[j - 1][1])
     cue.left = toks[i - 1][1] if i else ""
@@ -706,6 +757,21 @@ def appositive_name(inner: list[str]) -> Ref | None:
     head = inner[: next((i for i, w in enumerate(inner) if w in ("of", "from", "in", "at")), len(inner))]
     proper = all(w[:1].isupper() or is_particle(w) for w in head)
     return ref if ref.kind == "name" and not ref.title and proper else None
+
+
+def lead_start(m: str, ps: int, cue: Cue) -> int:
+    """Where the words that lead into a participle start, if they give its subject elsewhere, else -1: a
+    preposition ("by saying ...", "after telling reporters ..."; the subject before it), the start of the
+    sentence ("Noting that ..., X said", "Since announcing ...": the subject after the clause; a capitalised
+    participle, "Having announced", is a cue only there, its verb then in lower case) or a comma and an adverb
+    (", eventually saying ...")."""
+    if gp := _GERUND_PREP.search(m, max(ps, cue.start - 28), cue.start):
+        return gp.start()
+    if fr := _FRONTED.search(m, max(ps, cue.start - 40), cue.start):
+        cue.verb = cue.verb.split()[-1].lower()
+        return fr.start()
+    adv = None if cue.verb[0].isupper() else _COMMA_ADVERB.search(m, max(ps, cue.start - 24), cue.start)
+    return adv.start() if adv else -1
 
 
 def bare_participle(reader: CueReader, cue: Cue, ps: int) -> bool:
@@ -801,8 +867,8 @@ class CueReader:
                 mark = next((i for i in range(mt.start() - 1, lo - 1, -1) if m[i] in _CLOSING), -1)
                 if mark > ps and self.text.body[mark - 1] == ",":  # '"... behind," adding that': the comma is quoted
                     cue.np_start = cue.np_end = mark
-                elif gp := _GERUND_PREP.search(m, max(ps, mt.start() - 28), mt.start()):
-                    cue.np_start = cue.np_end = gp.start()  # "by saying ...", "after telling reporters ..."
+                elif (at := lead_start(m, ps, cue)) >= 0:  # "by saying", "Noting that ...", ", eventually saying"
+                    cue.np_start = cue.np_end = at
                 elif prog := _PROGRESSIVE.search(m, max(ps, mt.start() - 30), mt.start()):
                     cue.kind = "say"  # "Clinton is declaring that ...", "Aides have been saying ..."
                     cue.start = prog.start()
@@ -840,7 +906,7 @@ class CueReader:
             return
         aux = _AUX_TAIL.search(m, lo, hi)  # "Romney, who ran in 2012, has repeatedly said"
         hi = aux.start() if aux else hi
-        aside = _ASIDE.search(m, lo, hi)  # "Lavrov, in turn, said"; "Shoigu, who ..., said"
+        aside = _ASIDE.search(m, lo, hi) or _DASH_ASIDE.search(m, lo, hi)  # "Shoigu, who ..., said"; "X - ... - said"
         ap = None if aside else _APPOSITIVE.search(m, lo, hi)
         if ap:
             inner = ap.group(1).split()
@@ -932,11 +998,15 @@ class CueReader:
         if toks[i][1].lower() in PRONOUNS and toks[i][1].lower() not in ("him", "her", "them"):
             j = i - 1
         else:
-            j, spare = i, 3 if is_head(toks[i][1]) else 0  # "senior market analysts said"
+            head = is_head(toks[i][1]) or toks[i][1].lower() in GROUP_NOUNS  # "veteran Republicans said"
+            j, spare = i, 3 if head else 0  # "senior market analysts said"
             while j >= 0:
                 tok = toks[j][1]
                 if tok == "and" and j > 0 and _plural_head(toks[j - 1][1]) and _plural_head(toks[i][1]):
                     j -= 1  # "economists and analysts said"
+                    continue
+                if tok == "and" and head and 0 < j < i and toks[j - 1][1] in _PAIRED:
+                    j -= 1  # "current and former officials said"
                     continue
                 if not np_allowed(tok) or (j < i and tok in _WEEKDAYS):  # "on Monday Sen. X said": X
                     if not (spare and tok.islower() and tok not in FUNCTION and tok not in _SPOKE):
@@ -999,7 +1069,7 @@ class CueReader:
             k += 1
             if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS:
                 last_head = k
-        if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?"):
+        if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?" and not relative_head(toks, k)):
             k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
         follow = toks[k][1] if k < len(toks) else "."
         after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
@@ -1050,5 +1120,5 @@ class CueReader:
         if wired := bare_clause(m, at, first, after) or figure_clause(at, first, after):  # "said over 2,600"
             return wired
         if c.verb in _BARE_IF_CLAUSE and c.verb not in _BARE and not finite:
-            return 0
+            return at if bare_ok(first) and far_finite(m, word.end(), e) else 0
         return at if bare_ok(first) else 0

@@ -104,6 +104,10 @@ _TOLD_OF = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "how", 
 # "recalled the words of X, who said ...": someone's words, recalled, are theirs
 _WORDS_OF = {"words", "remarks", "comments", "statement", "statements", "quote", "quotes", "speech", "message"}
 _REPORTS = {"reported", "reports"}
+# An -ing word that opens a bare clause as a noun: "says meeting participants outlined", not "said speaking to".
+_ING_NOUN = re.compile(
+    r"\s*[a-z]+ing\s+(?!(?:to|at|on|in|with|from|of|for|about|after|before|the|a|an|his|her|their|its)\b)[a-z]+"
+)
 _FIGURE_OR_ING = re.compile(r"\$?\d[\d,.]*|[a-z]{3,}ing")
 
 
@@ -334,10 +338,12 @@ class IndirectReader:
                 and c.np_start > s
                 and (
                     first in ("", ",", ";", "—", "–", ".", "!", "?", ":")
+                    or (not inverted and m[after_adverbials(m, rest_at, e) : e].strip()[:1] in ("", ".", ";", "!", "?"))
+                    or (inverted and first == "who")  # ", said an official who was briefed on the talks."
                     or (
                         first in PREPS and (inverted or not self.reader.bare(c, e))
                     )  # not "X, Name, said on Monday <clause>"
-                    or first.endswith("ing")
+                    or (first.endswith("ing") and not _ING_NOUN.match(rest))  # not "says meeting participants ..."
                     or (c.verb in TOLD and not self.reader.bare(c, e))
                     or (
                         c.verb in TOLD and len(rest.split()) <= 6 and not has_verb(rest.split())
@@ -358,7 +364,11 @@ class IndirectReader:
                 )
                 if goes_on and b > s and interrupted(opening):  # "The plan, she said, would fail"
                     a, b = s, end if end > rest_at + paren.end() - 1 else e
-                elif paren and (len(opening) <= 3 or opening[0].lower() in PREPS):
+                elif (
+                    paren
+                    and (len(opening) <= 3 or opening[0].lower() in PREPS)
+                    and (not inverted or has_verb(rest[paren.end() - 1 :].split()[:4]))  # not "said X, a former aide"
+                ):
                     a, b = rest_at + paren.end() - 1, e  # "However, the minister continued, ..."
             elif not inverted and (led := self._quote_led(c, e, quotes)):
                 a, b = led, end  # 'said "it makes me angry" every time he reads about it'
@@ -369,7 +379,9 @@ class IndirectReader:
             else:
                 continue
             if a >= c.end and (
-                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start]) or _ASIDE_PREP.match(m, c.np_start)
+                (_SUBORDINATE.match(m, s, c.start) and "," not in m[s : c.start])
+                or _ASIDE_PREP.match(m, c.np_start)
+                or (c.kind == "part" and not m[s : c.np_start].strip())  # "Noting that ..., X said"
             ):
                 comma = m.find(",", a, b)  # "Though critics say the plan is flawed, it passed": to the comma
                 b = comma if comma > a else b

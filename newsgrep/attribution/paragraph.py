@@ -340,14 +340,23 @@ def _clause_verb(word: str) -> bool:
 _TO_GAP = re.compile(r"\s+to\s+")
 
 
+def _verb_next(toks: list[tuple[int, str]], k: int) -> bool:
+    """Does a verb follow the phrase ``toks[:k]`` ("The spokesman would ...", "The senator survived ...")?"""
+    return k < len(toks) and toks[k][1].islower() and _clause_verb(toks[k][1])
+
+
 def went_on(m: str, prev: Cue, c: Cue, but: bool = False) -> bool:
     """Is ``c`` the infinitive after "went on" ("She went on to say ..."), whose speaker is went on's? With
     ``but``, also a verb coordinated with the one before it: "Poe warned of delays but said ..."."""
     if but and prev.kind != "acc" and prev.np_start < prev.start and _BUT_GAP.fullmatch(m, prev.end, c.start):
         return True
+    if but and prev.kind != "acc" and prev.np_start < prev.start and _THEN_TO.fullmatch(m, prev.end, c.start):
+        return True  # "Hale tweeted on Friday to say ...": the infinitive says what the tweet said
     return prev.verb in ("went on", "goes on", "go on") and bool(_TO_GAP.fullmatch(m, prev.end, c.start))
 
 
+_DASHED = re.compile(r"\s(?:—|–|--|-)\s")
+_THEN_TO = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:late|early)\s+[A-Z][a-z]+day|\s+again|\s+later)?\s+to\s+")
 _BUT_GAP = re.compile(r"[^.;:!?~\"“”]{1,80}?\s(?:but|yet)\s+(?:then\s+|also\s+|later\s+|[a-z]{3,}ly\s+)?")
 
 
@@ -386,10 +395,10 @@ def cue_before_colon(cues: list[Cue], m: str, s: int, pe: int) -> Entity | None:
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
     """The subject after a participle clause that opens the sentence: "After saying he would run,
     the mayor ...", "While arguing that ..., Ms. Poe ..."."""
-    if reader.m[s : c.np_start].strip() or c.np_start == c.start:
+    if reader.m[s : c.np_start].strip() or (c.np_start == c.start and c.np_end > c.start):
         return None
     comma = reader.m.find(",", c.end, e)
-    return reader._opening_subject(comma + 1, e) if comma > 0 else None
+    return reader._opening_subject(comma + 1, e, True) if comma > 0 else None
 
 
 class ParagraphReader:
@@ -446,10 +455,10 @@ class ParagraphReader:
         words = self.body[a:b].split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
-        phrase = " ".join(trim_phrase(words)).strip(" ,;:—–")
+        phrase = _DASHED.split(" ".join(trim_phrase(words)))[0].strip(" ,;:—–")  # not "mayor — a Democrat ..."
         return self.sp.group(phrase) if phrase and len(phrase) <= 80 else None
 
-    def _opening_subject(self, s: int, e: int) -> Entity | None:
+    def _opening_subject(self, s: int, e: int, as_written: bool = False) -> Entity | None:
         """The speaker phrase that opens a sentence: "Woodward rejected it, saying that ..."."""
         toks = after_dateline(self._tokens(s, min(e, s + 200)))
         while toks and toks[0][1].lower() in _OPENERS:  # "But", "And"
@@ -477,6 +486,9 @@ class ParagraphReader:
         ):
             words = [t for _, t in toks[:k]]  # "The Pentagon's recent top adviser", nobody named: as written
             return self.sp.group(" ".join(words[1:] if words[0].lower() in _ARTICLES else words))
+        if ent is None and ref.kind == "role" and as_written and _verb_next(toks, k):
+            words = [t for _, t in toks[:k]]  # "The spokesman would not say ... but said": as written
+            return self.sp.group(" ".join(words[1:] if words[0].lower() in _ARTICLES else words))
         return ent
 
     def _long_subject(self, s: int, c: Cue) -> Entity | None:
@@ -484,7 +496,7 @@ class ParagraphReader:
         asides stand between them: "Jane Roe, a nurse from Ohio, attending the rally, said she ..."."""
         if _QUOTE_CHARS.search(self.m, s, c.start) or c.start - s > 300 or _NEGATED.search(self.m, s, c.start):
             return None  # "Peskov did not say whether ...": nothing was said
-        ent = self._opening_subject(s, c.start)
+        ent = self._opening_subject(s, c.start, True)
         if ent is not None:
             c.np_start, c.np_end, c.left = s, c.start, ""
         return ent

@@ -292,7 +292,10 @@ def lower_modifiers(toks: list[tuple[int, str]], j: int, i: int) -> int:
     if j < 1 or j >= i or toks[j][1] in _PHRASE_EDGE:
         return j
     head = toks[j + 1][1]
-    if not head.islower() or not (head in ROLE_HEADS or head in ORG_HEADS or head.rstrip("s") in ROLE_HEADS):
+    named = head[:1].isupper()  # ", the nonpartisan Congressional Budget Office reported": after an article only
+    if not named and (
+        not head.islower() or not (head in ROLE_HEADS or head in ORG_HEADS or head.rstrip("s") in ROLE_HEADS)
+    ):
         return j
     k = j
     while k >= 0 and j - k < 3:
@@ -305,7 +308,7 @@ def lower_modifiers(toks: list[tuple[int, str]], j: int, i: int) -> int:
         k -= 1
     if k == j or k < 0:
         return j
-    if toks[k][1] in _PHRASE_EDGE:
+    if toks[k][1] in _PHRASE_EDGE and not named:
         return k
     if toks[k][1].lower() in _DETS and k >= 1 and toks[k - 1][1] in _PHRASE_EDGE:
         return k - 1
