@@ -372,6 +372,12 @@ def modified_head(toks: list[tuple[int, str]], k: int) -> int:
     return k
 
 
+def _aside(body: str, s: int, e: int) -> bool:
+    """Is the sentence [s, e) an aside in parentheses ("(Subscribe to our Off Message podcast.)")? It
+    names no subject for the pronoun of the next sentence."""
+    return body[s : s + 1] == "(" and body[s:e].rstrip().endswith(")") and body.count("(", s, e) == 1
+
+
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
     """The subject after a participle clause that opens the sentence: "After saying he would run,
     the mayor ...", "While arguing that ..., Ms. Poe ..."."""
@@ -531,8 +537,9 @@ class ParagraphReader:
                     done.append((q, kind, ent, cue))
             if list_speaker is None:
                 self.indirect.find(s, e, scues, squotes)
-            self.sp.subject = (s, e)
-            self.sp.sentences.append((s, e))
+            if not _aside(body, s, e):
+                self.sp.subject = (s, e)
+                self.sp.sentences.append((s, e))
         if pending:  # quotations with no cue of their own
             prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
             cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)
