@@ -22,6 +22,7 @@ from .speakers import (
     ORG_HEADS,
     ROLE_HEADS,
     Entity,
+    Ref,
     Speakers,
     after_dateline,
     is_region,
@@ -55,6 +56,7 @@ _SENTENCE_ADVERBS = {
     "even", "so", "still", "instead", "however", "meanwhile", "now", "yet", "indeed", "of", "course", "then", "too",
     "also", "again", "moreover", "besides", "overall", "separately", "similarly", "likewise", "nonetheless",
     "nevertheless", "but", "and", "in", "fact", "short", "turn", "the", "same", "time", "addition", "for", "example",
+    "often", "sometimes", "once", "later", "otherwise", "afterward", "afterwards", "anyway", "thus", "hence",
 }  # fmt: skip
 _CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SUBJECT_BREAK = {",", ";", ":", "—", "–", "(", ")", "~"}
@@ -372,6 +374,13 @@ def modified_head(toks: list[tuple[int, str]], k: int) -> int:
     return k
 
 
+# A speaker's own words named by a possessive just before the quotation: 'his call for "a total ban"'.
+_OWN_WORDS = re.compile(
+    r"\b([Hh]is|[Hh]er) (?:[a-z-]+ ){0,2}(?:call|calls|claim|claims|comments?|remarks?|promise|pledge|vow|words|"
+    r"statement|assertion|insistence|warning|description|suggestion|boast|demand)(?: (?:for|that|of|to|about|on|as))?\s*$"
+)
+
+
 def _aside(body: str, s: int, e: int) -> bool:
     """Is the sentence [s, e) an aside in parentheses ("(Subscribe to our Off Message podcast.)")? It
     names no subject for the pronoun of the next sentence."""
@@ -621,6 +630,9 @@ class ParagraphReader:
         name = _LAST_NAME.search(m, max(s, q.open - 60), q.open)
         if said and name and name_key(name.group(1)) in self.sp.people:
             return q, "partial", self.sp.person([name.group(1)], ""), said.group(1)
+        if own := _OWN_WORDS.search(m, max(s, q.open - 40), q.open):  # 'his call for "a total ban"': he said it
+            ref = Ref("pronoun", words=("he" if own.group(1).lower() == "his" else "she",))
+            return q, "partial", self.sp.resolve(ref, own.start()), None
         return q, "partial", None, None
 
     def _leads_in(self, s: int, q: Q) -> bool:

@@ -92,3 +92,27 @@ def test_a_man_named_in_the_previous_sentence_before_an_earlier_subject():
             "It is to the advantage of the country, he says, to help write the rules of trade",
         ),
     ]
+
+
+def test_a_possessive_before_a_fragment_is_who_said_it():
+    body = (
+        '"We will win this state," Lena Marsh told supporters in Toledo.\n\n'
+        "Hal Dorsey's way served him well in the primaries. His standing rose after the floods, and "
+        'his call for "a total and complete audit" of the dams drew cheers.'
+    )
+    assert quotes(body) == [
+        ("direct", "Lena Marsh", "told", "We will win this state"),
+        ("partial", "Hal Dorsey", None, "a total and complete audit"),
+    ]
+
+
+def test_an_adverb_and_a_comma_open_no_speaker():
+    body = (
+        '"She would ask me what he meant," Mr. Tamm said, gripping the lectern.\n\n'
+        "Often, Mr. Tamm interrupted himself, as if arguing with his own notes. "
+        '"I really mean this," he said.'
+    )
+    assert quotes(body) == [
+        ("direct", "Tamm", "said", "She would ask me what he meant"),
+        ("direct", "Tamm", "said", "I really mean this"),
+    ]
