@@ -1095,6 +1095,15 @@ _NAMED = re.compile(r"\b(?:named|called)\s+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|wrote|writes)\b")
 
 
+def named_in_sentence(sp: Speakers, pos: int, ok) -> bool:
+    """Is someone who fits named in the sentence being read, before ``pos``?"""
+    if not sp.sentence or sp.sentence[0] > pos:
+        return False
+    i = bisect.bisect_left(sp.mentions, sp.sentence[0], key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, pos, key=lambda t: t[0])
+    return any(ok(ent) for _, ent in sp.mentions[i:j])
+
+
 def late_subject(sp: Speakers, ok) -> Entity | None:
     """A person who fits, brought in as a subject by the previous sentence when the speaker of the moment
     last spoke before it: "[Johri said ...] Outside the plant, a worker named Antonio Arroyo has only
@@ -1341,14 +1350,6 @@ class Speakers:
                 return ent
         return None
 
-    def _named_in_sentence(self, pos: int, ok) -> bool:
-        """Is someone who fits named in the sentence being read, before ``pos``?"""
-        if not self.sentence or self.sentence[0] > pos:
-            return False
-        i = bisect.bisect_left(self.mentions, self.sentence[0], key=lambda t: t[0])
-        j = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
-        return any(ok(ent) for _, ent in self.mentions[i:j])
-
     def opening(self, s: int, e: int) -> tuple[int, Entity] | None:
         """The person named first in the opening words of the sentence [s, e), with where."""
         if self._lazy:
@@ -1407,7 +1408,7 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if subj is None or not ok(subj[1]):
-            if not ok(self.current) and not self._named_in_sentence(pos, ok) and (late := late_subject(self, ok)):
+            if not ok(self.current) and not named_in_sentence(self, pos, ok) and (late := late_subject(self, ok)):
                 return _gendered(late, word)  # "... the reason President Obama seeks it. It helps, he says"
             earlier = earlier_subject(self, ok)
             if earlier is not None and (not ok(self.current) or earlier[0] > self.current_pos):
