@@ -23,6 +23,7 @@ from .speakers import (
     ORG_HEADS,
     ROLE_HEADS,
     Entity,
+    Ref,
     Speakers,
     after_dateline,
     is_region,
@@ -56,6 +57,7 @@ _SENTENCE_ADVERBS = {
     "even", "so", "still", "instead", "however", "meanwhile", "now", "yet", "indeed", "of", "course", "then", "too",
     "also", "again", "moreover", "besides", "overall", "separately", "similarly", "likewise", "nonetheless",
     "nevertheless", "but", "and", "in", "fact", "short", "turn", "the", "same", "time", "addition", "for", "example",
+    "often", "sometimes", "once", "later", "otherwise", "afterward", "afterwards", "anyway", "thus", "hence",
 }  # fmt: skip
 _CLAUSE_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SUBJECT_BREAK = {",", ";", ":", "—", "–", "(", ")", "~"}
@@ -392,6 +394,19 @@ def cue_before_colon(cues: list[Cue], m: str, s: int, pe: int) -> Entity | None:
     return last.entity if tail.endswith(":") and len(tail.split()) <= 5 and not _QUOTE_CHARS.search(tail) else None
 
 
+# A speaker's own words named by a possessive just before the quotation: 'his call for "a total ban"'.
+_OWN_WORDS = re.compile(
+    r"\b([Hh]is|[Hh]er) (?:[a-z-]+ ){0,2}(?:call|calls|claim|claims|comments?|remarks?|promise|pledge|vow|words|"
+    r"statement|assertion|insistence|warning|description|suggestion|boast|demand)(?: (?:for|that|of|to|about|on|as))?\s*$"
+)
+
+
+def _aside(body: str, s: int, e: int) -> bool:
+    """Is the sentence [s, e) an aside in parentheses ("(Subscribe to our Off Message podcast.)")? It
+    names no subject for the pronoun of the next sentence."""
+    return body[s : s + 1] == "(" and body[s:e].rstrip().endswith(")") and body.count("(", s, e) == 1
+
+
 def fronted_subject(reader: ParagraphReader, s: int, e: int, c: Cue) -> Entity | None:
     """The subject after a participle clause that opens the sentence: "After saying he would run,
     the mayor ...", "While arguing that ..., Ms. Poe ..."."""
@@ -556,8 +571,9 @@ class ParagraphReader:
             if list_speaker is None:
                 ncues = noun_cues(self.m, self.sp, s, e, scues)  # "his claim that ...", "her promise to ..."
                 self.indirect.find(s, e, sorted(scues + ncues, key=lambda c: c.start) if ncues else scues, squotes)
-            self.sp.subject = (s, e)
-            self.sp.sentences.append((s, e))
+            if not _aside(body, s, e):
+                self.sp.subject = (s, e)
+                self.sp.sentences.append((s, e))
         if pending:  # quotations with no cue of their own
             prev = sorted([(q.open, ent) for q, _, ent, _ in done] + self.found.ind[ind_from:], key=lambda t: t[0])
             cued = sorted((q.open, ent) for q, _, ent, cue in done if cue)
@@ -639,6 +655,9 @@ class ParagraphReader:
         name = _LAST_NAME.search(m, max(s, q.open - 60), q.open)
         if said and name and name_key(name.group(1)) in self.sp.people:
             return q, "partial", self.sp.person([name.group(1)], ""), said.group(1)
+        if own := _OWN_WORDS.search(m, max(s, q.open - 40), q.open):  # 'his call for "a total ban"': he said it
+            ref = Ref("pronoun", words=("he" if own.group(1).lower() == "his" else "she",))
+            return q, "partial", self.sp.resolve(ref, own.start()), None
         return q, "partial", None, None
 
     def _leads_in(self, s: int, q: Q) -> bool:

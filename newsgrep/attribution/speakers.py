@@ -386,8 +386,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             break
         if low in STOP_CAPS or low.split("-")[0] in TITLE_WORDS or low in INDEFINITE:
             break
-        if i < len(words) and w.endswith(("'s", "’s")):
-            break  # "Florida's Rick Wilson", "North Carolina's Ada Fisher": the possessor is no part of the name
+        if i < len(words) and w.endswith(("'s", "’s", "s'", "s’")):
+            break  # "Florida's Rick Wilson", "Republicans' Long, Uneasy History": the possessor is no part of a name
         if i < len(words) - 1 and w.isupper() and w.isalpha() and len(w) > 1 and words[i][1:2].islower():
             break  # "U.S. Ambassador to the OECD Edward Streator": an abbreviation before a name is no part of it
         i -= 1
@@ -902,9 +902,24 @@ _KIN = wordset(
 _AGED = re.compile(r"\d+-year-old $")
 
 
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s?(?=[\s,])")
+_NAME_THEN_VERB = re.compile(
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was|has|had|will|would|could|can|should|might|did|does|"
+    r"hoped|wanted|planned|tried|sought|wants|hopes|plans)\b"
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|been|being) (?:[a-z]+ )?(?:joined|accompanied|introduced|followed|led|echoed|endorsed|backed|interviewed)\b[^.;]{0,20}$"
+)
+_DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|this|that|of) [a-z]+ $")
+_QUANTITY_OF = re.compile(
+    r"\b(?:[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Aa]ll|[Ee]ach|[Nn]one|[Ss]everal|[Ff]ew|[Mm]uch|[Aa]nother|[Bb]oth|[Tt]wo|[Tt]hree) $"
+)
+
+
 def _object(body: str, at: int) -> bool:
     """Is the name at ``at`` the object of a verb or a preposition ("sued Trump", "On Ward's advice")?
-    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders. A name joined to
+    A possessive is not: "Sanders's role is unclear, but he said" is about Sanders, nor after a verb ("drew
+    Trump's ire") or in "one of Trump's remarks"; after a preposition it is ("On Ward's advice"). A name joined to
     another by "and"/"or" shares its place ("did not mention Rubio or Kasich"); nor is a name after a
     role or kin noun ("analyst Ann Lee", "his cousin James York") or an age ("62-year-old Ann Lee") an object."""
     m = _LEFT_WORD.search(body, max(0, at - 24), at)
@@ -913,10 +928,18 @@ def _object(body: str, at: int) -> bool:
     left = m.group(1)
     if left in ("and", "or", "nor") and (c := _COORDINATED.search(body, max(0, at - 60), at)):
         return _object(body, c.start(1))
+    owner = _POSSESSIVE_NAME.match(body, at) is not None
+    if left == "by" and _PASSIVE_BY.search(body, max(0, m.start() - 30), m.start()):
+        return False  # "He was joined on the call by Ann Lee. She said ...": the agent of a passive
     if left.lower() in _PREPOSITIONS:
-        return True
+        # "One of Trump's jeremiads came when he told ...": the owner of the subject, not an object
+        return not (owner and left == "of" and _QUANTITY_OF.search(body, max(0, m.start() - 12), m.start()))
     if not left.islower() or left in _SUBJECT_AFTER:
         return False
+    if owner:
+        return False  # "she drew Trump's ire - he called her ...": the owner of the object is no object
+    if _NAME_THEN_VERB.match(body, at) and _DETERMINED_NOUN.search(body, max(0, at - 40), at):
+        return False  # "the kind of campaign Ayotte hoped to run", "the reason Obama is seeking": a clause's subject
     if body[at : at + 1].isupper() and (left in TITLE_WORDS or left in _MODIFIED_ROLES or left in _KIN):
         return False
     return not (body[at : at + 1].isupper() and _AGED.search(body, max(0, at - 16), at))
@@ -1158,6 +1181,15 @@ def _pronoun_first(sp: Speakers, s: int, pos: int) -> bool:
 
 _NAMED = re.compile(r"\b(?:named|called)\s+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|adds|according|wrote|writes)\b")
+
+
+def named_in_sentence(sp: Speakers, pos: int, ok) -> bool:
+    """Is someone who fits named in the sentence being read, before ``pos``?"""
+    if not sp.sentence or sp.sentence[0] > pos:
+        return False
+    i = bisect.bisect_left(sp.mentions, sp.sentence[0], key=lambda t: t[0])
+    j = bisect.bisect_left(sp.mentions, pos, key=lambda t: t[0])
+    return any(ok(ent) for _, ent in sp.mentions[i:j])
 
 
 def late_subject(sp: Speakers, ok) -> Entity | None:
@@ -1484,6 +1516,8 @@ class Speakers:
             # "Cruz attacked him on Monday. He said ...": the subject came after the speaker
             return _gendered(subj[1], word)
         if subj is None or not ok(subj[1]):
+            if not ok(self.current) and not named_in_sentence(self, pos, ok) and (late := late_subject(self, ok)):
+                return _gendered(late, word)  # "... the reason President Obama seeks it. It helps, he says"
             earlier = earlier_subject(self, ok)
             if earlier is not None and (not ok(self.current) or earlier[0] > self.current_pos):
                 return _gendered(earlier[1], word)
