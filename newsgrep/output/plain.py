@@ -74,9 +74,12 @@ def print_speaker_rows(rows, out=None) -> None:
     """``print_speakers`` of the rows of ``Archive.speaker_rows`` (tuples), the same bytes.
 
     Every row is first written as it stands and the whole text checked at
-    once (one regular expression): only the rows with a name or role that
-    ``_cell`` would change are written again through it (at 100k articles,
-    69k rows: ``_cell`` on each cell cost more than reading the rows).
+    once: only the rows with a name or role that ``_cell`` would change are
+    written again through it (at 100k articles, 69k rows, ``_cell`` on each
+    cell cost more than reading the rows). ``_cell`` (``clean_line``) leaves
+    a printable cell (``str.isprintable``: no control, format, separator or
+    space character but the plain space, in any script) as it is unless it
+    has two spaces together or a space at either end.
     """
     lines = [f"{n}\t{r or ''}\t{q}\t{a}\t{f or ''}\t{z or ''}\n" for n, r, _aliases, q, a, f, z in rows]
     text = "".join(lines)
@@ -84,7 +87,11 @@ def print_speaker_rows(rows, out=None) -> None:
         redo: Iterable[int] = range(len(lines))
     else:
         ends = list(itertools.accumulate(map(len, lines)))
-        redo = sorted({bisect.bisect_right(ends, m.start()) for m in _UNCLEAN.finditer(text)})
+        spaced = text.startswith(" ") or any(pair in text for pair in ("  ", "\t ", " \t", "\n ", " \n"))
+        redo = {bisect.bisect_right(ends, m.start()) for m in _SPACING.finditer(text)} if spaced else set()
+        if not text.replace("\t", "").replace("\n", "").isprintable():
+            redo.update(i for i, line in enumerate(lines) if not line[:-1].replace("\t", "").isprintable())
+        redo = sorted(redo)
     if redo:
         for i in redo:
             n, r, _aliases, q, a, f, z = rows[i]
@@ -93,6 +100,5 @@ def print_speaker_rows(rows, out=None) -> None:
     (out or sys.stdout).write(text)
 
 
-# Text in which ``_cell`` may change a cell: a character that is not printable ASCII, two spaces, or a
-# space at either end of a cell (an empty cell is fine).
-_UNCLEAN = re.compile(r"[^\x20-\x7e\t\n]|  |(?:^|\t) | (?:\t|$)", re.MULTILINE)
+# In the rows' text: a cell with two spaces together, or a space at either end (an empty cell is fine).
+_SPACING = re.compile(r"  |(?:^|\t) | (?:\t|$)", re.MULTILINE)

@@ -11,6 +11,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgrep.output import plain
 from newsgrep.query.quotes import Speaker
@@ -283,3 +285,22 @@ def test_after_edits_and_a_deletion_the_rows_of_a_rebuild(run, tmp_path):
         rebuilt = run("speakers", *args, "--index", str(work / "fresh"))
         assert incremental.exit_code == rebuilt.exit_code == 0
         assert incremental.stdout == rebuilt.stdout
+
+
+_CHARS = "ab Zë ğ\u00a0\u2003\u202f\u200b\u200d\u202e\u2028\x85\x1b[\t\n\x00\u0301漢ب😀\ufeff"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet=_CHARS, max_size=8), st.none() | st.text(alphabet=_CHARS, max_size=6)),
+        max_size=6,
+    )
+)
+def test_piped_rows_equal_every_cell_cleaned_whatever_the_text(cells):
+    import io
+
+    rows = [Speaker(name, role, [], 1, 1, "2021-01-04", None) for name, role in cells]
+    out = io.StringIO()
+    plain.print_speaker_rows([(s.name, s.role, s.aliases, s.quotes, s.articles, s.first, s.last) for s in rows], out)
+    assert out.getvalue() == _old_plain(rows)
