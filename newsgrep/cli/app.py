@@ -409,16 +409,19 @@ def speakers(
     """
     _check_color(color)
 
+    from ..output import plain
+
+    into_pipe = not json_ and plain.applies(color)
+
     def ask(archive):
-        return archive.speakers(
+        # into a pipe: the rows as tuples, no Speaker objects (69k rows at 100k articles)
+        return (archive.speaker_rows if into_pipe else archive.speakers)(
             query, date_from=date_from, date_to=date_to, source=source, limit=limit, sort=sort, match=match
         )
 
     found = _on_archive(index, ask, source, lambda rows: not rows)
-    from ..output import plain
-
-    if not json_ and plain.applies(color):
-        plain.print_speakers(found)
+    if into_pipe:
+        plain.print_speaker_rows(found)
     else:
         _emit(found, json_, color, "print_speakers")
     raise typer.Exit(ExitStatus.OK if found else ExitStatus.NO_HITS)

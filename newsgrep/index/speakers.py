@@ -160,8 +160,30 @@ def merged(groups: dict[str, list]) -> list[tuple]:
     By last word: comparing every surname with every name took 10 s on Reuters-21578.
     ``groups`` is left as it is. The writer's table keeps them in ``order``.
     """
-    by_last = _by_last(groups)
-    return [row for key in groups if (row := _row(groups, key, by_last)) is not None]
+    singles = {key for key in groups if " " not in key}
+    by_last = _by_last(groups, singles)
+    rows = []
+    for key, g in groups.items():
+        # The usual group, one form and no surname to join or be joined to: its row here; the others, _row's.
+        if " " in key:
+            plain = key.rsplit(" ", 1)[1] not in by_last or by_last[key.rsplit(" ", 1)[1]] != [key]
+        else:
+            plain = len(by_last.get(key, ())) != 1
+        forms, roles = g[4], g[5]
+        if not plain or len(forms) != 1:
+            row = _row(groups, key, by_last)
+            if row is not None:
+                rows.append(row)
+            continue
+        (name,) = forms
+        if not roles:
+            role = None
+        elif len(roles) == 1:
+            (role,) = roles
+        else:
+            role = min(roles, key=lambda r: (-roles[r], r))
+        rows.append((name, role, [name], g[0], g[1], g[2] or None, g[3] or None))
+    return rows
 
 
 def order(row: tuple) -> tuple:
@@ -217,16 +239,18 @@ def _named(key: str) -> bool:
     return len(words) <= 5 and not _PHRASE_WORDS.intersection(words) and words[-1] not in _UNNAMED_HEADS
 
 
-def _by_last(groups: dict) -> dict[str, list[str]]:
-    """The keys of several words that are names, by their last word.
+def _by_last(groups: dict, surnames: set[str] | None = None) -> dict[str, list[str]]:
+    """The keys of several words that are names, by their last word (only those in ``surnames`` when given).
 
     A phrase that ends with a surname ("source close to Reagan") is no full
     name: counted as one, it left "Reagan" (295 quotations on Reuters) a row
     apart from "Ronald Reagan", as if two people of that name were quoted.
+    ``merged`` asks only for the surnames that are groups of their own, the
+    only ones ``_row`` looks up.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
     for key in groups:
-        if " " in key and _named(key):
+        if " " in key and (surnames is None or key.rsplit(" ", 1)[1] in surnames) and _named(key):
             by_last[key.rsplit(" ", 1)[1]].append(key)
     return by_last
 

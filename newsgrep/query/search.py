@@ -118,13 +118,15 @@ def parse_query(text: str, schema, fields: tuple[str, ...] = ("title", "body"), 
     ``meta_names``: a callable giving the record fields the index holds
     (``lambda: meta_names(ix, root)``), asked only when the query names one.
     """
-    from whoosh import qparser, query
+    from whoosh import query
 
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}: shorten it")
     stripped = text.strip()
     if not stripped or stripped == "*":
-        return query.Every()
+        return query.Every()  # without importing the parser (`newsgrep speakers` with no query)
+    from whoosh import qparser
+
     record_fields = _check_fields(text, meta_names)
     group = natural_classes()[1] if match == "any" else qparser.AndGroup
     parser = qparser.MultifieldParser(list(fields), schema, group=group)
@@ -502,8 +504,6 @@ def filter_query(filters: Filters, reader=None):
     """
     from whoosh import query
 
-    from ..attribution.people import wanted_keys
-
     start, end = date_bounds(filters.date_from, filters.date_to)
     parts = []
     if start or end:
@@ -516,6 +516,8 @@ def filter_query(filters: Filters, reader=None):
         )
         parts.append(query.Or([query.Term("agency", t) for t in terms]))
     if filters.speakers:
+        from ..attribution.people import wanted_keys
+
         keys = dict.fromkeys(k for s in filters.speakers for k in wanted_keys(s))  # a full name: its bare surname too
         parts.append(query.Or([query.Term("speaker_key", k) for k in keys]))
     if not parts:
