@@ -1386,7 +1386,7 @@ class Speakers:
 
     def resolve(self, ref: Ref, pos: int) -> Entity | None:
         lone = ref.kind == "name" and " " not in ref.name and name_key(ref.name) not in self.people
-        if (lone or ref.kind == "role") and (named := self._appositive_of(pos, lone)) is not None:
+        if (lone or ref.kind == "role") and (named := appositive_of(self, pos, lone)) is not None:
             return named  # "Scott Pruitt, the attorney general of Oklahoma, said": Pruitt spoke
         if ref.kind == "name":
             return self.person(ref.name.split(), ref.title)
@@ -1411,24 +1411,6 @@ class Speakers:
                 return body
             return cur if cur is not None and (cur.org or cur.group) else they_antecedent(self, pos)
         return self._pronoun(ref.words[0], pos)
-
-    def _appositive_of(self, pos: int, of: bool) -> Entity | None:
-        """The person named just before a phrase that starts at ``pos`` and stands in apposition to the
-        name: "Scott Pruitt, [the Republican attorney general]", "Johnnie Wilson, of [Springfield]" (``of``:
-        only after "of", for a lone capitalised word)."""
-        if self._lazy:
-            self._surnames()
-        i = bisect.bisect_left(self.mentions, pos, key=lambda t: t[0])
-        if not i:
-            return None
-        start, ent = self.mentions[i - 1]
-        if ent.org or ent.group or pos - start > 80 or not _APPOSED.fullmatch(self.body, start, pos):
-            return None
-        if of and not self.body[start:pos].endswith(", of "):
-            return None
-        if self.sentence and self.sentence[0] <= start and _in_fronted_phrase(self.body, self.sentence[0], start):
-            return None  # "In an interview with hosts Joe Ray and Ann Lee, the candidate said": not Ann Lee
-        return ent
 
     def group(self, name: str) -> Entity:
         first, _, rest = name.partition(" ")
@@ -1686,3 +1668,22 @@ class _StateScore:
             self.seen[id(ent)] = _states_near(self.sp, ent)
         near = self.seen[id(ent)]
         return 0 if near and self.state not in near else got
+
+
+def appositive_of(sp: Speakers, pos: int, of: bool) -> Entity | None:
+    """The person named just before a phrase that starts at ``pos`` and stands in apposition to the
+    name: "Scott Pruitt, [the Republican attorney general]", "Johnnie Wilson, of [Springfield]" (``of``:
+    only after "of", for a lone capitalised word)."""
+    if sp._lazy:
+        sp._surnames()
+    i = bisect.bisect_left(sp.mentions, pos, key=lambda t: t[0])
+    if not i:
+        return None
+    start, ent = sp.mentions[i - 1]
+    if ent.org or ent.group or pos - start > 80 or not _APPOSED.fullmatch(sp.body, start, pos):
+        return None
+    if of and not sp.body[start:pos].endswith(", of "):
+        return None
+    if sp.sentence and sp.sentence[0] <= start and _in_fronted_phrase(sp.body, sp.sentence[0], start):
+        return None  # "In an interview with hosts Joe Ray and Ann Lee, the candidate said": not Ann Lee
+    return ent
