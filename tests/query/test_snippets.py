@@ -1,5 +1,7 @@
 """Choosing snippet passages and marking titles (newsgrep/query/snippets.py): exact texts and offsets."""
 
+import re
+
 from newsgrep.query.snippets import make_snippets, title_matches
 
 FILLER = " ".join(f"w{i:02d}" for i in range(60))  # 239 characters: wider than one snippet
@@ -102,4 +104,22 @@ def test_the_opening_of_a_body_for_a_title_match_is_marked_where_it_is_cut():
     assert (snip.text[:15], snip.cut_before, snip.cut_after) == ("Ruritania talks", False, True)
     assert [(s.text, s.cut_before, s.cut_after) for s in make_snippets("Short body.", [])] == [
         ("Short body.", False, False)
+    ]
+
+
+def test_a_paragraph_the_article_repeats_is_shown_once_regression():
+    """Issue 15 re-check on Reuters: a story filed with one paragraph twice printed the same
+    passage twice. A passage whose words were already shown (the same, or inside a longer one)
+    is dropped and the next best passage takes its place."""
+    body = (
+        "Harbour pilots said the ferry strike may lift fares.\n\n"
+        "The port board meets on Monday.\n\n"
+        "Harbour pilots said the ferry strike may lift fares.\n\n"
+        "Union leaders said the ferry strike ends in May.\n\n"
+        "The ferry strike may lift fares."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer("ferry|fares", body)]
+    assert [(s.text, s.matches) for s in make_snippets(body, spans)] == [
+        ("Harbour pilots said the ferry strike may lift fares.", [[24, 29], [46, 51]]),
+        ("Union leaders said the ferry strike ends in May.", [[23, 28]]),
     ]
