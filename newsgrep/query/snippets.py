@@ -138,9 +138,9 @@ def make_snippets(
     Passages never overlap: a passage starts no earlier than the previous one
     ends (the context before its first match is cut short instead), and two
     chosen passages that meet in a paragraph become one, so no words are shown
-    twice and none is cut in half between two lines of output. A passage whose
-    words the article repeats (a paragraph filed twice, or one passage's words
-    inside another's) is shown once, and the next best passage takes its place.
+    twice and none is cut in half between two lines of output. A passage the
+    article repeats word for word (a paragraph filed twice) is shown once, and
+    the next best passage takes its place.
 
     With no spans (a title-only or filter-only match) the opening of the body is returned.
     """
@@ -174,15 +174,15 @@ def make_snippets(
         windows.append((start, end, group))
     best = sorted(windows, key=lambda w: (-len({body[s:e].lower() for s, e in w[2]}), -len(w[2]), w[0]))
     picked: list[tuple[int, int, list[tuple[int, int]]]] = []
-    shown: list[str] = []
+    shown: set[str] = set()
     for window in best:
         if len(picked) == max_snippets:
             break
-        words = " " + " ".join(body[window[0] : window[1]].split()).casefold() + " "
-        if any(words in seen or seen in words for seen in shown):
-            continue  # the article says it twice (a repeated paragraph): show it once
+        words = " ".join(body[window[0] : window[1]].split()).casefold()
+        if words in shown:
+            continue  # the article says it twice (a paragraph filed twice): show it once
         picked.append(window)
-        shown.append(words)
+        shown.add(words)
     chosen: list[tuple[int, int, list[tuple[int, int]]]] = []
     for start, end, group in sorted(picked, key=lambda w: w[0]):
         gap = body[chosen[-1][1] : start] if chosen else "x"
