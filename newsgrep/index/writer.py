@@ -933,7 +933,7 @@ def _kept(
                 ParseWarning(
                     path,
                     article.line,
-                    f"duplicate of article {article.id}: replaced by its later version at line {latest.line}; skipped",
+                    f"duplicate of article {latest.id}: replaced by its later version at line {latest.line}; skipped",
                 )
             )
             continue

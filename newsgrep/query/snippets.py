@@ -138,7 +138,9 @@ def make_snippets(
     Passages never overlap: a passage starts no earlier than the previous one
     ends (the context before its first match is cut short instead), and two
     chosen passages that meet in a paragraph become one, so no words are shown
-    twice and none is cut in half between two lines of output.
+    twice and none is cut in half between two lines of output. A passage the
+    article repeats word for word (a paragraph filed twice) is shown once, and
+    the next best passage takes its place.
 
     With no spans (a title-only or filter-only match) the opening of the body is returned.
     """
@@ -171,8 +173,18 @@ def make_snippets(
             i += 1
         windows.append((start, end, group))
     best = sorted(windows, key=lambda w: (-len({body[s:e].lower() for s, e in w[2]}), -len(w[2]), w[0]))
+    picked: list[tuple[int, int, list[tuple[int, int]]]] = []
+    shown: set[str] = set()
+    for window in best:
+        if len(picked) == max_snippets:
+            break
+        words = " ".join(body[window[0] : window[1]].split()).casefold()
+        if words in shown:
+            continue  # the article says it twice (a paragraph filed twice): show it once
+        picked.append(window)
+        shown.add(words)
     chosen: list[tuple[int, int, list[tuple[int, int]]]] = []
-    for start, end, group in sorted(best[:max_snippets], key=lambda w: w[0]):
+    for start, end, group in sorted(picked, key=lambda w: w[0]):
         gap = body[chosen[-1][1] : start] if chosen else "x"
         if not gap.strip() and "\n\n" not in gap:
             # The passage goes on where the previous one stopped: one passage, not two halves.

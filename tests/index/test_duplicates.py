@@ -126,7 +126,7 @@ def test_versions_with_ids_of_their_own_are_still_copies_regression(tmp_path, mo
         ("wire-2", "a/wire.jsonl", 2),
     ]
     assert problems(summary) == [
-        ("a/wire.jsonl", 1, "duplicate of article wire-0: replaced by its later version at line 3; skipped"),
+        ("a/wire.jsonl", 1, "duplicate of article wire-1: replaced by its later version at line 3; skipped"),
         ("b/copy.jsonl", 1, "duplicate of article copy-9 in a/wire.jsonl; skipped"),
     ]
     # Editing the file that keeps it hands the copy over as a rebuild would.
@@ -135,4 +135,16 @@ def test_versions_with_ids_of_their_own_are_still_copies_regression(tmp_path, mo
     assert sorted((i, p) for i, (p, _, _) in kept("index").items()) == [
         ("copy-9", "b/copy.jsonl"),
         ("wire-1", "a/wire.jsonl"),
+    ]
+
+
+def test_an_earlier_version_with_its_own_id_names_the_article_kept_regression(tmp_path, monkeypatch):
+    """Issue 15 re-check on Reuters: records with ids of their own (7 and 9) under one title and day
+    are one story; the warning named the skipped record's id, which is in no index, not the kept one."""
+    monkeypatch.chdir(tmp_path)
+    write(Path("wire.jsonl"), [dict(record(1, 1), id="wire-7"), record(2, 1), dict(record(1, 2), id="wire-9")])
+    summary = update_index("index", ["wire.jsonl"], jobs=1)
+    assert sorted(kept("index"))[-1] == "wire-9"
+    assert problems(summary) == [
+        ("wire.jsonl", 1, "duplicate of article wire-9: replaced by its later version at line 3; skipped")
     ]

@@ -1,5 +1,7 @@
 """Choosing snippet passages and marking titles (newsgrep/query/snippets.py): exact texts and offsets."""
 
+import re
+
 from newsgrep.query.snippets import make_snippets, title_matches
 
 FILLER = " ".join(f"w{i:02d}" for i in range(60))  # 239 characters: wider than one snippet
@@ -102,4 +104,28 @@ def test_the_opening_of_a_body_for_a_title_match_is_marked_where_it_is_cut():
     assert (snip.text[:15], snip.cut_before, snip.cut_after) == ("Ruritania talks", False, True)
     assert [(s.text, s.cut_before, s.cut_after) for s in make_snippets("Short body.", [])] == [
         ("Short body.", False, False)
+    ]
+
+
+def test_a_paragraph_the_article_repeats_is_shown_once_regression():
+    """Issue 15 re-check on Reuters: a story filed with one paragraph twice printed the same
+    passage twice. A passage the article repeats word for word is shown once, and the next best
+    passage takes its place; a passage that only contains another's words is no repeat."""
+    body = (
+        "Harbour pilots said the ferry strike may lift fares.\n\n"
+        "The port board meets on Monday.\n\n"
+        "Harbour  pilots said the FERRY strike may lift fares.\n\n"
+        "Union leaders said the ferry strike ends in May.\n\n"
+        "Ferry fares\n\n"
+        "Clerks expect ferry fares to rise."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer("(?i)ferry|fares", body)]
+    assert [(s.text, s.matches) for s in make_snippets(body, spans, max_snippets=3)] == [
+        ("Harbour pilots said the ferry strike may lift fares.", [[24, 29], [46, 51]]),
+        ("Ferry fares", [[0, 5], [6, 11]]),
+        ("Clerks expect ferry fares to rise.", [[14, 19], [20, 25]]),
+    ]
+    assert [s.text for s in make_snippets(body, spans[:6], max_snippets=2)] == [
+        "Harbour pilots said the ferry strike may lift fares.",
+        "Union leaders said the ferry strike ends in May.",
     ]
