@@ -979,9 +979,8 @@ class CueReader:
         head = words[: next((k for k, w in enumerate(words) if w.lower() in _POSTMOD and k), len(words))]
         ref = parse_phrase(head)
         if ref is None or ref.kind in ("role", "orgref", "group"):
-            words = lead_words(
-                words[: next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))]
-            )
+            cut = next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))
+            words = lead_words(words[:cut])
             ok = words and words[-1].lower() not in _DANGLING  # not "an appearance on a station during"
             ref = Ref("group", name=" ".join(words).replace(" .", ".")) if ok else None  # "Nov. 8"
         if ref is None or ref.kind == "pronoun":
@@ -1082,9 +1081,7 @@ class CueReader:
             if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS:
                 last_head = k
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?" and not relative_head(toks, k)):
-            k = (
-                k if lower_head(toks, last_head, k) else last_head
-            )  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
+            k = k if lower_head(toks, last_head, k) else last_head  # "one Canadian bond trader who ..."
         follow = toks[k][1] if k < len(toks) else "."
         after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
         if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote):  # "said X in a statement"
