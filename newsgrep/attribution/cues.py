@@ -25,6 +25,7 @@ from .speakers import (
     company_name,
     is_particle,
     is_region,
+    lead_words,
     no_stop,
     parse_phrase,
     role_of,
@@ -635,6 +636,17 @@ def relative_head(toks: list[tuple[int, str]], k: int) -> bool:
     return toks[k][1] == "who" and toks[0][1].lower() in _EDGE and 1 < k <= 5
 
 
+def lower_head(toks: list[tuple[int, str]], last: int, k: int) -> bool:
+    """Does an article's phrase after a cue end at a lower-case noun before a link word, not at the last
+    head read ("said a French user from Lyon", "said a woman in the crowd": not "French", not nobody)?"""
+    if k >= len(toks) or toks[k][1] not in _AFTER_INVERTED or toks[0][1].lower() not in ("a", "an", "the"):
+        return False
+    if last > 1 and not toks[last - 1][1][:1].isupper():
+        return False  # "a source involved in ...": the head was read; the postmodifier reader takes it on
+    tail = [t for _, t in toks[max(last, 1) : k]]
+    return bool(tail) and all(t.isalpha() and t.islower() and t not in FUNCTION for t in tail) and k <= 4
+
+
 def inverted_ref(words: list[str], left: str) -> Ref | None:
     """The speaker phrase read after a cue: as the phrase reader has it; as written after a closing mark
     when that reader has nothing ('"...," wrote one commenter'), or when an indefinite head has a
@@ -967,9 +979,8 @@ class CueReader:
         head = words[: next((k for k, w in enumerate(words) if w.lower() in _POSTMOD and k), len(words))]
         ref = parse_phrase(head)
         if ref is None or ref.kind in ("role", "orgref", "group"):
-            words = words[: next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))]
-            while words and words[0].lower() in ("the", "a", "an"):
-                words = words[1:]
+            cut = next((k for k, w in enumerate(words) if w.lower() in _RELATIVE and k), len(words))
+            words = lead_words(words[:cut])
             ok = words and words[-1].lower() not in _DANGLING  # not "an appearance on a station during"
             ref = Ref("group", name=" ".join(words).replace(" .", ".")) if ok else None  # "Nov. 8"
         if ref is None or ref.kind == "pronoun":
@@ -1070,7 +1081,7 @@ class CueReader:
             if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS:
                 last_head = k
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?" and not relative_head(toks, k)):
-            k = last_head  # "one Canadian bond trader who asked ..." -> "one Canadian bond trader"
+            k = k if lower_head(toks, last_head, k) else last_head  # "one Canadian bond trader who ..."
         follow = toks[k][1] if k < len(toks) else "."
         after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
         if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote):  # "said X in a statement"

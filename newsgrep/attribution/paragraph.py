@@ -27,6 +27,7 @@ from .speakers import (
     Speakers,
     after_dateline,
     is_region,
+    lead_words,
     no_stop,
     parse_phrase,
     trim_phrase,
@@ -235,8 +236,7 @@ def main_subject(text: Marked, sp: Speakers, s: int, c: Cue, whole: bool) -> Ent
     ent = sp.resolve(ref, toks[0][0]) if ref is not None else None
     if ent is not None or (ref is not None and ref.kind == "pronoun"):
         return ent
-    while words and words[0].lower() in _ARTICLES:
-        words = words[1:]
+    words = lead_words(words)  # "Even those": not the adverb
     if not words or not words[-1].islower() and not words[-1][:1].isdigit():
         return None  # a lone capitalised word: not a speaker this reading can vouch for
     phrase = " ".join(words)

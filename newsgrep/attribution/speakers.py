@@ -658,6 +658,27 @@ def _name_before_circumstance(words: list[str], low: list[str]) -> Ref | None:
     return head
 
 
+# Sentence adverbs that open a subject phrase: "Even those who backed him said", "Yet another voter said".
+OPENING_ADVERBS = wordset("even yet still also now then meanwhile indeed instead perhaps")
+
+
+def lead_words(words: list[str]) -> list[str]:
+    """An unnamed speaker's phrase without the article or sentence adverb that opens it: "Even those"
+    -> "those", "the Republicans" -> "Republicans"."""
+    while words and (words[0].lower() in ("the", "a", "an") or len(words) > 1 and words[0].lower() in OPENING_ADVERBS):
+        words = words[1:]
+    return words
+
+
+def lone_title_surname(word: str) -> bool:
+    """A capitalised title word alone as a speaker is a surname: "Major said" (Gloria Major), "King said"
+    (Alan King); a role goes with its article ("the major", "the king")."""
+    low = _low(word)
+    if not (word[:1].isupper() and word[1:].islower() and low in TITLE_WORDS) or low in _SURNAME_NEVER:
+        return False
+    return not (low in GROUP_NOUNS or low in _SUBORDINATE or low in _PARTIES or low in NATIONALITIES)
+
+
 def parse_phrase(words: list[str]) -> Ref | None:
     """Read a speaker phrase (the words before or after a cue verb)."""
     words = [w for w in words if w]
@@ -668,6 +689,10 @@ def parse_phrase(words: list[str]) -> Ref | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Ref("pronoun", words=(PRONOUNS[words[0].lower()],))
+    while len(words) > 1 and words[0].lower() in OPENING_ADVERBS and words[1].lower() not in _AUXILIARIES:
+        words = words[1:]  # "Even those who ...", "Yet another supporter": the adverb is no part of the speaker
+    if len(words) == 1 and lone_title_surname(words[0]):
+        return Ref("name", name=words[0])
     if words[0][-2:] in ("'s", "’s") and words[0][:-2].lower() in ("he", "she"):  # "She's a Smith supporter"
         return Ref("pronoun", words=(words[0][:-2].lower(),))
     rel = next((k for k, w in enumerate(words) if k and w in _RELATIVES), 0)
