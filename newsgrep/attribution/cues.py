@@ -405,14 +405,23 @@ def after_adverbials(m: str, at: int, e: int) -> int:
         at = adv.end()
 
 
+# A pronoun with its verb contracted: "she'll", "he's", "they'd", "it's", "we've", "I'm" (a finite verb).
+CONTRACTED = re.compile(r"(?i:he|she|they|we|i|you|it|there|that)['’](?:s|d|ll|re|ve|m)")
+
+
 def has_verb(words: list[str]) -> bool:
-    """Is there a finite verb among ``words``?"""
-    return any(w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) for w in words)
+    """Is there a finite verb among ``words`` (a contracted one too: "she'll")?"""
+    return any(
+        w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) or CONTRACTED.fullmatch(w)
+        for w in words
+    )
 
 
 def clause_it(first: str, rest: str) -> bool:
     """Does a clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "saying it was
-    postponed", "saying it only signalled"?"""
+    postponed", "saying it only signalled"? Or with a pronoun and its contracted verb: "stressing it's not"."""
+    if CONTRACTED.fullmatch(first) and len(rest.split()) > 1:
+        return True
     after = rest.split()[1:3]
     if len(after) == 2 and (after[0] in ("only", "also", "still", "now", "already") or _ADVERB.fullmatch(after[0])):
         after = after[1:]  # "saying it only signalled a change"
@@ -552,6 +561,8 @@ def _it_clause(first: str, after: list[str]) -> bool:
     """Does a bare clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "said it
     was postponed", "said it actively investigated ..."?"""
     low = first.lower()
+    if CONTRACTED.fullmatch(first) and after:  # "suggested she'll turn to ...", "insist he's returning"
+        return True
     if low not in ("it", "this", "there") or not after:
         return False
     if low != "this" and len(after) > 1 and _ADVERB.fullmatch(after[0]):

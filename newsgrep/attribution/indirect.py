@@ -330,7 +330,7 @@ class IndirectReader:
                     first = (FIRST.match(rest).group(1) or "").lower()
                 if not (bare_ok(first) or clause_it(first, rest)):
                     continue
-                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[1:8]):
+                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[:8]):
                     continue
                 a, b = at, e  # ", adding it could mean ..."
             elif (

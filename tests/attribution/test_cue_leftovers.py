@@ -1,0 +1,26 @@
+"""Leftover cue forms of PolNeAR train (issue 13), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.quote_util import quotes
+
+
+def test_contracted_verb_opens_a_bare_clause():
+    # "suggested" takes a bare clause only when it shows a finite verb: "she'll" is one
+    assert quotes("Jane Doe, in her remarks, suggested she'll ask her brother for advice on trade.") == [
+        ("indirect", "Jane Doe", "suggested", "she'll ask her brother for advice on trade")
+    ]
+    assert quotes("Several county leaders suggested he’d be competitive in at least two districts.") == [
+        ("indirect", "county leaders", "suggested", "he’d be competitive in at least two districts")
+    ]
+
+
+def test_contracted_verb_after_a_clause_participle():
+    assert quotes("Most senators backed the bill, while emphasizing it's not a blank check for the agency.") == [
+        ("indirect", "Most senators", "emphasizing", "it's not a blank check for the agency")
+    ]
+
+
+def test_possessive_is_not_a_contracted_verb():
+    # "Trump's plan" is a noun phrase, not a clause: "announced" still needs a verb in sight
+    assert quotes("The mayor suggested Lee's plan for the river.") == []
