@@ -24,3 +24,18 @@ def test_contracted_verb_after_a_clause_participle():
 def test_possessive_is_not_a_contracted_verb():
     # "Trump's plan" is a noun phrase, not a clause: "announced" still needs a verb in sight
     assert quotes("The mayor suggested Lee's plan for the river.") == []
+
+
+def test_unquoted_clause_after_a_cue_and_a_colon():
+    assert quotes("Hewitt writes: The film mentions neither the mayor nor the governor by name.") == [
+        ("indirect", "Hewitt", "writes", "The film mentions neither the mayor nor the governor by name")
+    ]
+    assert quotes("A reporter asked: Did they talk about the plan to close the plant next year?") == [
+        ("indirect", "reporter", "asked", "Did they talk about the plan to close the plant next year?")
+    ]
+
+
+def test_quotation_after_a_colon_stays_direct():
+    assert quotes('Ann Poe said: "We will win this race in the fall."') == [
+        ("direct", "Ann Poe", "said", "We will win this race in the fall.")
+    ]
