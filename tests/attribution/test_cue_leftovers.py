@@ -39,3 +39,15 @@ def test_quotation_after_a_colon_stays_direct():
     assert quotes('Ann Poe said: "We will win this race in the fall."') == [
         ("direct", "Ann Poe", "said", "We will win this race in the fall.")
     ]
+
+
+def test_unnamed_source_after_the_cue_with_a_postmodifier():
+    assert quotes("The plan is dead and will not return, said an official familiar with the talks.") == [
+        ("indirect", "official familiar with the talks", "said", "The plan is dead and will not return")
+    ]
+    assert quotes("The plan is dead, said one person with knowledge of the talks.") == [
+        ("indirect", "one person with knowledge of the talks", "said", "The plan is dead")
+    ]
+    assert quotes("The plan is dead, said one official with direct knowledge of the talks on Monday.") == [
+        ("indirect", "one official with direct knowledge of the talks", "said", "The plan is dead")
+    ]
