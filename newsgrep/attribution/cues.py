@@ -406,14 +406,23 @@ def after_adverbials(m: str, at: int, e: int) -> int:
         at = adv.end()
 
 
+# A pronoun with its verb contracted: "she'll", "he's", "they'd", "it's", "we've", "I'm" (a finite verb).
+CONTRACTED = re.compile(r"(?i:he|she|they|we|i|you|it|there|that)['’](?:s|d|ll|re|ve|m)")
+
+
 def has_verb(words: list[str]) -> bool:
-    """Is there a finite verb among ``words``?"""
-    return any(w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) for w in words)
+    """Is there a finite verb among ``words`` (a contracted one too: "she'll")?"""
+    return any(
+        w.lower().strip(",.") in _FINITE or _PAST.fullmatch(w.lower().strip(",.")) or CONTRACTED.fullmatch(w)
+        for w in words
+    )
 
 
 def clause_it(first: str, rest: str) -> bool:
     """Does a clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "saying it was
-    postponed", "saying it only signalled"?"""
+    postponed", "saying it only signalled"? Or with a pronoun and its contracted verb: "stressing it's not"."""
+    if CONTRACTED.fullmatch(first) and len(rest.split()) > 1:
+        return True
     after = rest.split()[1:3]
     if len(after) == 2 and (after[0] in ("only", "also", "still", "now", "already") or _ADVERB.fullmatch(after[0])):
         after = after[1:]  # "saying it only signalled a change"
@@ -553,6 +562,8 @@ def _it_clause(first: str, after: list[str]) -> bool:
     """Does a bare clause open with "it", "this" or "there" and a verb, perhaps after an adverb: "said it
     was postponed", "said it actively investigated ..."?"""
     low = first.lower()
+    if CONTRACTED.fullmatch(first) and after:  # "suggested she'll turn to ...", "insist he's returning"
+        return True
     if low not in ("it", "this", "there") or not after:
         return False
     if low != "this" and len(after) > 1 and _ADVERB.fullmatch(after[0]):
@@ -615,10 +626,32 @@ _POSTMOD_ADJ = wordset("familiar involved close knowledgeable briefed")
 _POSTMOD_PREP = wordset("with in to about on")
 
 
+def post_follows(toks: list[tuple[int, str]], k: int) -> bool:
+    """Does a postmodifier of an unnamed source start at ``toks[k]``: "familiar with", "with knowledge of"?"""
+    if not 0 < k < len(toks):
+        return False
+    return toks[k][1] in _POSTMOD_ADJ or (
+        toks[k][1] == "with" and toks[k + 1 : k + 2] != [] and toks[k + 1][1] in _KNOWING
+    )
+
+
+_PERSONS = wordset("person people persons individual individuals")
+
+
+def unnamed_head(toks: list[tuple[int, str]], k: int) -> bool:
+    """Is ``toks[k - 1]`` "person"/"people" with a postmodifier after it, the head of an unnamed source:
+    "said one person familiar with the talks", "said people with knowledge of the plan"?"""
+    return toks[k - 1][1] in _PERSONS and post_follows(toks, k)
+
+
+_KNOWING = wordset("knowledge direct firsthand first-hand intimate detailed")  # "with (direct) knowledge of"
+
+
 def postmodified(toks: list[tuple[int, str]], k: int) -> int:
     """The end of an inverted speaker phrase whose head ``toks[:k]`` a postmodifier follows ("said one
-    Democrat familiar with the discussion."): the punctuation within ten words, if no verb comes first."""
-    if k + 1 >= len(toks) or toks[k + 1][1] not in _POSTMOD_PREP:
+    Democrat familiar with the discussion.", "said one person with knowledge of the talks."): the
+    punctuation within ten words, if no verb comes first."""
+    if k + 1 >= len(toks) or (toks[k + 1][1] not in _POSTMOD_PREP and toks[k][1] != "with"):
         return k
     for j in range(k + 2, min(len(toks), k + 12)):
         w = toks[j][1]
@@ -651,7 +684,7 @@ def inverted_ref(words: list[str], left: str) -> Ref | None:
     """The speaker phrase read after a cue: as the phrase reader has it; as written after a closing mark
     when that reader has nothing ('"...," wrote one commenter'), or when an indefinite head has a
     postmodifier ("said one Democrat familiar with the discussion")."""
-    post = next((i for i, w in enumerate(words) if i >= 2 and w in _POSTMOD_ADJ), 0)
+    post = next((i for i, w in enumerate(words) if i >= 2 and (w in _POSTMOD_ADJ or w == "with")), 0)
     ref = parse_phrase(words[:post] if post else words)
     if post and words[0].lower() in INDEFINITE and (ref is None or ref.kind in ("name", "group", "role")):
         return Ref("group", name=" ".join(words[1:] if words[0].lower() in ("a", "an") else words))
@@ -1078,17 +1111,17 @@ class CueReader:
             else:
                 break
             k += 1
-            if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS:
+            if is_head(tok) or tok[:1].isupper() or tok.lower() in PRONOUNS or unnamed_head(toks, k):
                 last_head = k
         if last_head < k and (k == len(toks) or toks[k][1] not in ",.;:!?" and not relative_head(toks, k)):
             k = k if lower_head(toks, last_head, k) else last_head  # "one Canadian bond trader who ..."
         follow = toks[k][1] if k < len(toks) else "."
         after_quote = left in _CLOSING and 0 < last_head == k and follow.islower() and follow not in _FINITE
-        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote):  # "said X in a statement"
+        if not k or not (follow in ",.;:!?(" or follow in _AFTER_INVERTED or after_quote or post_follows(toks, k)):
             return  # ('"...," said one Democrat familiar with the plan': the phrase ends at its last head)
         while 0 < k < len(toks) and toks[k - 1][1] in _WEEKDAYS and toks[k][1].islower() and toks[k][1] not in FUNCTION:
             k += 1  # '"...," reads a Wednesday editorial in ...': not "Wednesday"
-        k = postmodified(toks, k) if 0 < k < len(toks) and toks[k][1] in _POSTMOD_ADJ else k
+        k = postmodified(toks, k) if post_follows(toks, k) else k  # "said one person with knowledge of ..."
         ref = inverted_ref([t for _, t in toks[:k]], left)
         if ref is None or ref.kind == "pronoun":
             return

@@ -161,6 +161,19 @@ def trails_on(m: str, inner: list[Q], b: int, cues: list[Cue]) -> bool:
     return len(_WORD.findall(m, at, b)) >= 3 and not any(at <= c.start < b for c in cues)
 
 
+_COLON = re.compile(r"\s*:\s+(?=[A-Z])")
+
+
+def colon_clause(m: str, c: Cue, e: int) -> int:
+    """Where an unquoted clause starts after a cue and a colon: "Hewitt writes: The film mentions ...",
+    "A reporter asked: Did they ...". A capital opens it and four words or more run to the end; else 0."""
+    verb = c.verb.split()[-1].lower()
+    if verb not in BARE_VERBS and verb not in _ASKING:
+        return 0
+    mt = _COLON.match(m, after_adverbials(m, c.end, e), e)
+    return mt.end() if mt and len(m[mt.end() : e].split()) >= 4 else 0
+
+
 class IndirectReader:
     """Finds the reported clauses of one sentence, given its cues and quotations."""
 
@@ -315,6 +328,8 @@ class IndirectReader:
                 if comma < 0:
                     continue
                 a, b = w.start(1), comma
+            elif not inverted and (colon := colon_clause(m, c, e)):
+                a, b = colon, e  # "Hewitt writes: The film mentions neither ..."
             elif t := self.reader.clause_that(c, e):
                 a, b = t, end
             elif c.kind == "part" and not c.verb.endswith("ing") and (bare := self.reader.bare(c, e)):
@@ -330,7 +345,7 @@ class IndirectReader:
                     first = (FIRST.match(rest).group(1) or "").lower()
                 if not (bare_ok(first) or clause_it(first, rest)):
                     continue
-                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[1:8]):
+                if c.verb in _CLAUSE_PARTICIPLES and not has_verb(rest.split()[:8]):
                     continue
                 a, b = at, e  # ", adding it could mean ..."
             elif (
