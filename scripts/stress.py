@@ -623,6 +623,8 @@ def damage(path: Path, kind: str, rnd: random.Random) -> bool:
         size = path.stat().st_size
         if size == 0:
             return False
+        if path.name == "CURRENT":  # read stripped: cutting only its final newline is no damage (1 in 28 cuts)
+            size = max(1, len(path.read_bytes().rstrip()))
         with open(path, "r+b") as fh:
             fh.truncate(rnd.randrange(size))
     elif kind in ("bit flip", "rot"):

@@ -57,10 +57,31 @@ class Speaker:
 class _QuoteTerms:
     """Positions of terms in one article's ``qtext``, grouped by quotation."""
 
-    def __init__(self, searcher, docnum: int) -> None:
+    def __init__(self, searcher, docnum: int, expansions: dict | None = None) -> None:
         self.searcher = searcher
         self.docnum = docnum
         self._cache: dict[bytes, dict[int, list[int]]] = {}
+        # The quotations holding a word of a wildcard, prefix, fuzzy term or range, by id of that (sub)query:
+        # shared by every hit of one search, so its words' postings are read once per search, not once per
+        # quotation and word (``*billion`` walked the whole lexicon for each quotation of each hit).
+        self.expansions: dict[int, set[tuple[int, int]]] = {} if expansions is None else expansions
+
+    def expanded(self, q, reader) -> set[tuple[int, int]]:
+        """(document number, quotation) pairs where one of ``q``'s words stands in ``qtext``."""
+        key = id(q)
+        if key not in self.expansions:
+            where: set[tuple[int, int]] = set()
+            for _f, term in q.expanded_terms(reader):
+                try:
+                    matcher = self.searcher.postings("qtext", as_bytes(term))
+                except Exception:  # noqa: BLE001 - the term is not in the index
+                    continue
+                while matcher.is_active():
+                    docnum = matcher.id()
+                    where.update((docnum, pos // QUOTE_GAP) for pos in matcher.value_as("positions"))
+                    matcher.next()
+            self.expansions[key] = where
+        return self.expansions[key]
 
     def positions(self, term: bytes) -> dict[int, list[int]]:
         if term not in self._cache:
@@ -109,7 +130,7 @@ def matches_quote(q, terms: _QuoteTerms, n: int, reader) -> bool:
     if isinstance(q, query.Term):
         return bool(terms.positions(as_bytes(q.text)).get(n))
     if isinstance(q, query.MultiTerm):
-        return any(terms.positions(as_bytes(t)).get(n) for _f, t in q.expanded_terms(reader))
+        return (terms.docnum, n) in terms.expanded(q, reader)
     return True  # anything else: trust the article-level match
 
 
@@ -151,11 +172,14 @@ def search_quotes(
         )
         reader = searcher.reader()
         phrases = phrases_of(q, "qtext")
+        expansions: dict[
+            int, set[tuple[int, int]]
+        ] = {}  # q lives until the loop ends, so the ids of its parts are stable
         # Every match is read: equal scores (or dates) in article-id order, never Whoosh's document number.
         sign = -1 if by_relevance else 1
         for hit in sorted(results, key=lambda hit: (sign * hit.score, hit.fields()["id"])):
             stored = hit.fields()
-            terms = _QuoteTerms(searcher, hit.docnum)
+            terms = _QuoteTerms(searcher, hit.docnum, expansions)
             body_terms = sorted({t for f, t in (hit.matched_terms() or []) if f == "qtext"})
             spans = term_spans(searcher, hit.docnum, "body", body_terms, phrases) if body_terms else []
             bare = set(bare_keys(stored.get("speaker", "").split(","))) if want else set()
