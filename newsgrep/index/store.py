@@ -376,7 +376,10 @@ def check_version(gen: str, root: str) -> dict:
             meta = json.load(fh)
     except (OSError, ValueError) as err:
         raise damaged(root, err) from None
-    if meta.get("schema") != SCHEMA_VERSION:
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if type(schema) is not int:  # a flipped bit, not another version: "schemA", "5" or no object at all
+        raise damaged(root, ManifestDamage("newsgrep.json holds no schema number"))
+    if schema != SCHEMA_VERSION:
         raise IndexVersionError(
             f"the index at {root} was built by another newsgrep version (schema {meta.get('schema')},"
             f" this one reads {SCHEMA_VERSION}); run `newsgrep index --rebuild`"

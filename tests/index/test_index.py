@@ -116,6 +116,21 @@ def test_schema_change_is_rebuilt_by_index_and_refused_by_search(workdir, run):
     assert run("search", "Kuril").exit_code == 0
 
 
+@pytest.mark.parametrize("meta", ['{"schemA": 5, "segments": 1}', '{"schema": "5"}', "[5]"])
+def test_flipped_bit_in_newsgrep_json_is_damage_not_another_version(workdir, run, meta):
+    """A bit flip in newsgrep.json said "built by another newsgrep version (schema None ...)" (issue 16 re-run)."""
+    run("index")
+    (Path(store.current_dir("index")) / "newsgrep.json").write_text(meta)
+    result = run("search", "Kuril")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "newsgrep: error: the index at index is damaged (newsgrep.json holds no schema number); "
+        "run `newsgrep index --rebuild`\n",
+    )
+    assert run("index", "--rebuild").exit_code == 0
+    assert run("search", "Kuril").exit_code == 0
+
+
 def test_second_run_waits_then_gives_up(workdir, run):
     run("index")
     with ix_mod.write_lock("index", 0):
