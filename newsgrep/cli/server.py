@@ -325,6 +325,15 @@ def _read(conn, size: int, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
+def _drain(conn) -> None:
+    """Read, without waiting, what the client sent past its request: a socket closed with bytes unread
+    resets the connection, and the client lost its reply (a frame of blank lines did that)."""
+    conn.setblocking(False)
+    for _ in range(16):  # at most 1 MiB: more is not a client that reads its replies
+        if not conn.recv(65536):
+            return
+
+
 def _connection(warm: WarmIndex, conn, run, slots: threading.BoundedSemaphore) -> None:
     """One client, on a thread of its own: a slow or broken one holds up nobody else."""
     try:
@@ -332,6 +341,7 @@ def _connection(warm: WarmIndex, conn, run, slots: threading.BoundedSemaphore) -
             if same_user(conn):
                 with contextlib.suppress(OSError, _Dropped):
                     _answer(warm, conn, run)
+                    _drain(conn)
     except Exception:  # noqa: BLE001, S110 - nothing a client sends may take the server down
         pass
     finally:

@@ -269,6 +269,21 @@ def test_garbage_in_either_framing_gets_an_error_and_the_server_carries_on(serve
     assert forward("search", "Kuril", "--json")[0] == 0  # still serving
 
 
+def test_blank_lines_before_a_request_get_their_error_reply_not_a_reset(served, forward):
+    """Regression (issue 16 re-run): a frame of blank lines was answered, then closed with bytes unread,
+    so the client got a connection reset instead of the error reply."""
+    import socket
+
+    for raw in (b"\n\n", b"\n\n\n\n" + b"x" * 1000 + b"\n"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(socket_path("index"))
+            sock.sendall(raw)
+            sock.shutdown(socket.SHUT_WR)
+            reply = b"".join(iter(lambda s=sock: s.recv(65536), b""))
+        assert json.loads(reply) == {"ok": False, "error": "bad request (not JSON)"}
+    assert forward("search", "Kuril", "--json")[0] == 0  # still serving
+
+
 def test_the_server_runs_only_read_only_commands(served, served_dir):
     from newsgrep.cli.launch import _ask
 
