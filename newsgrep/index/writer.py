@@ -941,12 +941,21 @@ def _kept(
         if any(h < path or h not in present for h in holders):
             holder = min(holders)
             dups.extend(k for k in mine if owner.get(k, path) != path)
-            warnings.append(ParseWarning(path, article.line, f"duplicate of article {article.id} in {holder}; skipped"))
+            warnings.append(ParseWarning(path, article.line, _copy_of(mine, owner, holder)))
             continue
         demoted.update(holders)
         owner.update(dict.fromkeys(mine, path))
         kept.append(article)
     return kept, dups
+
+
+def _copy_of(mine: tuple[str, ...], owner: dict, holder: str) -> str:
+    """The warning for an article that ``holder`` keeps: by the id they share, when they share one; else
+    by what makes them copies. It once named the skipped record's own id, which is in no index."""
+    shared = next((k for k in mine if owner.get(k) == holder and not k.startswith("copy:")), None)
+    if shared is not None:
+        return f"duplicate of article {shared} in {holder}; skipped"
+    return f"copy (same URL, or same title, date and agency) of an article in {holder}; skipped"
 
 
 def _writer(ix, nfiles: int, nbytes: int, jobs: int, parallel_hint: bool):
