@@ -687,7 +687,14 @@ def _full_build(root: str, sources: list[SourceFile], jobs: int, progress: Progr
     ix = whoosh_index.create_in(gen, SCHEMA)
     counts = {"added": 0, "updated": 0, "removed": 0, "moved": 0, "unchanged": 0}
     manifest: dict = {"files": {}, "anchor": anchor}
-    warnings, _ = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, True, {})
+    try:
+        warnings, _ = _apply(ix, gen, manifest, [], sources, {}, jobs, progress, counts, True, {})
+    except BaseException:
+        # No CURRENT names it yet, so no reader holds it: an interrupted first build once left it behind,
+        # and every read then said "damaged (CURRENT is missing)" about an index that never was.
+        ix.close()
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
     write_atomic(os.path.join(root, "CURRENT"), os.path.basename(gen) + "\n")
     return counts, sum(len(f["ids"]) for f in manifest["files"].values()), warnings, []
 

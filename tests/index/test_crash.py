@@ -246,3 +246,29 @@ def test_ctrl_c_after_the_toc_while_whoosh_deletes_old_files_says_the_changes_ar
     again = run("index")
     assert again.exit_code == 0, again.stderr
     assert run("search", "Zanzibar", "--count").stdout == "1\n"
+
+
+def test_ctrl_c_in_the_first_build_leaves_no_index_not_a_damaged_one(workdir, run, monkeypatch):
+    """Regression (issue 15 re-check): Ctrl-C during the very first build left its generation folder
+    behind with no CURRENT, and every read then said "damaged (CURRENT is missing)"."""
+    from newsgrep.index import writer
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:  # not monkeypatch.undo(): it also undid workdir's chdir
+        patched.setattr(writer, "_apply", interrupted)
+        result = run("index")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2,
+        "newsgrep: error: interrupted; the index is as it was before this run",
+    )
+    assert sorted(os.listdir("index")) == [".lock"]
+    result = run("stats", "--index", "index")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "newsgrep: error: no index at index; build it with `newsgrep index --index index PATH...`, "
+        "or check the --index path (or $NEWSGREP_INDEX)\n",
+    )
+    assert run("index").exit_code == 0
+    assert run("search", "Kuril", "--count").stdout == "1\n"
