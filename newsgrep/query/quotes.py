@@ -172,9 +172,8 @@ def search_quotes(
         )
         reader = searcher.reader()
         phrases = phrases_of(q, "qtext")
-        expansions: dict[
-            int, set[tuple[int, int]]
-        ] = {}  # q lives until the loop ends, so the ids of its parts are stable
+        # q lives until the loop ends, so the ids of its parts are stable keys
+        expansions: dict[int, set[tuple[int, int]]] = {}
         # Every match is read: equal scores (or dates) in article-id order, never Whoosh's document number.
         sign = -1 if by_relevance else 1
         for hit in sorted(results, key=lambda hit: (sign * hit.score, hit.fields()["id"])):
